@@ -1,0 +1,43 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { directionOf, DEFAULT_LOCALE, translator, type Locale } from '~/utils/i18n';
+import { pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ku']);
+
+interface I18nValue {
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  t: TFunction;
+  text: (value: string | LocalizedText | null | undefined) => PickedText;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo<I18nValue>(
+    () => ({ locale, dir: directionOf(locale), t: translator(locale), text: (v) => pickText(v, locale) }),
+    [locale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  // Outside the provider (an error before the root loader ran) German still renders.
+  return value ?? { locale: DEFAULT_LOCALE, dir: 'ltr', t: translator(DEFAULT_LOCALE), text: (v) => pickText(v, DEFAULT_LOCALE) };
+}
+
+/** Text written by people, in the reader's language or marked with the language it falls back to. */
+export function Localized({ value, as: Tag = 'span' }: { value: string | LocalizedText | null | undefined; as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div' }) {
+  const { text, locale } = useI18n();
+  const picked = text(value);
+  if (!picked.fallback || picked.lang === locale) return <Tag>{picked.text}</Tag>;
+  // Text in another language than the page: say which, so screen readers pronounce it right
+  // and the bidi algorithm lays it out in its own direction.
+  return (
+    <Tag lang={picked.lang} dir={RTL_LANGUAGES.has(picked.lang) ? 'rtl' : 'ltr'}>
+      {picked.text}
+    </Tag>
+  );
+}

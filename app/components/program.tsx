@@ -1,0 +1,62 @@
+import { Link } from '@remix-run/react';
+import { languageName } from '~/utils/i18n';
+import { parseList } from '~/utils/i18n-text';
+import { formatTime } from '~/utils/time';
+import { Localized, useI18n } from './i18n';
+
+export interface ProgramEntry {
+  uid: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  category: string;
+  languages: string;
+  accessibility: string;
+  status: string;
+  host_name: string | null;
+}
+
+/** Category, languages, accessibility and a cancelled mark, as short labels. */
+export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'languages' | 'accessibility' | 'status'> }) {
+  const { t, locale } = useI18n();
+  const languages = parseList(item.languages);
+  const access = parseList(item.accessibility);
+  return (
+    <ul className="facts">
+      {item.status === 'cancelled' ? <li className="tag tag--cancelled">{t('program.cancelled')}</li> : null}
+      <li className="tag">{t(`programCategories.${item.category}`, { defaultValue: item.category })}</li>
+      {languages.length > 0 ? (
+        <li className="tag">
+          {t('program.languages')}: {languages.map((l) => languageName(l, locale)).join(', ')}
+        </li>
+      ) : null}
+      {access.map((a) => (
+        <li key={a} className="tag tag--access">
+          {t(`accessibility.${a}`, { defaultValue: a })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
+  const { t, locale } = useI18n();
+  const cancelled = item.status === 'cancelled';
+  return (
+    <li className={cancelled ? 'program-entry program-entry--cancelled' : 'program-entry'}>
+      <p className="program-entry__time">
+        <time dateTime={item.starts_at}>{formatTime(item.starts_at, locale)}</time>
+        {'–'}
+        <time dateTime={item.ends_at}>{formatTime(item.ends_at, locale)}</time>
+      </p>
+      <div>
+        <Link to={`/program/${item.uid}`} className="program-entry__title">
+          {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
+          <Localized value={item.title} />
+        </Link>
+        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: item.host_name })}</p> : null}
+        <ItemFacts item={item} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,66 @@
+import { Link, NavLink, useLocation } from '@remix-run/react';
+import { LOCALES, localeInfo } from '~/utils/i18n';
+import { useI18n } from './i18n';
+
+export function SiteHeader() {
+  const { t } = useI18n();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-title">
+          {t('site.name')}
+        </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}
+
+/** Plain links that keep the visitor on the same page; the choice is remembered in a cookie. */
+export function LanguageSwitcher() {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  return (
+    <nav aria-label={t('nav.language')} className="language-switcher">
+      <ul>
+        {LOCALES.map((code) => {
+          const params = new URLSearchParams(location.search);
+          params.set('lang', code);
+          return (
+            <li key={code}>
+              <a
+                href={`${location.pathname}?${params.toString()}`}
+                hrefLang={code}
+                lang={code}
+                aria-current={code === locale ? 'true' : undefined}
+              >
+                {localeInfo[code].name}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useI18n();
+  return (
+    <footer className="site-footer">
+      <p>{t('site.footer')}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Localized, useI18n } from '~/components/i18n';
+import { listSeriesWithEditions } from '~/domain/editions/editions.server';
+import { db } from '~/utils/db.server';
+import { translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { berlinToday, formatDayRange } from '~/utils/time';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  const series = await listSeriesWithEditions(db(), berlinToday());
+  return json({ title: translator(locale)('home.title'), series });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Festplatz' }];
+
+export default function Home() {
+  const { series } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      {series.map((s) => (
+        <section key={s.id} className="series" aria-labelledby={`series-${s.slug}`}>
+          <h2 id={`series-${s.slug}`}>
+            <Localized value={s.name} />
+          </h2>
+          <Localized value={s.description} as="p" />
+          {s.upcoming.length > 0 ? (
+            <ul className="card-list">
+              {s.upcoming.map((e) => (
+                <li key={e.id} className="card">
+                  <Link to={`/editions/${e.slug}`} className="card__link">
+                    <Localized value={e.title} />
+                  </Link>
+                  <p className="card__meta">{formatDayRange(e.starts_on, e.ends_on, locale)}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('home.noUpcoming')}</p>
+          )}
+          {s.past.length > 0 ? (
+            <details className="past-editions">
+              <summary>{t('home.pastEditions', { count: s.past.length })}</summary>
+              <ul>
+                {s.past.map((e) => (
+                  <li key={e.id}>
+                    <Link to={`/editions/${e.slug}`}>
+                      <Localized value={e.title} />
+                    </Link>{' '}
+                    <span className="muted">{formatDayRange(e.starts_on, e.ends_on, locale)}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}

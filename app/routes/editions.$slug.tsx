@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Localized, useI18n } from '~/components/i18n';
+import { ProgramEntryRow } from '~/components/program';
+import { getPublicEdition } from '~/domain/editions/editions.server';
+import { db } from '~/utils/db.server';
+import { orRespond } from '~/utils/http.server';
+import { pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { berlinDay, formatDay, formatDayRange } from '~/utils/time';
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  const page = await orRespond(() => getPublicEdition(db(), params.slug ?? ''));
+  // Program by day, then by stage, in stage order; items without a stage come last.
+  const days = new Map<string, Map<number | null, typeof page.items>>();
+  for (const item of page.items) {
+    const day = berlinDay(item.starts_at);
+    const byStage = days.get(day) ?? new Map();
+    byStage.set(item.stage_id, [...(byStage.get(item.stage_id) ?? []), item]);
+    days.set(day, byStage);
+  }
+  const stageOrder = [...page.stages.map((s) => s.id), null];
+  const program = [...days.entries()].map(([day, byStage]) => ({
+    day,
+    stages: stageOrder
+      .filter((id) => byStage.has(id))
+      .map((id) => ({ stage: page.stages.find((s) => s.id === id) ?? null, items: byStage.get(id)! })),
+  }));
+  return json({
+    title: pickText(page.edition.title, locale).text,
+    edition: page.edition,
+    venues: page.venues,
+    program,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+
+export default function EditionPage() {
+  const { edition, venues, program } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <p className="eyebrow">
+        <Localized value={edition.series_name} />
+      </p>
+      <Localized value={edition.title} as="h1" />
+      <p className="lead">{formatDayRange(edition.starts_on, edition.ends_on, locale)}</p>
+      <Localized value={edition.description} as="p" />
+
+      <section aria-labelledby="venues-title">
+        <h2 id="venues-title">{t('edition.venues')}</h2>
+        <ul>
+          {venues.map((v) => (
+            <li key={v.id}>
+              <strong>
+                <Localized value={v.name} />
+              </strong>
+              , {v.address}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="program-title">
+        <h2 id="program-title">{t('edition.program')}</h2>
+        {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
+        {program.map(({ day, stages }) => (
+          <section key={day} className="program-day" aria-labelledby={`day-${day}`}>
+            <h3 id={`day-${day}`}>{formatDay(day, locale)}</h3>
+            {stages.map(({ stage, items }) => (
+              <section key={stage?.id ?? 'none'} className="program-stage" aria-labelledby={`day-${day}-stage-${stage?.id ?? 'none'}`}>
+                <h4 id={`day-${day}-stage-${stage?.id ?? 'none'}`}>{stage ? <Localized value={stage.name} /> : t('edition.otherPlaces')}</h4>
+                <ul className="program-list">
+                  {items.map((item) => (
+                    <ProgramEntryRow key={item.uid} item={item} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </section>
+        ))}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

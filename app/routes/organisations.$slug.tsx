@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Localized, useI18n } from '~/components/i18n';
+import { getPublicOrganisation } from '~/domain/organisations/organisations.server';
+import { db } from '~/utils/db.server';
+import { orRespond } from '~/utils/http.server';
+import { languageName } from '~/utils/i18n';
+import { parseList } from '~/utils/i18n-text';
+import { formatDateTime } from '~/utils/time';
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const organisation = await orRespond(() => getPublicOrganisation(db(), params.slug ?? ''));
+  return json({ organisation });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} · Festplatz` : 'Festplatz' }];
+
+export default function OrganisationPage() {
+  const { organisation: o } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const languages = parseList(o.languages);
+  return (
+    <article>
+      <h1>{o.name}</h1>
+      <Localized value={o.description} as="p" />
+      <dl className="facts-list">
+        {o.legal_form ? (
+          <>
+            <dt>{t('organisations.legalForm')}</dt>
+            <dd>{o.legal_form}</dd>
+          </>
+        ) : null}
+        <dt>{t('organisations.categories')}</dt>
+        <dd>{parseList(o.categories).map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ')}</dd>
+        {languages.length > 0 ? (
+          <>
+            <dt>{t('organisations.languages')}</dt>
+            <dd>{languages.map((l) => languageName(l, locale)).join(', ')}</dd>
+          </>
+        ) : null}
+        {o.website ? (
+          <>
+            <dt>{t('organisations.website')}</dt>
+            <dd>
+              <a href={o.website} rel="noopener noreferrer">
+                {o.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="hosted-title">
+        <h2 id="hosted-title">{t('organisations.hosted')}</h2>
+        {o.items.length === 0 ? <p>{t('organisations.noItems')}</p> : null}
+        <ul>
+          {o.items.map((item) => (
+            <li key={item.uid}>
+              <Link to={`/program/${item.uid}`}>
+                <Localized value={item.title} />
+              </Link>{' '}
+              <span className="muted">
+                <Localized value={item.edition_title} />, {formatDateTime(item.starts_at, locale)}
+                {item.status === 'cancelled' ? ` (${t('program.cancelled')})` : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

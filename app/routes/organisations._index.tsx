@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Localized, useI18n } from '~/components/i18n';
+import { listOrganisations } from '~/domain/organisations/organisations.server';
+import { db } from '~/utils/db.server';
+import { translator } from '~/utils/i18n';
+import { parseList } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  return json({ title: translator(locale)('organisations.title'), organisations: await listOrganisations(db()) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+
+export default function OrganisationDirectory() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('organisations.title')}</h1>
+      <p className="lead">{t('organisations.intro', { count: organisations.length })}</p>
+      <ul className="card-list">
+        {organisations.map((o) => (
+          <li key={o.id} className="card">
+            <Link to={`/organisations/${o.slug}`} className="card__link">
+              {o.name}
+            </Link>
+            <Localized value={o.description} as="p" />
+            <p className="card__meta">{parseList(o.categories).map((c) => t(`categories.${c}`, { defaultValue: c })).join(' · ')}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

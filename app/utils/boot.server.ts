@@ -1,0 +1,31 @@
+import { migrateToLatest } from '../../db/connection';
+import { seedDemo, isEmpty } from '../../db/demo';
+import { closeDatabase, database } from './db.server';
+import { env } from './env.server';
+import { log } from './log.server';
+
+type Stopper = () => Promise<void> | void;
+const stoppers: Stopper[] = [];
+
+/** Called by server.mjs before it listens: checks the environment, migrates, seeds the demo. */
+export async function startApp() {
+  const config = env();
+  const { db, path } = database();
+  const migrated = await migrateToLatest(db);
+  for (const r of migrated.results ?? []) log.info(`migration ${r.migrationName}: ${r.status}`);
+  if (config.SEED_DEMO && (await isEmpty(db))) {
+    const counts = await seedDemo(db);
+    log.info(`seeded demo data: ${JSON.stringify(counts)}`);
+  }
+  return { port: config.PORT, host: config.HOST, databasePath: path, publicUrl: config.PUBLIC_URL };
+}
+
+/** Registers something to stop on shutdown (the mail worker, timers). */
+export function onStop(stopper: Stopper) {
+  stoppers.push(stopper);
+}
+
+export async function stopApp() {
+  for (const stop of stoppers.splice(0).reverse()) await stop();
+  await closeDatabase();
+}

@@ -1,0 +1,19 @@
+import { json } from '@remix-run/node';
+import { DomainError, statusOf } from '~/domain/errors';
+
+/** Throws a 404 Response (caught by the nearest ErrorBoundary) unless the value is there. */
+export function invariantResponse<T>(value: T | null | undefined | false, message = 'Not found', status = 404): asserts value is T {
+  if (!value) throw json({ message }, { status });
+}
+
+/** Runs a domain call and maps its typed errors to a status, once for every route. */
+export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw json({ message: error.messageKey, values: error.values }, { status: statusOf(error) });
+    }
+    throw error;
+  }
+}

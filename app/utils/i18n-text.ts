@@ -1,0 +1,46 @@
+/**
+ * Texts that organisers and associations write in several languages are stored as JSON
+ * objects keyed by locale. Reading one picks the requested language, then German, then
+ * whatever exists, and says when it fell back so the page can tell the reader.
+ */
+import { DEFAULT_LOCALE, type Locale } from './i18n';
+
+export type LocalizedText = Partial<Record<string, string>>;
+
+export interface PickedText {
+  text: string;
+  /** the language the text is actually in */
+  lang: string;
+  fallback: boolean;
+}
+
+export function parseLocalized(value: string | LocalizedText | null | undefined): LocalizedText {
+  if (!value) return {};
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as LocalizedText) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function pickText(value: string | LocalizedText | null | undefined, locale: Locale): PickedText {
+  const map = parseLocalized(value);
+  const wanted = map[locale];
+  if (wanted) return { text: wanted, lang: locale, fallback: false };
+  const german = map[DEFAULT_LOCALE];
+  if (german) return { text: german, lang: DEFAULT_LOCALE, fallback: true };
+  const first = Object.entries(map).find(([, text]) => Boolean(text));
+  return first ? { text: first[1]!, lang: first[0], fallback: true } : { text: '', lang: locale, fallback: false };
+}
+
+export function parseList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}

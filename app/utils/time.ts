@@ -1,0 +1,81 @@
+/**
+ * Times are stored as UTC instants and always shown in Europe/Berlin, in the reader's
+ * locale. Luxon does the wall-clock arithmetic so that days across the daylight-saving
+ * switch (last Sunday of March and October) come out right.
+ */
+import { DateTime } from 'luxon';
+import { TIME_ZONE, type Locale } from './i18n';
+
+/** Intl tags per locale: Latin digits for Arabic so times read the same on every device. */
+const intlTag: Record<Locale, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', ro: 'ro-RO', bg: 'bg-BG' };
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlTag[locale], { timeZone: TIME_ZONE, ...(options.hour ? { hourCycle: 'h23' } : {}), ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "14:30" */
+export function formatTime(iso: string, locale: Locale): string {
+  return formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** "Sa., 11. Sept. 2027" for an instant */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
+/** A Berlin calendar day "2027-09-11" as "Samstag, 11. September 2027" */
+export function formatDay(day: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  const noon = DateTime.fromISO(`${day}T12:00`, { zone: TIME_ZONE }).toJSDate();
+  return formatter(
+    locale,
+    style === 'long'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
+      : { weekday: 'short', day: 'numeric', month: 'short' },
+  ).format(noon);
+}
+
+/** "11.–12. September 2027" style range of Berlin days */
+export function formatDayRange(from: string, to: string, locale: Locale): string {
+  const f = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const a = DateTime.fromISO(`${from}T12:00`, { zone: TIME_ZONE }).toJSDate();
+  const b = DateTime.fromISO(`${to}T12:00`, { zone: TIME_ZONE }).toJSDate();
+  return from === to ? f.format(a) : f.formatRange(a, b);
+}
+
+/** The Berlin calendar day of an instant: "2027-10-31" */
+export function berlinDay(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toISODate()!;
+}
+
+/** A Berlin wall-clock time on a Berlin day, as a UTC instant (ISO string). */
+export function berlinToUtc(day: string, time: string): string {
+  const dt = DateTime.fromISO(`${day}T${time}`, { zone: TIME_ZONE });
+  if (!dt.isValid) throw new RangeError(`Not a valid Berlin time: ${day} ${time}`);
+  return dt.toUTC().toISO()!;
+}
+
+/** Every Berlin day from `from` to `to`, inclusive. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  let d = DateTime.fromISO(from, { zone: TIME_ZONE });
+  const end = DateTime.fromISO(to, { zone: TIME_ZONE });
+  while (d <= end) {
+    days.push(d.toISODate()!);
+    d = d.plus({ days: 1 });
+  }
+  return days;
+}
+
+/** Today in Berlin. */
+export function berlinToday(now: Date = new Date()): string {
+  return DateTime.fromJSDate(now).setZone(TIME_ZONE).toISODate()!;
+}

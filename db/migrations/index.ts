@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name. The app is bundled by the Remix compiler, so migrations are
+ * listed here instead of read from the folder at run time (see docs/decisions/002).
+ * Add a new file with a later date prefix and one line below.
+ */
+import type { Migration } from 'kysely';
+import * as core from './2026-11-25T1800_core';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-25T1800_core': core,
+};

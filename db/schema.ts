@@ -1,0 +1,242 @@
+/**
+ * The one Database interface: every table the app knows, typed for Kysely.
+ * Times are UTC instants as ISO-8601 strings ("2026-10-24T12:00:00.000Z"), days are
+ * "YYYY-MM-DD" in Europe/Berlin. Texts written by people in several languages are
+ * JSON objects keyed by locale ({"de": "...", "en": "..."}), see app/utils/i18n-text.ts.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** JSON stored as TEXT: written as a string, read as a string, parsed by the caller. */
+export type JsonText = string;
+type CreatedAt = ColumnType<string, string | undefined, never>;
+/** A column with a database default: optional on insert. */
+type Default<T> = ColumnType<T, T | undefined, T>;
+
+export interface SeriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: JsonText;
+  description: Default<JsonText>;
+  created_at: CreatedAt;
+}
+
+export type EditionStatus = 'draft' | 'published' | 'archived';
+export interface EditionsTable {
+  id: Generated<number>;
+  series_id: number;
+  slug: string;
+  year: number;
+  title: JsonText;
+  description: Default<JsonText>;
+  starts_on: string;
+  ends_on: string;
+  registration_opens_at: string | null;
+  registration_closes_at: string | null;
+  setup_info: Default<JsonText>;
+  status: Default<EditionStatus>;
+  created_at: CreatedAt;
+}
+
+export interface VenuesTable {
+  id: Generated<number>;
+  edition_id: number;
+  name: JsonText;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+}
+
+export type StageKind = 'stage' | 'area';
+export interface StagesTable {
+  id: Generated<number>;
+  edition_id: number;
+  venue_id: number;
+  slug: string;
+  name: JsonText;
+  kind: Default<StageKind>;
+  sort_order: Default<number>;
+  changeover_minutes: Default<number>;
+}
+
+export interface OpeningHoursTable {
+  id: Generated<number>;
+  stage_id: number;
+  day: string;
+  opens_at: string;
+  closes_at: string;
+}
+
+export interface StandTypesTable {
+  id: Generated<number>;
+  edition_id: number;
+  slug: string;
+  name: JsonText;
+  description: Default<JsonText>;
+  fee_cents: Default<number>;
+  capacity: number;
+  width_m: number;
+  depth_m: number;
+  /** JSON array of equipment keys included: "gazebo", "table", "bench", "power" */
+  equipment: Default<JsonText>;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  legal_form: string | null;
+  description: Default<JsonText>;
+  website: string | null;
+  /** JSON array of category keys, see app/domain/organisations/categories.ts */
+  categories: Default<JsonText>;
+  /** JSON array of BCP-47 language codes spoken at the stand */
+  languages: Default<JsonText>;
+  created_at: CreatedAt;
+}
+
+export type PersonRole = 'member' | 'organiser';
+export interface PeopleTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  locale: Default<string>;
+  role: Default<PersonRole>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  person_id: number;
+  organisation_id: number;
+  role: Default<'owner' | 'member'>;
+  created_at: CreatedAt;
+}
+
+export type RegistrationState =
+  | 'draft'
+  | 'submitted'
+  | 'approved'
+  | 'waitlisted'
+  | 'rejected'
+  | 'confirmed'
+  | 'withdrawn'
+  | 'cancelled';
+
+export interface RegistrationsTable {
+  id: Generated<number>;
+  edition_id: number;
+  organisation_id: number;
+  stand_type_id: number;
+  state: Default<RegistrationState>;
+  width_m: number;
+  depth_m: number;
+  power_watts: Default<number>;
+  water: Default<number>;
+  tables: Default<number>;
+  benches: Default<number>;
+  own_gazebo: Default<number>;
+  vehicle_access: Default<number>;
+  activities: Default<string>;
+  stage_act_title: string | null;
+  stage_act_minutes: number | null;
+  stage_act_needs: string | null;
+  accessibility: Default<string>;
+  public_consent: Default<number>;
+  submitted_at: string | null;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+export interface RegistrationEventsTable {
+  id: Generated<number>;
+  registration_id: number;
+  from_state: RegistrationState | null;
+  to_state: RegistrationState;
+  actor_person_id: number | null;
+  reason: string | null;
+  created_at: CreatedAt;
+}
+
+export type ProgramItemStatus = 'scheduled' | 'cancelled';
+export interface ProgramItemsTable {
+  id: Generated<number>;
+  edition_id: number;
+  stage_id: number | null;
+  /** stable across every change, the iCalendar UID */
+  uid: string;
+  /** raised with every published change, the iCalendar SEQUENCE */
+  sequence: Default<number>;
+  title: JsonText;
+  description: Default<JsonText>;
+  starts_at: string;
+  ends_at: string;
+  category: string;
+  /** JSON array of BCP-47 language codes */
+  languages: Default<JsonText>;
+  /** JSON array of accessibility flags: wheelchair, sign_language, simple_language, quiet_space */
+  accessibility: Default<JsonText>;
+  host_organisation_id: number | null;
+  status: Default<ProgramItemStatus>;
+  recurrence_rule: string | null;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+export interface ScheduleReleasesTable {
+  id: Generated<number>;
+  edition_id: number;
+  version: number;
+  published_at: string;
+  published_by: number | null;
+  /** JSON array of { uid, change: 'added' | 'moved' | 'changed' | 'cancelled' | 'restored' } */
+  changes: Default<JsonText>;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  locale: string;
+  template: string;
+  /** JSON object handed to the template */
+  payload: Default<JsonText>;
+  status: Default<OutboxStatus>;
+  attempts: Default<number>;
+  last_error: string | null;
+  next_attempt_at: Default<string>;
+  sent_at: string | null;
+  /** optional: a second row with the same key is not written */
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  series: SeriesTable;
+  editions: EditionsTable;
+  venues: VenuesTable;
+  stages: StagesTable;
+  opening_hours: OpeningHoursTable;
+  stand_types: StandTypesTable;
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  registrations: RegistrationsTable;
+  registration_events: RegistrationEventsTable;
+  program_items: ProgramItemsTable;
+  schedule_releases: ScheduleReleasesTable;
+  outbox: OutboxTable;
+}
+
+export type Series = Selectable<SeriesTable>;
+export type Edition = Selectable<EditionsTable>;
+export type Venue = Selectable<VenuesTable>;
+export type Stage = Selectable<StagesTable>;
+export type StandType = Selectable<StandTypesTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type Person = Selectable<PeopleTable>;
+export type Registration = Selectable<RegistrationsTable>;
+export type NewRegistration = Insertable<RegistrationsTable>;
+export type RegistrationUpdate = Updateable<RegistrationsTable>;
+export type ProgramItem = Selectable<ProgramItemsTable>;
+export type NewProgramItem = Insertable<ProgramItemsTable>;
+export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
+export type OutboxMessage = Selectable<OutboxTable>;

@@ -1,0 +1,46 @@
+// The production server: Express in front of the Remix build. `npm start` builds first.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import compression from 'compression';
+import { createRequestHandler } from '@remix-run/express';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const build = await import(path.join(here, 'build/index.js'));
+const { startApp, stopApp } = build.entry.module;
+
+let info;
+try {
+  info = await startApp();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const app = express();
+app.disable('x-powered-by');
+app.set('trust proxy', 'loopback');
+app.use(compression());
+app.use('/build', express.static(path.join(here, 'public/build'), { immutable: true, maxAge: '1y' }));
+app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));
+app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production' }));
+
+const server = app.listen(info.port, info.host, () => {
+  const { port } = server.address();
+  console.log(`Festplatz listening on http://localhost:${port} (database: ${path.resolve(info.databasePath)})`);
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing open requests, then stopping`);
+  server.close(async () => {
+    await stopApp();
+    process.exit(0);
+  });
+  server.closeIdleConnections?.();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
