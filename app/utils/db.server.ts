@@ -19,3 +19,23 @@ export async function closeDatabase(): Promise<void> {
   open = undefined;
   await current.db.destroy();
 }
+
+/**
+ * True when the database answers and can take a write: a BEGIN IMMEDIATE that is rolled
+ * back at once, with a short busy timeout so a health check never hangs for long.
+ */
+export function databaseAnswers(): boolean {
+  const { sqlite } = database();
+  if (sqlite.inTransaction) return true; // busy with our own work, so it answers
+  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 1000');
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+    sqlite.exec('ROLLBACK');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${previous}`);
+  }
+}

@@ -45,7 +45,7 @@ export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };
 export class EnvError extends Error {}
 
 /** Reads and checks the environment; throws one readable message listing every bad value. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from './env.server';
+
+describe('environment', () => {
+  it('has defaults a newcomer can run with', () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_PATH).toBe('data/festplatz.sqlite');
+    expect(env.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it('names every bad value in one message', () => {
+    expect(() => loadEnv({ PORT: 'eighty', SMTP_URL: 'not a url' })).toThrow(EnvError);
+    try {
+      loadEnv({ PORT: 'eighty', SMTP_URL: 'not a url' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/SMTP_URL/);
+    }
+  });
+
+  it('refuses the development secret in production, and half a Stripe configuration', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: must be set in production/);
+    expect(() => loadEnv({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+});

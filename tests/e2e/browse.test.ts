@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectVisible, launchBrowser } from '../helpers/browser';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a resident browses the program', () => {
+  it('goes from the home page to Djelem Djelem, sees its program and switches to English', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Feste und Aktionstage der Stadt');
+
+    await page.getByRole('link', { name: /^Djelem Djelem \d{4}$/ }).first().click();
+    await page.waitForURL(/\/editions\/djelem-djelem-\d{4}$/);
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Programm' }));
+    await expectVisible(page.getByRole('link', { name: 'Eröffnungskonzert: Roma-Brass' }));
+    // the cancelled item is still listed, marked as cancelled
+    await expect(page.locator('.program-entry--cancelled').first().textContent()).resolves.toContain('Abgesagt');
+
+    await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Program' }));
+    await expectVisible(page.getByRole('link', { name: 'Opening concert: Roma brass' }));
+
+    // the choice is remembered on the next page
+    await page.getByRole('link', { name: 'Organisations' }).click();
+    await page.waitForURL(/\/organisations$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Organisations');
+    await context.close();
+  });
+});

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../../db/connection';
+import { seedDemo } from '../../db/demo';
+
+/** The day the demo data of the tests is computed from: fixed, so dates are exact. */
+export const TEST_TODAY = '2026-11-25';
+
+export interface TestDatabase extends OpenDatabase {
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** A real SQLite file in a fresh temporary folder, migrated (and seeded, if asked). */
+export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'festplatz-test-'));
+  const open = openDatabase(path.join(dir, 'test.sqlite'));
+  await migrateToLatest(open.db);
+  if (options.seed) await seedDemo(open.db, { today: TEST_TODAY });
+  return {
+    ...open,
+    dir,
+    close: async () => {
+      await open.db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
