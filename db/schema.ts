@@ -33,6 +33,9 @@ export interface EditionsTable {
   registration_opens_at: string | null;
   registration_closes_at: string | null;
   setup_info: Default<JsonText>;
+  /** the setup window as UTC instants; null: derived from the opening hours (docs/decisions/041) */
+  setup_starts_at: Default<string | null>;
+  setup_ends_at: Default<string | null>;
   status: Default<EditionStatus>;
   created_at: CreatedAt;
 }
@@ -221,6 +224,20 @@ export interface SignInTokensTable {
   created_at: CreatedAt;
 }
 
+export interface InvitationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  /** sha256 of the token; the token itself only ever exists in the email */
+  token_hash: string;
+  invited_by: number | null;
+  locale: Default<string>;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -237,6 +254,7 @@ export interface Database {
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
+  invitations: InvitationsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -253,3 +271,5 @@ export type ProgramItem = Selectable<ProgramItemsTable>;
 export type NewProgramItem = Insertable<ProgramItemsTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type RegistrationEvent = Selectable<RegistrationEventsTable>;
+export type Invitation = Selectable<InvitationsTable>;

@@ -32,6 +32,12 @@ import trOffice from './tr/office.json';
 import arOffice from './ar/office.json';
 import roOffice from './ro/office.json';
 import bgOffice from './bg/office.json';
+import deRegistration from './de/registration.json';
+import enRegistration from './en/registration.json';
+import trRegistration from './tr/registration.json';
+import arRegistration from './ar/registration.json';
+import roRegistration from './ro/registration.json';
+import bgRegistration from './bg/registration.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,10 +52,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, registration: deRegistration },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, registration: enRegistration },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, registration: trRegistration },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, registration: arRegistration },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, registration: roRegistration },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, registration: bgRegistration },
 } satisfies Record<Locale, Record<string, unknown>>;
