@@ -317,7 +317,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         }
 
         // Registrations: the coming edition has one in every state, the past one confirmed stands.
-        const applicants = organisations.slice(0, f.slug === 'dortbund' ? 10 : 6);
+        // The eleventh organisation had a Dortbund! stand last year only: it can "apply again".
+        const applicants = organisations.slice(0, f.slug === 'dortbund' ? (upcoming ? 10 : 11) : 6);
         for (const [i, o] of applicants.entries()) {
           const state: RegistrationState = upcoming ? states[i % states.length]! : i % 4 === 3 ? 'withdrawn' : 'confirmed';
           const standTypeId = standTypeIds[i % standTypeIds.length]!;

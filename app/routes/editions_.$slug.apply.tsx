@@ -91,6 +91,7 @@ export default function Apply() {
         <Localized value={edition.title} /> · {formatDayRange(edition.starts_on, edition.ends_on, locale)}
       </p>
       <h1>{t('registration:apply.title')}</h1>
+      <FormAlert message={data?.message} />
     </>
   );
 
@@ -161,7 +162,6 @@ export default function Apply() {
           {t('registration:apply.editing')} <StateBadge state={existing.state} />
         </p>
       ) : null}
-      <FormAlert message={data?.message} />
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="apply-form">
         {existing ? <input type="hidden" name="registrationId" value={existing.id} /> : null}

@@ -141,7 +141,8 @@ export default function ReviewQueue() {
             </button>
           </p>
         </Form>
-        {data?.message && data.rowId === null ? <FormAlert message={data.message} /> : null}
+        {/* a refused move is explained at its row; a row without decisions (or gone from the filter) gets it here */}
+        {data?.message && !registrations.some((r) => r.id === data.rowId && r.decisions.length > 0) ? <FormAlert message={data.message} /> : null}
         <p role="status">{t('registration:office.count', { count: registrations.length })}</p>
 
         <ol className="queue">
