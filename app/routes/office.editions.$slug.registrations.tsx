@@ -8,7 +8,8 @@ import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert, Select, StateBadge } from '~/components/registration';
 import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
 import { decisionSchema } from '~/domain/registrations/application.schema';
-import { decideRegistration, getReviewQueue, QUEUE_STATES } from '~/domain/registrations/review.server';
+import { decideRegistration, getReviewQueue } from '~/domain/registrations/review.server';
+import { QUEUE_STATES } from '~/domain/registrations/transitions';
 import { db } from '~/utils/db.server';
 import { attempt } from '~/utils/domain-action.server';
 import { env } from '~/utils/env.server';
@@ -23,7 +24,7 @@ import { formatDateTime, formatDayRange } from '~/utils/time';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({
-  state: z.preprocess(blank, z.enum(QUEUE_STATES as [string, ...string[]]).optional()),
+  state: z.preprocess(blank, z.enum(QUEUE_STATES).optional()),
   standType: z.preprocess(blank, z.string().max(80).optional()),
   category: z.preprocess(blank, z.enum(ORGANISATION_CATEGORIES).optional()),
 });
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) throw json({ message: 'bad filter' }, { status: 400 });
-  const queue = await orRespond(() => getReviewQueue(db(), params.slug ?? '', filters.data as Parameters<typeof getReviewQueue>[2]));
+  const queue = await orRespond(() => getReviewQueue(db(), params.slug ?? '', filters.data));
   return json({
     title: `${translator(locale)('registration:office.title')} · ${pickText(queue.edition.title, locale).text}`,
     filters: filters.data,

@@ -8,7 +8,7 @@ import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
 import { NotFoundError } from '../errors';
 import { DECISIONS, type Decision } from './application.schema';
-import { allowedTransitions, PLACE_HOLDING_STATES } from './transitions';
+import { allowedTransitions, PLACE_HOLDING_STATES, QUEUE_STATES } from './transitions';
 import { transitionRegistration, type TransitionResult } from './transition.server';
 
 export interface QueueFilters {
@@ -17,9 +17,7 @@ export interface QueueFilters {
   category?: string;
 }
 
-/** Drafts are the association's business until submitted; the queue starts at "submitted". */
-const QUEUE_ORDER: RegistrationState[] = ['submitted', 'waitlisted', 'approved', 'confirmed', 'rejected', 'withdrawn', 'cancelled'];
-export const QUEUE_STATES = QUEUE_ORDER;
+const QUEUE_ORDER: readonly RegistrationState[] = QUEUE_STATES;
 
 export async function getReviewQueue(db: DB, editionSlug: string, filters: QueueFilters = {}) {
   const edition = await db.selectFrom('editions').select(['id', 'slug', 'title', 'starts_on', 'ends_on']).where('slug', '=', editionSlug).executeTakeFirst();

@@ -38,6 +38,9 @@ export const TRANSITIONS: Record<RegistrationState, Partial<Record<RegistrationS
   cancelled: {},
 };
 
+/** The review queue, in this order. Drafts are the association's business until submitted. */
+export const QUEUE_STATES = ['submitted', 'waitlisted', 'approved', 'confirmed', 'rejected', 'withdrawn', 'cancelled'] as const satisfies readonly RegistrationState[];
+
 /** States in which the association may still change what it asked for. */
 export const EDITABLE_STATES: readonly RegistrationState[] = ['draft', 'submitted'];
 /** States that hold one of a stand type's places. */
