@@ -191,6 +191,7 @@ export default function Account() {
           <input type="hidden" name="intent" value="settings" />
           <Field
             name="name"
+            type="text"
             label={t('registration:settings.name')}
             hint={t('registration:settings.nameHint')}
             autoComplete="name"

@@ -137,7 +137,7 @@ export default function ApplicationStatus() {
 
       <section aria-labelledby="asked-title">
         <h2 id="asked-title">{t('registration:status.askedTitle')}</h2>
-        <dl className="facts-list">
+        <dl className="facts-list facts-list--answers">
           <dt>{t('registration:apply.standType')}</dt>
           <dd>
             <Localized value={a.stand_type_name} /> ({a.fee_cents === 0 ? t('registration:apply.free') : formatMoney(a.fee_cents, locale)})

@@ -101,7 +101,7 @@ export default function OrganisationProfile() {
       <p className="eyebrow">
         <Link to="/account">{t('auth:account.title')}</Link>
       </p>
-      <h1>{organisation ? organisation.name : t('registration:profile.createTitle')}</h1>
+      <h1>{organisation ? <bdi>{organisation.name}</bdi> : t('registration:profile.createTitle')}</h1>
       {organisation ? null : <p className="lead">{t('registration:profile.createIntro')}</p>}
       {saved ? (
         <p className="notice notice--success" role="status">
@@ -113,8 +113,8 @@ export default function OrganisationProfile() {
       <Form method="post" noValidate>
         {organisation ? <input type="hidden" name="organisationId" value={organisation.id} /> : null}
         <input type="hidden" name="intent" value="profile" />
-        <Field name="name" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={value('name', organisation?.name)} error={errors?.name} />
-        <Field name="legalForm" label={labels.legalForm} hint={t('registration:profile.legalFormHint')} maxLength={40} defaultValue={value('legalForm', organisation?.legal_form)} error={errors?.legalForm} />
+        <Field name="name" type="text" dir="auto" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={value('name', organisation?.name)} error={errors?.name} />
+        <Field name="legalForm" type="text" label={labels.legalForm} hint={t('registration:profile.legalFormHint')} maxLength={40} defaultValue={value('legalForm', organisation?.legal_form)} error={errors?.legalForm} />
         <TextArea
           name="description_de"
           lang="de"

@@ -202,8 +202,8 @@ export default function Apply() {
 
         <fieldset className="field-row">
           <legend>{t('registration:apply.size')}</legend>
-          <Field name="widthM" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m ?? firstType?.width_m)} error={errors?.widthM} />
-          <Field name="depthM" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m ?? firstType?.depth_m)} error={errors?.depthM} />
+          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m ?? firstType?.width_m)} error={errors?.widthM} />
+          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m ?? firstType?.depth_m)} error={errors?.depthM} />
         </fieldset>
         <p className="hint">{t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })}</p>
 
@@ -241,7 +241,7 @@ export default function Apply() {
         <fieldset>
           <legend>{t('registration:apply.stageAct')}</legend>
           <p className="hint">{t('registration:apply.stageActHint')}</p>
-          <Field name="stageActTitle" label={labels.stageActTitle} maxLength={L.stageActTitleMax} defaultValue={text('stageActTitle', existing?.stage_act_title)} error={errors?.stageActTitle} />
+          <Field name="stageActTitle" type="text" label={labels.stageActTitle} maxLength={L.stageActTitleMax} defaultValue={text('stageActTitle', existing?.stage_act_title)} error={errors?.stageActTitle} />
           <Field
             name="stageActMinutes"
             type="number"

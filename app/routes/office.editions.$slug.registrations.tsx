@@ -197,6 +197,7 @@ export default function ReviewQueue() {
                     <Field
                       id={`reason-${r.id}`}
                       name="reason"
+                      type="text"
                       maxLength={1000}
                       label={t('registration:office.reason')}
                       hint={t('registration:office.reasonHint')}

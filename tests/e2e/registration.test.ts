@@ -81,7 +81,7 @@ describe('an association registers a stand and the organisers approve it', () =>
     await card.getByRole('link', { name: 'Stand anmelden' }).click();
     await page.waitForURL(/\/editions\/dortbund-\d{4}\/apply\?org=\d+$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Stand anmelden' }));
-    await expectVisible(page.getByText(`Anmeldung für ${ORGANISATION}.`));
+    await expectVisible(page.getByText(`Anmeldung für: ${ORGANISATION}`));
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
@@ -114,8 +114,8 @@ describe('an association registers a stand and the organisers approve it', () =>
     await expectVisible(edition.getByRole('link', { name: 'Anmeldungen prüfen' }));
     await edition.getByRole('link', { name: 'Anmeldungen prüfen' }).click();
     await orga.waitForURL(/\/office\/editions\/dortbund-\d{4}\/registrations$/);
-    await expectVisible(orga.getByLabel('Stand', { exact: true }));
-    await orga.getByLabel('Stand', { exact: true }).selectOption('submitted');
+    await expectVisible(orga.getByLabel('Status', { exact: true }));
+    await orga.getByLabel('Status', { exact: true }).selectOption('submitted');
     await orga.getByRole('button', { name: 'Anzeigen' }).click();
     await orga.waitForURL(/\?state=submitted/);
     const row = orga.locator('.queue-item', { hasText: ORGANISATION });

@@ -207,6 +207,42 @@ describe('the organisers’ review', () => {
   });
 });
 
+describe('the association’s account page', () => {
+  it('applies again with last year’s details in one step, only when the association confirms them', async () => {
+    const cookie = await login('kontakt@wir-alle-sind-dortmund.example');
+    const account = await (await get('/account', cookie)).text();
+    expect(account).toContain('Übernehmen und einreichen');
+    const last = registrationOf('wir-alle-sind-dortmund', 'dortbund-2026');
+    const fields = { intent: 'copy-submit', organisationId: String(last.organisation_id), editionSlug: 'dortbund-2027' };
+    const unconfirmed = await post('/account', cookie, fields);
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain(
+      '<p class="field-error" id="field-confirm-error">Bitte bestätigen Sie, dass die Angaben vom Vorjahr noch stimmen, oder übernehmen Sie sie als Entwurf.</p>',
+    );
+    const copied = await post('/account', cookie, { ...fields, confirm: 'on' });
+    expect(copied.status).toBe(302);
+    const created = registrationOf('wir-alle-sind-dortmund');
+    expect(copied.headers.get('location')).toBe(`/account/applications/${created.id}`);
+    expect(created.state).toBe('submitted');
+    const twice = await post('/account', cookie, { ...fields, intent: 'copy-draft' });
+    expect(twice.status).toBe(409);
+  });
+
+  it('changes the person’s name and language, and the site follows the language', async () => {
+    const cookie = await login('kontakt@lokal-willkommen.example');
+    const bad = await post('/account', cookie, { intent: 'settings', name: 'Fatma Yılmaz', locale: 'xx' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('<p class="field-error" id="field-locale-error">Bitte wählen Sie eine der Möglichkeiten.</p>');
+    const saved = await post('/account', cookie, { intent: 'settings', name: 'Fatma Yılmaz', locale: 'tr' });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get('set-cookie')).toMatch(/^lang=/);
+    expect(one<{ name: string; locale: string }>("select name, locale from people where email = 'kontakt@lokal-willkommen.example'")).toEqual({
+      name: 'Fatma Yılmaz',
+      locale: 'tr',
+    });
+  });
+});
+
 describe('public exhibitor directory', () => {
   it('lists confirmed organisations that consented, linked from the edition page', async () => {
     const edition = await (await fetch(`${server.url}/editions/dortbund-2027`)).text();

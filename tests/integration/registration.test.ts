@@ -15,6 +15,7 @@ import {
   getAccountOverview,
   getApplicationForMember,
   OrganisationNotYoursError,
+  reopenApplication,
   saveApplication,
   withdrawApplication,
 } from '../../app/domain/registrations/applications.server';
@@ -280,6 +281,36 @@ describe('deadlines', () => {
     const approved = await registrationOf('vmdo');
     await withdrawApplication(t.db, { personId: await contact('vmdo'), registrationId: approved.id, publicUrl, now: AFTER_CLOSE });
     expect(await stateOf(approved.id)).toBe('withdrawn');
+  });
+});
+
+describe('withdrawing and reopening', () => {
+  it('reopens a withdrawn application as a draft while the window is open, and it can be submitted again', async () => {
+    const a = await submitNew('Wiederkehr e.V.', 'infotisch');
+    const context = { personId: a.personId, registrationId: a.registrationId, publicUrl };
+    await withdrawApplication(t.db, { ...context, reason: 'Termin unklar', now: NOW });
+    await expect(reopenApplication(t.db, { ...context, now: AFTER_CLOSE })).rejects.toMatchObject({ messageKey: 'registration:errors.windowClosed' });
+    await reopenApplication(t.db, { ...context, now: NOW });
+    const reopened = await t.db.selectFrom('registrations').select(['state', 'submitted_at']).where('id', '=', a.registrationId).executeTakeFirstOrThrow();
+    expect(reopened).toEqual({ state: 'draft', submitted_at: null });
+    await saveApplication(t.db, {
+      ...context,
+      organisationId: a.organisationId,
+      editionSlug: EDITION,
+      application: application(await standTypeId('infotisch')),
+      submit: true,
+      now: NOW,
+    });
+    expect((await eventsOf(a.registrationId)).map((e) => [e.from_state, e.to_state, e.reason])).toEqual([
+      [null, 'draft', null],
+      ['draft', 'submitted', null],
+      ['submitted', 'withdrawn', 'Termin unklar'],
+      ['withdrawn', 'draft', null],
+      ['draft', 'submitted', null],
+    ]);
+    // withdrawn again it is final for organisers: no approving it
+    await withdrawApplication(t.db, { ...context, now: NOW });
+    await expect(decide(a.registrationId, 'approve')).rejects.toMatchObject({ messageKey: 'registration:errors.illegalTransition' });
   });
 });
 
