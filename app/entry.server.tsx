@@ -7,6 +7,9 @@ import { renderToPipeableStream } from 'react-dom/server';
 
 // The server (server.mjs) starts and stops the app through these.
 export { startApp, stopApp } from './utils/boot.server';
+// Calendar feeds are answered before Remix (see server.mjs and app/http/calendar-feeds.server.ts).
+export { handleCalendarRequest } from './http/calendar-feeds.server';
+export { invalidateFeeds } from './domain/feeds/feed-cache.server';
 
 const ABORT_DELAY = 5_000;
 

@@ -209,6 +209,16 @@ export interface OutboxTable {
   created_at: CreatedAt;
 }
 
+/** A resident's starred items behind a secret, revocable feed URL (no account, no personal data). */
+export interface PersonalFeedsTable {
+  id: Generated<number>;
+  token: string;
+  /** JSON array of program item uids */
+  uids: Default<JsonText>;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -224,6 +234,7 @@ export interface Database {
   program_items: ProgramItemsTable;
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
+  personal_feeds: PersonalFeedsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -240,3 +251,4 @@ export type ProgramItem = Selectable<ProgramItemsTable>;
 export type NewProgramItem = Insertable<ProgramItemsTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type PersonalFeed = Selectable<PersonalFeedsTable>;

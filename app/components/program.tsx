@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { languageName } from '~/utils/i18n';
 import { parseList } from '~/utils/i18n-text';
 import { formatTime } from '~/utils/time';
@@ -39,7 +40,8 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
   );
 }
 
-export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
+/** `place` (a stage name) and `action` (e.g. a star button) are optional extras of the row. */
+export function ProgramEntryRow({ item, place, action }: { item: ProgramEntry; place?: string | null; action?: ReactNode }) {
   const { t, locale } = useI18n();
   const cancelled = item.status === 'cancelled';
   return (
@@ -54,8 +56,14 @@ export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
           {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
           <Localized value={item.title} />
         </Link>
+        {place ? (
+          <p className="muted">
+            <Localized value={place} />
+          </p>
+        ) : null}
         {item.host_name ? <p className="muted">{t('program.hostedBy', { name: item.host_name })}</p> : null}
         <ItemFacts item={item} />
+        {action}
       </div>
     </li>
   );

@@ -18,6 +18,9 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/program">{t('nav.program')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
             </li>
           </ul>

@@ -8,6 +8,12 @@ import trCommon from './tr/common.json';
 import arCommon from './ar/common.json';
 import roCommon from './ro/common.json';
 import bgCommon from './bg/common.json';
+import deFeeds from './de/feeds.json';
+import enFeeds from './en/feeds.json';
+import trFeeds from './tr/feeds.json';
+import arFeeds from './ar/feeds.json';
+import roFeeds from './ro/feeds.json';
+import bgFeeds from './bg/feeds.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -22,10 +28,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon },
-  en: { common: enCommon },
-  tr: { common: trCommon },
-  ar: { common: arCommon },
-  ro: { common: roCommon },
-  bg: { common: bgCommon },
+  de: { common: deCommon, feeds: deFeeds },
+  en: { common: enCommon, feeds: enFeeds },
+  tr: { common: trCommon, feeds: trFeeds },
+  ar: { common: arCommon, feeds: arFeeds },
+  ro: { common: roCommon, feeds: roFeeds },
+  bg: { common: bgCommon, feeds: bgFeeds },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
@@ -67,6 +67,9 @@ export default function EditionPage() {
 
       <section aria-labelledby="program-title">
         <h2 id="program-title">{t('edition.program')}</h2>
+        <p>
+          <Link to={`/program?edition=${edition.slug}`}>{t('feeds:edition.filterAndSubscribe')}</Link>
+        </p>
         {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
         {program.map(({ day, stages }) => (
           <section key={day} className="program-day" aria-labelledby={`day-${day}`}>
