@@ -22,7 +22,7 @@ export function StarButton({ uid, title, starred }: { uid: string; title: string
 }
 
 /** webcal://, Google and Outlook links for a feed, plus the plain address to copy. */
-export function SubscribeLinks({ links, id }: { links: { https: string; webcal: string; google: string; outlook: string }; id: string }) {
+export function SubscribeLinks({ links, id }: { links: { path: string; https: string; webcal: string; google: string; outlook: string }; id: string }) {
   const { t } = useI18n();
   return (
     <div className="subscribe">
@@ -43,7 +43,7 @@ export function SubscribeLinks({ links, id }: { links: { https: string; webcal: 
           </a>
         </li>
         <li>
-          <a href={links.https} download>
+          <a href={links.path} download>
             {t('feeds:subscribe.download')}
           </a>
         </li>

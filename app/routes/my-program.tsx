@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -23,15 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(locale);
   const starred = await readStarred(request);
   const items = await findPublicProgramItems(db(), emptyFilter(), { uids: starred.uids });
-  const feedUrl = starred.token
-    ? `${env().PUBLIC_URL}/calendar/my/${starred.token}.ics${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}`
-    : null;
+  const feedPath = starred.token ? `/calendar/my/${starred.token}.ics${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}` : null;
   return json(
     {
       title: t('feeds:my.title'),
       items,
       revoked: new URL(request.url).searchParams.get('revoked') === '1',
-      subscribe: feedUrl && items.length > 0 ? subscribeLinks(feedUrl, t('feeds:ics.myProgramName')) : null,
+      subscribe: feedPath && items.length > 0 ? subscribeLinks(env().PUBLIC_URL, feedPath, t('feeds:ics.myProgramName')) : null,
       hasToken: Boolean(starred.token),
     },
     // The page shows a secret address: never store it in a shared cache.
@@ -65,6 +63,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const next = await orRespond(() => toggleStar(db(), state, uid));
   return redirect(back ?? '/my-program', { headers: { 'Set-Cookie': await writeStarred(next) } });
 }
+
+/** Keep the parent's headers (language cookie, Vary) and add our no-store. */
+export const headers: HeadersFunction = ({ parentHeaders, loaderHeaders }) => {
+  const merged = new Headers(parentHeaders);
+  merged.set('Cache-Control', loaderHeaders.get('Cache-Control') ?? 'private, no-store');
+  return merged;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
 

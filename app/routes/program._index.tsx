@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })
     .map((e) => ({ slug: e.slug, title: e.title, days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
 
-  const feedUrl = `${env().PUBLIC_URL}/calendar.ics${filterToSearch(filter, locale === DEFAULT_LOCALE ? {} : { lang: locale })}`;
+  const feedPath = `/calendar.ics${filterToSearch(filter, locale === DEFAULT_LOCALE ? {} : { lang: locale })}`;
   const days = [...new Set(facets.editions.flatMap((e) => daysBetween(e.starts_on, e.ends_on)))].sort();
   return json({
     title: t('feeds:program.title'),
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groups,
     facets: { ...facets, days },
     starred: starred.uids,
-    subscribe: subscribeLinks(feedUrl, t('feeds:ics.cityCalendarName')),
+    subscribe: subscribeLinks(env().PUBLIC_URL, feedPath, t('feeds:ics.cityCalendarName')),
   });
 }
 
@@ -116,12 +116,12 @@ export default function ProgramPage() {
       </section>
 
       <section aria-labelledby="results-title">
-        <h2 id="results-title" role="status">
+        <h2 id="results-title" aria-live="polite">
           {t('feeds:program.results', { count })}
         </h2>
         {count === 0 ? <p>{t('feeds:program.none')}</p> : null}
         {groups.map((g) => (
-          <section key={g.slug} aria-labelledby={`edition-${g.slug}`}>
+          <section key={g.slug} className="program-edition" aria-labelledby={`edition-${g.slug}`}>
             <h3 id={`edition-${g.slug}`}>
               <Link to={`/editions/${g.slug}`}>
                 <Localized value={g.title} />

@@ -8,9 +8,12 @@ export function webcalUrl(httpUrl: string): string {
   return httpUrl.replace(/^https?:\/\//, 'webcal://');
 }
 
-export function subscribeLinks(feedUrl: string, name: string) {
+/** `path` is the feed's path on this site ("/calendar.ics?…"); the download link stays relative. */
+export function subscribeLinks(publicUrl: string, path: string, name: string) {
+  const feedUrl = `${publicUrl}${path}`;
   const webcal = webcalUrl(feedUrl);
   return {
+    path,
     https: feedUrl,
     webcal,
     google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`,
