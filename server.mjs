@@ -7,7 +7,7 @@ import { createRequestHandler } from '@remix-run/express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(here, 'build/index.js'));
-const { startApp, stopApp, handleCalendarRequest } = build.entry.module;
+const { startApp, stopApp, securityHeaders, sameOriginWrites, handleCalendarRequest } = build.entry.module;
 
 let info;
 try {
@@ -20,6 +20,7 @@ try {
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', 'loopback');
+app.use(securityHeaders);
 // Feeds first: they carry their own precompressed bytes, ETag and caching, and skip the framework.
 app.all(['/calendar.ics', '/calendar/*'], (req, res, next) => {
   handleCalendarRequest(req, res, next).catch(next);
@@ -27,7 +28,15 @@ app.all(['/calendar.ics', '/calendar/*'], (req, res, next) => {
 app.use(compression());
 app.use('/build', express.static(path.join(here, 'public/build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));
-app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production' }));
+app.use(sameOriginWrites);
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? 'production',
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? '' }),
+  }),
+);
 
 const server = app.listen(info.port, info.host, () => {
   const { port } = server.address();

@@ -209,6 +209,18 @@ export interface OutboxTable {
   created_at: CreatedAt;
 }
 
+export interface SignInTokensTable {
+  id: Generated<number>;
+  email: string;
+  /** sha256 of the token; the token itself only ever exists in the email */
+  token_hash: string;
+  redirect_to: Default<string>;
+  locale: Default<string>;
+  expires_at: string;
+  used_at: string | null;
+  created_at: CreatedAt;
+}
+
 /** A resident's starred items behind a secret, revocable feed URL (no account, no personal data). */
 export interface PersonalFeedsTable {
   id: Generated<number>;
@@ -234,6 +246,7 @@ export interface Database {
   program_items: ProgramItemsTable;
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
+  sign_in_tokens: SignInTokensTable;
   personal_feeds: PersonalFeedsTable;
 }
 
