@@ -231,6 +231,24 @@ export interface PersonalFeedsTable {
   updated_at: Default<string>;
 }
 
+export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed';
+/** A resident following a series by email, with double opt-in and the consent as given. */
+export interface SeriesSubscriptionsTable {
+  id: Generated<number>;
+  series_id: number;
+  email: string;
+  locale: Default<string>;
+  /** secret of the confirm and unsubscribe links */
+  token: string;
+  status: Default<SubscriptionStatus>;
+  consent_version: string;
+  /** the exact consent text the resident agreed to, in their language */
+  consent_text: string;
+  requested_at: Default<string>;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -248,6 +266,7 @@ export interface Database {
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
   personal_feeds: PersonalFeedsTable;
+  series_subscriptions: SeriesSubscriptionsTable;
 }
 
 export type Series = Selectable<SeriesTable>;

@@ -113,6 +113,9 @@ export default function ProgramPage() {
         <h2 id="subscribe-title">{t('feeds:subscribe.title')}</h2>
         <p>{filtered ? t('feeds:subscribe.introFiltered') : t('feeds:subscribe.intro')}</p>
         <SubscribeLinks links={subscribe} id="feed-address" />
+        <p>
+          <Link to={filter.series.length === 1 ? `/notifications?series=${filter.series[0]}` : '/notifications'}>{t('feeds:notify.link')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="results-title">
