@@ -32,6 +32,12 @@ import trOffice from './tr/office.json';
 import arOffice from './ar/office.json';
 import roOffice from './ro/office.json';
 import bgOffice from './bg/office.json';
+import deLanguages from './de/languages.json';
+import enLanguages from './en/languages.json';
+import trLanguages from './tr/languages.json';
+import arLanguages from './ar/languages.json';
+import roLanguages from './ro/languages.json';
+import bgLanguages from './bg/languages.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,10 +52,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages },
 } satisfies Record<Locale, Record<string, unknown>>;
