@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { languageName } from '~/utils/i18n';
+import { formatList, isolate, languageName } from '~/utils/i18n';
 import { parseList } from '~/utils/i18n-text';
 import { formatTime } from '~/utils/time';
 import { Localized, useI18n } from './i18n';
@@ -27,7 +27,7 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
       <li className="tag">{t(`programCategories.${item.category}`, { defaultValue: item.category })}</li>
       {languages.length > 0 ? (
         <li className="tag">
-          {t('program.languages')}: {languages.map((l) => languageName(l, locale)).join(', ')}
+          {t('program.languages')}: {formatList(languages.map((l) => languageName(l, locale)), locale)}
         </li>
       ) : null}
       {access.map((a) => (
@@ -54,7 +54,7 @@ export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
           {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
           <Localized value={item.title} />
         </Link>
-        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: item.host_name })}</p> : null}
+        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: isolate(item.host_name) })}</p> : null}
         <ItemFacts item={item} />
       </div>
     </li>
