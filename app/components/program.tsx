@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { languageName } from '~/utils/i18n';
+import { formatList, isolate, languageName } from '~/utils/i18n';
 import { parseList, type PickedText } from '~/utils/i18n-text';
 import { formatTime } from '~/utils/time';
 import { Localized, useI18n } from './i18n';
@@ -29,7 +29,7 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
       <li className="tag">{t(`programCategories.${item.category}`, { defaultValue: item.category })}</li>
       {languages.length > 0 ? (
         <li className="tag">
-          {t('program.languages')}: {languages.map((l) => languageName(l, locale)).join(', ')}
+          {t('program.languages')}: {formatList(languages.map((l) => languageName(l, locale)), locale)}
         </li>
       ) : null}
       {access.map((a) => (
@@ -62,7 +62,7 @@ export function ProgramEntryRow({ item, place, action }: { item: ProgramEntry; p
             <Localized value={place} />
           </p>
         ) : null}
-        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: item.host_name })}</p> : null}
+        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: isolate(item.host_name) })}</p> : null}
         <ItemFacts item={item} />
         {action}
       </div>

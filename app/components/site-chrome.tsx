@@ -68,6 +68,11 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t('site.footer')}</p>
+      <p>
+        <Link to="/accessibility" className="site-footer__link">
+          {t('site.accessibility')}
+        </Link>
+      </p>
     </footer>
   );
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ItemFacts } from '~/components/program';
 import { StarButton } from '~/components/star-button';
 import { addEventLinks } from '~/domain/feeds/calendar-links';
@@ -50,6 +50,7 @@ export default function ProgramItemPage() {
         </Link>
       </p>
       <Localized value={item.title} as="h1" />
+      <FallbackNotice texts={[item.edition_title, item.title, item.description, item.stage_name, item.venue_name]} />
       {item.status === 'cancelled' ? (
         <p className="notice notice--warning" role="status">
           {t('program.cancelledNotice')}
@@ -70,7 +71,7 @@ export default function ProgramItemPage() {
               {item.venue_name ? (
                 <>
                   {', '}
-                  <Localized value={item.venue_name} />, {item.venue_address}
+                  <Localized value={item.venue_name} />, <bdi>{item.venue_address}</bdi>
                 </>
               ) : null}
             </dd>
@@ -80,7 +81,9 @@ export default function ProgramItemPage() {
           <>
             <dt>{t('program.host')}</dt>
             <dd>
-              <Link to={`/organisations/${item.host_slug}`}>{item.host_name}</Link>
+              <Link to={`/organisations/${item.host_slug}`}>
+                <bdi>{item.host_name}</bdi>
+              </Link>
             </dd>
           </>
         ) : null}
