@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
+import { useNonce } from '~/components/nonce';
 import { DEFAULT_LOCALE, directionOf } from '~/utils/i18n';
 import { resolveLocale } from '~/utils/locale.server';
 import { getSessionPerson } from '~/utils/session.server';
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -36,15 +38,31 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nProvider locale={locale}>
           <Shell>{children}</Shell>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
+/**
+ * After a client-side navigation to another page, focus moves to the main content, as a full
+ * page load would reset it: keyboard and screen-reader users start reading the new page
+ * instead of staying on a link that no longer exists. Query changes (filters) keep focus.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  useFocusMainOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -13,6 +13,8 @@ import { registrationMovedUpEmail } from './registration-moved-up';
 import { registrationReceivedEmail } from './registration-received';
 import { registrationRejectedEmail } from './registration-rejected';
 import { registrationWaitlistedEmail } from './registration-waitlisted';
+import { seriesSubscriptionConfirmEmail } from './series-subscription-confirm';
+import { programUpdateEmail } from './program-update';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -26,6 +28,8 @@ export const emailTemplates = {
   'registration-moved-up': registrationMovedUpEmail,
   'registration-cancelled': registrationCancelledEmail,
   'organisation-invitation': organisationInvitationEmail,
+  'series-subscription-confirm': seriesSubscriptionConfirmEmail,
+  'program-update': programUpdateEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

@@ -16,6 +16,7 @@ import { parseForm, type FieldErrors } from '~/utils/forms';
 import { LOCALES, localeInfo, translator } from '~/utils/i18n';
 import { localeCookie, localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
 import { requirePerson } from '~/utils/session.server';
 import { formatDateTime, formatDayRange } from '~/utils/time';
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const person = await requirePerson(request);
   const formData = await request.formData();
   const intent = formData.get('intent');
@@ -49,6 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = parseForm(applyAgainSchema, formData);
   const target = `${String(formData.get('editionSlug'))}:${String(formData.get('organisationId'))}`;
   if (!result.success) return json({ form: 'again' as const, errors: result.errors, values: result.values, message: null, target }, { status: 400 });
+  const limited = await rateLimited([['applicationIp', context.clientIp]]);
+  if (limited) {
+    const message = { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } };
+    return json({ form: 'again' as const, errors: {} as FieldErrors, values: {} as Record<string, string>, message, target }, { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } });
+  }
   const outcome = await attempt(() =>
     applyAgain(db(), {
       personId: person.id,

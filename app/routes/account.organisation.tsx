@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Honeypot } from '~/components/honeypot';
 import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
 import { ChoiceGroup, FormAlert, TextArea } from '~/components/registration';
@@ -20,6 +21,7 @@ import { directionOf, LOCALES, languageName, localeInfo, translator } from '~/ut
 import { parseList, parseLocalized } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
 import { requirePerson } from '~/utils/session.server';
 
 const querySchema = z.object({ id: z.coerce.number().int().positive().optional(), new: z.literal('1').optional() });
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
   const formData = await request.formData();
@@ -51,6 +53,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = parseForm(inviteSchema, formData);
     if (!result.success) return json({ form: 'invite' as const, errors: result.errors, values: result.values, message: null, invited: null }, { status: 400 });
     if (organisationId.data === undefined) throw json({ message: 'bad request' }, { status: 400 });
+    // an invitation sends mail to any address: counted like applications
+    const limited = await rateLimited([['applicationIp', context.clientIp]]);
+    if (limited) {
+      const message = { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } };
+      return json({ form: 'invite' as const, errors: {} as FieldErrors, values: { email: result.data.email } as Record<string, string>, message, invited: null }, { status: 429 });
+    }
     const outcome = await attempt(() =>
       inviteContactPerson(db(), { personId: person.id, organisationId: organisationId.data!, email: result.data.email, locale, publicUrl: env().PUBLIC_URL }),
     );
@@ -110,7 +118,8 @@ export default function OrganisationProfile() {
       ) : null}
 
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate>
+      <Form method="post" noValidate className="profile-form">
+        <Honeypot />
         {organisation ? <input type="hidden" name="organisationId" value={organisation.id} /> : null}
         <input type="hidden" name="intent" value="profile" />
         <Field name="name" type="text" dir="auto" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={value('name', organisation?.name)} error={errors?.name} />

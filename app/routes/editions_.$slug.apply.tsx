@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Honeypot } from '~/components/honeypot';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { Checkbox, ChoiceGroup, FormAlert, formatMoney, StateBadge, TextArea } from '~/components/registration';
@@ -18,6 +19,7 @@ import { translator } from '~/utils/i18n';
 import { parseList, pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
 import { requirePerson } from '~/utils/session.server';
 import { formatDateTime, formatDayRange } from '~/utils/time';
 
@@ -52,11 +54,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/** Retry-After of a rate-limited attempt reaches the browser. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retry = actionHeaders.get('Retry-After');
+  if (retry) headers.set('Retry-After', retry);
+  return headers;
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const person = await requirePerson(request);
   const formData = await request.formData();
   const result = parseApplicationForm(formData);
   if (!result.success) return json({ errors: result.errors, values: result.values, message: null }, { status: 400 });
+  const limited = await rateLimited([['applicationIp', context.clientIp]]);
+  if (limited) {
+    return json(
+      { errors: {} as FieldErrors, values: formValues(formData), message: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } },
+      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
+    );
+  }
   const outcome = await attempt(() =>
     saveApplication(db(), {
       personId: person.id,
@@ -164,6 +181,7 @@ export default function Apply() {
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="apply-form">
+        <Honeypot />
         {existing ? <input type="hidden" name="registrationId" value={existing.id} /> : null}
         <input type="hidden" name="organisationId" value={values?.organisationId ?? organisation?.id ?? ''} />
         <p id="field-organisationId" tabIndex={-1}>

@@ -117,7 +117,7 @@ export default function ReviewQueue() {
 
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t('registration:office.queueTitle')}</h2>
-        <Form method="get" className="filters">
+        <Form method="get" className="queue-filters">
           <Select
             name="state"
             label={t('registration:office.filterState')}

@@ -40,7 +40,11 @@ export async function requirePerson(request: Request): Promise<Person> {
   const person = await getSessionPerson(request);
   if (!person) {
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    // Come back to the same page; an absurdly long query is not worth a giant Location header.
+    // Path parameters can be absurd too (/account/applications/<20 000 characters>).
+    const back = url.pathname + url.search;
+    const target = back.length <= 1000 ? back : url.pathname.length <= 1000 ? url.pathname : '/account';
+    throw redirect(`/login?redirectTo=${encodeURIComponent(target)}`);
   }
   return person;
 }
