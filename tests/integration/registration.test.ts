@@ -3,7 +3,13 @@
  * capacity, the waiting list, deadlines, illegal moves, duplicates, access between
  * organisations, "apply again", invitations, and mail that survives an SMTP failure.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../../db/connection';
+import { migrations } from '../../db/migrations/index';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startSmtpServer, type TestSmtp } from '../helpers/mail';
 import { ConflictError, ForbiddenError, NotFoundError, statusOf, ValidationError } from '../../app/domain/errors';
@@ -552,6 +558,24 @@ describe('mail of the flow when the SMTP server fails', () => {
       expect((await outbox()).find((m) => m.id === row.id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     } finally {
       transport.close();
+    }
+  });
+});
+
+describe('the registration migration', () => {
+  it('runs on a database that main already migrated past it (names are handed out per branch)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'festplatz-migrate-'));
+    const open = openDatabase(path.join(dir, 'db.sqlite'));
+    try {
+      const withoutThis = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '2026-11-25T1840_registration'));
+      const first = await new Migrator({ db: open.db, provider: { getMigrations: async () => withoutThis } }).migrateToLatest();
+      expect(first.error).toBeUndefined();
+      const second = await migrateToLatest(open.db);
+      expect(second.results?.map((r) => [r.migrationName, r.status])).toEqual([['2026-11-25T1840_registration', 'Success']]);
+      await open.db.selectFrom('invitations').selectAll().execute();
+    } finally {
+      await open.db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
