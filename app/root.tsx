@@ -5,8 +5,10 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
+import { useNonce } from '~/components/nonce';
 import { DEFAULT_LOCALE, directionOf } from '~/utils/i18n';
 import { resolveLocale } from '~/utils/locale.server';
+import { getSessionPerson } from '~/utils/session.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },
@@ -14,15 +16,16 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { locale, setCookie } = await resolveLocale(request);
+  const [{ locale, setCookie }, person] = await Promise.all([resolveLocale(request), getSessionPerson(request)]);
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   if (setCookie) headers.append('Set-Cookie', setCookie);
-  return json({ locale }, { headers });
+  return json({ locale, signedIn: person ? { role: person.role } : null }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -35,8 +38,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nProvider locale={locale}>
           <Shell>{children}</Shell>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

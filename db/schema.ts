@@ -209,6 +209,46 @@ export interface OutboxTable {
   created_at: CreatedAt;
 }
 
+export interface SignInTokensTable {
+  id: Generated<number>;
+  email: string;
+  /** sha256 of the token; the token itself only ever exists in the email */
+  token_hash: string;
+  redirect_to: Default<string>;
+  locale: Default<string>;
+  expires_at: string;
+  used_at: string | null;
+  created_at: CreatedAt;
+}
+
+/** A resident's starred items behind a secret, revocable feed URL (no account, no personal data). */
+export interface PersonalFeedsTable {
+  id: Generated<number>;
+  token: string;
+  /** JSON array of program item uids */
+  uids: Default<JsonText>;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed';
+/** A resident following a series by email, with double opt-in and the consent as given. */
+export interface SeriesSubscriptionsTable {
+  id: Generated<number>;
+  series_id: number;
+  email: string;
+  locale: Default<string>;
+  /** secret of the confirm and unsubscribe links */
+  token: string;
+  status: Default<SubscriptionStatus>;
+  consent_version: string;
+  /** the exact consent text the resident agreed to, in their language */
+  consent_text: string;
+  requested_at: Default<string>;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -224,6 +264,9 @@ export interface Database {
   program_items: ProgramItemsTable;
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
+  sign_in_tokens: SignInTokensTable;
+  personal_feeds: PersonalFeedsTable;
+  series_subscriptions: SeriesSubscriptionsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -240,3 +283,4 @@ export type ProgramItem = Selectable<ProgramItemsTable>;
 export type NewProgramItem = Insertable<ProgramItemsTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type PersonalFeed = Selectable<PersonalFeedsTable>;

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/utils/i18n';
-import { pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
+import { isPicked, pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ku']);
 
@@ -28,10 +28,18 @@ export function useI18n(): I18nValue {
   return value ?? { locale: DEFAULT_LOCALE, dir: 'ltr', t: translator(DEFAULT_LOCALE), text: (v) => pickText(v, DEFAULT_LOCALE) };
 }
 
-/** Text written by people, in the reader's language or marked with the language it falls back to. */
-export function Localized({ value, as: Tag = 'span' }: { value: string | LocalizedText | null | undefined; as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div' }) {
+/**
+ * Text written by people, in the reader's language or marked with the language it falls back to.
+ * `value` is the stored JSON (all languages) or a text already picked on the server (smaller payloads). */
+export function Localized({
+  value,
+  as: Tag = 'span',
+}: {
+  value: string | LocalizedText | PickedText | null | undefined;
+  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div';
+}) {
   const { text, locale } = useI18n();
-  const picked = text(value);
+  const picked = isPicked(value) ? value : text(value);
   if (!picked.fallback || picked.lang === locale) return <Tag>{picked.text}</Tag>;
   // Text in another language than the page: say which, so screen readers pronounce it right
   // and the bidi algorithm lays it out in its own direction.
@@ -48,11 +56,11 @@ export function Localized({ value, as: Tag = 'span' }: { value: string | Localiz
  * the page's h1 and pass every localized text the page shows; it renders nothing when all of
  * them are in the reader's language. Each text itself carries its lang through <Localized>.
  */
-export function FallbackNotice({ texts }: { texts: readonly (string | LocalizedText | null | undefined)[] }) {
+export function FallbackNotice({ texts }: { texts: readonly (string | LocalizedText | PickedText | null | undefined)[] }) {
   const { t, text, locale } = useI18n();
   const shownIn = new Set<string>();
   for (const value of texts) {
-    const picked = text(value);
+    const picked = isPicked(value) ? value : text(value);
     if (picked.fallback && picked.lang !== locale) shownIn.add(picked.lang);
   }
   if (shownIn.size === 0) return null;

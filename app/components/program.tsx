@@ -1,17 +1,19 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { formatList, isolate, languageName } from '~/utils/i18n';
-import { parseList } from '~/utils/i18n-text';
+import { parseList, type PickedText } from '~/utils/i18n-text';
 import { formatTime } from '~/utils/time';
 import { Localized, useI18n } from './i18n';
 
 export interface ProgramEntry {
   uid: string;
-  title: string;
+  /** stored JSON of all languages, or the text picked on the server */
+  title: string | PickedText;
   starts_at: string;
   ends_at: string;
   category: string;
-  languages: string;
-  accessibility: string;
+  languages: string | string[];
+  accessibility: string | string[];
   status: string;
   host_name: string | null;
 }
@@ -39,7 +41,8 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
   );
 }
 
-export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
+/** `place` (a stage name) and `action` (e.g. a star button) are optional extras of the row. */
+export function ProgramEntryRow({ item, place, action }: { item: ProgramEntry; place?: string | null; action?: ReactNode }) {
   const { t, locale } = useI18n();
   const cancelled = item.status === 'cancelled';
   return (
@@ -54,8 +57,14 @@ export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
           {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
           <Localized value={item.title} />
         </Link>
+        {place ? (
+          <p className="muted">
+            <Localized value={place} />
+          </p>
+        ) : null}
         {item.host_name ? <p className="muted">{t('program.hostedBy', { name: isolate(item.host_name) })}</p> : null}
         <ItemFacts item={item} />
+        {action}
       </div>
     </li>
   );

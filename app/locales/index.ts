@@ -10,6 +10,42 @@ import trCommon from './tr/common.json';
 import arCommon from './ar/common.json';
 import roCommon from './ro/common.json';
 import bgCommon from './bg/common.json';
+import deForms from './de/forms.json';
+import enForms from './en/forms.json';
+import trForms from './tr/forms.json';
+import arForms from './ar/forms.json';
+import roForms from './ro/forms.json';
+import bgForms from './bg/forms.json';
+import deAuth from './de/auth.json';
+import enAuth from './en/auth.json';
+import trAuth from './tr/auth.json';
+import arAuth from './ar/auth.json';
+import roAuth from './ro/auth.json';
+import bgAuth from './bg/auth.json';
+import deEmails from './de/emails.json';
+import enEmails from './en/emails.json';
+import trEmails from './tr/emails.json';
+import arEmails from './ar/emails.json';
+import roEmails from './ro/emails.json';
+import bgEmails from './bg/emails.json';
+import deOffice from './de/office.json';
+import enOffice from './en/office.json';
+import trOffice from './tr/office.json';
+import arOffice from './ar/office.json';
+import roOffice from './ro/office.json';
+import bgOffice from './bg/office.json';
+import deLanguages from './de/languages.json';
+import enLanguages from './en/languages.json';
+import trLanguages from './tr/languages.json';
+import arLanguages from './ar/languages.json';
+import roLanguages from './ro/languages.json';
+import bgLanguages from './bg/languages.json';
+import deFeeds from './de/feeds.json';
+import enFeeds from './en/feeds.json';
+import trFeeds from './tr/feeds.json';
+import arFeeds from './ar/feeds.json';
+import roFeeds from './ro/feeds.json';
+import bgFeeds from './bg/feeds.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -33,10 +69,10 @@ export const localeInfo: Record<Locale, LocaleInfo> = {
 };
 
 export const resources = {
-  de: { common: deCommon },
-  en: { common: enCommon },
-  tr: { common: trCommon },
-  ar: { common: arCommon },
-  ro: { common: roCommon },
-  bg: { common: bgCommon },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -66,19 +66,15 @@ export function negotiateLocale(header: string | null | undefined): Locale | und
 }
 
 /**
- * The name of a language in the reader's language: from common.json's languageNames where
- * listed, else from the platform's Intl data. The list holds languages that browsers'
- * trimmed Intl data lacks (Chromium names Romani "rom") or names badly, so server and
- * browser render the same word.
+ * The name of a language in the reader's language, from our own table (app/locales/<lang>/
+ * languages.json, generated from full ICU data; common.json's languageNames can override).
+ * Never from the platform's Intl at render time: browsers ship trimmed ICU data
+ * (Chromium names Romani "rom"), and a name must read the same on server and browser.
  */
 export function languageName(code: string, locale: Locale): string {
   const i18n = i18nFor(locale);
   if (i18n.exists(`languageNames.${code}`)) return i18n.t(`languageNames.${code}`);
-  try {
-    return new Intl.DisplayNames([localeInfo[locale].intl], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return i18n.t(`languages:${code}`, { defaultValue: code });
 }
 
 /** "Deutsch, Türkisch und Arabisch": a list joined the way the reader's language does it. */

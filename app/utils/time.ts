@@ -12,6 +12,13 @@ import { localeInfo, TIME_ZONE, type Locale } from './i18n';
  */
 const longWeekday: ReadonlySet<string> = new Set(['tr']);
 
+/**
+ * Node and the browser ship different ICU versions that disagree on thin and no-break
+ * spaces (e.g. around the dash of a range); a page must render the same text on both
+ * sides, so every formatted string uses plain spaces.
+ */
+const spaces = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, ' ');
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -25,7 +32,7 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
 
 /** "14:30" */
 export function formatTime(iso: string, locale: Locale): string {
-  return formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return spaces(formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
 }
 
 /**
@@ -34,12 +41,12 @@ export function formatTime(iso: string, locale: Locale): string {
  */
 export function formatDateTime(iso: string, locale: Locale): string {
   const weekday = longWeekday.has(locale) ? 'long' : 'short';
-  return formatter(locale, { weekday, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return spaces(formatter(locale, { weekday, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
 }
 
 /** A Berlin calendar day "2026-11-25" as "25. November 2026" */
 export function formatDate(day: string, locale: Locale): string {
-  return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(noonOf(day));
+  return spaces(formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(noonOf(day)));
 }
 
 /** Noon on a Berlin day: the same calendar day in every time zone a formatter might use. */
@@ -49,18 +56,18 @@ function noonOf(day: string): Date {
 
 /** A Berlin calendar day "2027-09-11" as "Samstag, 11. September 2027" */
 export function formatDay(day: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
-  return formatter(
-    locale,
-    style === 'long'
-      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
-      : { weekday: 'short', day: 'numeric', month: 'short' },
-  ).format(noonOf(day));
+  return spaces(
+    formatter(
+      locale,
+      style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { weekday: 'short', day: 'numeric', month: 'short' },
+    ).format(noonOf(day)),
+  );
 }
 
 /** "11.–12. September 2027" style range of Berlin days */
 export function formatDayRange(from: string, to: string, locale: Locale): string {
   const f = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
-  return from === to ? f.format(noonOf(from)) : f.formatRange(noonOf(from), noonOf(to));
+  return spaces(from === to ? f.format(noonOf(from)) : f.formatRange(noonOf(from), noonOf(to)));
 }
 
 /** The Berlin calendar day of an instant: "2027-10-31" */
