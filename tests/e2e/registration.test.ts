@@ -35,6 +35,12 @@ afterAll(async () => {
 
 const to = (address: string) => (m: { to?: unknown }) => JSON.stringify(m.to ?? '').includes(address);
 
+/** WCAG 2 A/AA problems axe finds on the page, as "rule: elements". */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.on('console', (m) => (m.type() === 'error' ? browserErrors.push(m.text()) : undefined));
@@ -65,6 +71,7 @@ describe('an association registers a stand and the organisers approve it', () =>
     await expectVisible(page.getByRole('heading', { name: 'Zuerst: Ihr Verein' }));
     await page.getByRole('link', { name: 'Profil der Organisation anlegen' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Profil Ihrer Organisation' }));
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Name der Organisation').fill(ORGANISATION);
     await page.getByLabel('Rechtsform').fill('e.V.');
     await page.getByLabel('Kurzbeschreibung auf Deutsch').fill('Gemeinschaftsgarten in der Nordstadt: Beete, Saatgut und Nachbarschaft.');
@@ -82,8 +89,7 @@ describe('an association registers a stand and the organisers approve it', () =>
     await page.waitForURL(/\/editions\/dortbund-\d{4}\/apply\?org=\d+$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Stand anmelden' }));
     await expectVisible(page.getByText(`Anmeldung für: ${ORGANISATION}`));
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('radio', { name: /Pavillon 3 × 3 m \(gestellt\)/ }).check();
     await page.getByLabel('Breite (m)').fill('3');
@@ -99,6 +105,7 @@ describe('an association registers a stand and the organisers approve it', () =>
     await page.waitForURL(/\/account\/applications\/\d+$/);
     await expect.poll(() => page.locator('.status-box .state').textContent()).toBe('Eingereicht');
     const applicationUrl = page.url();
+    expect(await axeViolations(page)).toEqual([]);
 
     const received = await smtp.waitFor((m) => to(ASSOCIATION)(m) && (m.subject ?? '').startsWith('Anmeldung erhalten'));
     expect(received.subject).toMatch(/^Anmeldung erhalten: Dortbund! Eine Stadt\. Viele Gesichter \d{4}$/);
@@ -120,6 +127,7 @@ describe('an association registers a stand and the organisers approve it', () =>
     await orga.waitForURL(/\?state=submitted/);
     const row = orga.locator('.queue-item', { hasText: ORGANISATION });
     await expectVisible(row);
+    expect(await axeViolations(orga)).toEqual([]);
     await expect(row.locator('.facts').textContent()).resolves.toBe(
       '3 × 3 m1000 W StromWasseranschluss in der Nähe2 Tische4 BänkeBühne: Lieder aus dem Garten (20 Min.)',
     );
