@@ -6,12 +6,16 @@
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
 import type { RenderedMail } from './layout';
 import { signInLinkEmail } from './sign-in-link';
+import { reapplyInvitationEmail } from './reapply-invitation';
+import { campaignEmail } from './campaign';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
 
 export const emailTemplates = {
   'sign-in-link': signInLinkEmail,
+  'reapply-invitation': reapplyInvitationEmail,
+  campaign: campaignEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

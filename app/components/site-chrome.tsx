@@ -65,6 +65,16 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t('site.footer')}</p>
+      <nav aria-label={t('admin:footer.label')}>
+        <ul className="footer-links">
+          <li>
+            <Link to="/impressum">{t('admin:footer.impressum')}</Link>
+          </li>
+          <li>
+            <Link to="/datenschutz">{t('admin:footer.privacy')}</Link>
+          </li>
+        </ul>
+      </nav>
     </footer>
   );
 }

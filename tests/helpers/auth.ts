@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { generateSync } from 'otplib';
 
 async function latestSignInLink(mailDir: string, email: string, after: number): Promise<string> {
   const until = Date.now() + 10_000;
@@ -20,8 +21,38 @@ async function latestSignInLink(mailDir: string, email: string, after: number): 
 }
 
 /**
+ * TOTP secrets of office people enrolled through `signIn`, per server and address, with
+ * the last time step used (a code is accepted only once, so the next sign-in uses a later step).
+ */
+const enrolled = new Map<string, { secret: string; lastStep: number }>();
+
+/** A TOTP code for an office person this helper enrolled on that server (for tests of the second step). */
+export function totpCodeFor(serverUrl: string, email: string): { code: string; step: number } {
+  const entry = enrolled.get(`${serverUrl}|${email.toLowerCase()}`);
+  if (!entry) throw new Error(`${email} was not enrolled through signIn() on ${serverUrl}`);
+  return nextCode(entry);
+}
+
+export function rememberTotpSecret(serverUrl: string, email: string, secret: string, lastStep = 0): void {
+  enrolled.set(`${serverUrl}|${email.toLowerCase()}`, { secret, lastStep });
+}
+
+function nextCode(entry: { secret: string; lastStep: number }): { code: string; step: number } {
+  const current = Math.floor(Date.now() / 30_000);
+  // The server accepts one step ahead; beyond that we would have to wait, which a test never does twice in a row.
+  const step = Math.max(current, entry.lastStep + 1);
+  if (step > current + 1) throw new Error('more than two sign-ins of one office person within 30 seconds');
+  entry.lastStep = step;
+  return { code: generateSync({ secret: entry.secret, epoch: step * 30 }), step };
+}
+
+const cookieOf = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith('__session='))?.split(';')[0];
+
+/**
  * Signs in through the real email-link flow of a server started by startServer() (which
  * writes mail to files under `mailDir`). Returns the Cookie header value of the session.
+ * Office people (administrators, series teams) also pass the second factor: on their first
+ * sign-in the helper enrols them (reading the key from /login/enrol), later it enters codes.
  */
 export async function signIn(serverUrl: string, mailDir: string, email: string): Promise<string> {
   const started = Date.now() - 1000;
@@ -30,9 +61,25 @@ export async function signIn(serverUrl: string, mailDir: string, email: string):
   const link = new URL(await latestSignInLink(mailDir, email, started));
   const token = link.searchParams.get('token')!;
   const verified = await fetch(`${serverUrl}/login/verify`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
-  const cookie = verified.headers.get('set-cookie');
+  const cookie = cookieOf(verified);
   if (verified.status !== 302 || !cookie) throw new Error(`sign-in failed: ${verified.status}`);
-  return cookie.split(';')[0]!;
+  const next = verified.headers.get('location');
+  if (next === '/login/enrol') {
+    const page = await (await fetch(`${serverUrl}/login/enrol`, { headers: { Cookie: cookie } })).text();
+    const secret = /data-totp-secret="[^"]*">([A-Z2-7 ]+)</.exec(page)?.[1]?.replace(/ /g, '');
+    if (!secret) throw new Error('no TOTP key on /login/enrol');
+    rememberTotpSecret(serverUrl, email, secret);
+    return secondStep(serverUrl, '/login/enrol', cookie, totpCodeFor(serverUrl, email).code);
+  }
+  if (next === '/login/totp') return secondStep(serverUrl, '/login/totp', cookie, totpCodeFor(serverUrl, email).code);
+  return cookie;
+}
+
+async function secondStep(serverUrl: string, path: string, cookie: string, code: string): Promise<string> {
+  const response = await fetch(`${serverUrl}${path}`, { method: 'POST', body: new URLSearchParams({ code }), headers: { Cookie: cookie }, redirect: 'manual' });
+  const full = cookieOf(response);
+  if (response.status !== 302 || !full) throw new Error(`second factor at ${path} failed: ${response.status}`);
+  return full;
 }
 
 /** The same cookie as a Playwright cookie for browser.newContext().addCookies(). */
