@@ -32,6 +32,12 @@ import trOffice from './tr/office.json';
 import arOffice from './ar/office.json';
 import roOffice from './ro/office.json';
 import bgOffice from './bg/office.json';
+import deAdmin from './de/admin.json';
+import enAdmin from './en/admin.json';
+import trAdmin from './tr/admin.json';
+import arAdmin from './ar/admin.json';
+import roAdmin from './ro/admin.json';
+import bgAdmin from './bg/admin.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,10 +52,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, admin: deAdmin },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, admin: enAdmin },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, admin: trAdmin },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, admin: arAdmin },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, admin: roAdmin },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, admin: bgAdmin },
 } satisfies Record<Locale, Record<string, unknown>>;

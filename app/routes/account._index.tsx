@@ -5,11 +5,14 @@ import { useI18n } from '~/components/i18n';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
 import { requirePerson } from '~/utils/session.server';
+import { isOfficePerson } from '~/domain/people/authorise.server';
+import { db } from '~/utils/db.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
-  return json({ title: translator(locale)('auth:account.title'), person: { email: person.email, name: person.name, role: person.role } });
+  const office = await isOfficePerson(db(), person);
+  return json({ title: translator(locale)('auth:account.title'), person: { email: person.email, name: person.name, role: person.role, office } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -21,11 +24,14 @@ export default function Account() {
     <>
       <h1>{t('auth:account.title')}</h1>
       <p>{t('auth:account.signedInAs', { email: person.email })}</p>
-      {person.role === 'organiser' ? (
+      {person.office ? (
         <p>
           <Link to="/office">{t('auth:account.office')}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to="/account/privacy">{t('admin:privacy.title')}</Link>
+      </p>
       <Form method="post" action="/logout">
         <button type="submit" className="secondary">
           {t('auth:account.signOut')}

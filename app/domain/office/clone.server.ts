@@ -260,3 +260,25 @@ export async function inviteReturningExhibitors(db: DB, actor: Actor, editionId:
     return invited;
   });
 }
+
+/** What a clone would make: the new slug and dates, and how many people would be invited. */
+export async function clonePreview(db: DB, actor: Actor, sourceSlug: string) {
+  const source = await manageableEdition(db, actor, sourceSlug);
+  const shiftDays = yearShiftDays(source.starts_on, source.ends_on);
+  const slug = nextEditionSlug(source);
+  const exists = Boolean(await db.selectFrom('editions').select('id').where('slug', '=', slug).executeTakeFirst());
+  const invitees = await returningExhibitors(db, source.id);
+  return {
+    source: { slug: source.slug, title: source.title, starts_on: source.starts_on, ends_on: source.ends_on },
+    target: {
+      slug,
+      title: nextYearText(source.title, source.year, source.year + 1),
+      starts_on: shiftDay(source.starts_on, shiftDays),
+      ends_on: shiftDay(source.ends_on, shiftDays),
+      registration_opens_at: source.registration_opens_at ? shiftInstant(source.registration_opens_at, shiftDays) : null,
+      registration_closes_at: source.registration_closes_at ? shiftInstant(source.registration_closes_at, shiftDays) : null,
+    },
+    exists,
+    invitees: invitees.length,
+  };
+}
