@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -13,14 +13,18 @@ import { parseForm, type FieldErrors } from '~/utils/forms';
 import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
-import { requirePerson, signOutHeaders } from '~/utils/session.server';
+import { getSessionPerson, requirePerson, signOutHeaders } from '~/utils/session.server';
 import { formatDateTime } from '~/utils/time';
 
 /** A person's own data: download it (Art. 15), see and withdraw consents, erase the account (Art. 17). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const person = await requirePerson(request);
   const locale = await localeOf(request);
-  return json({ title: translator(locale)('admin:privacy.title'), email: person.email, consents: await listConsents(db(), person.id) });
+  // Right after an erasure nobody is signed in any more: say that it is done.
+  if (new URL(request.url).searchParams.has('erased') && !(await getSessionPerson(request))) {
+    return json({ title: translator(locale)('admin:privacy.erasedTitle'), erased: true, email: '', consents: [] });
+  }
+  const person = await requirePerson(request);
+  return json({ title: translator(locale)('admin:privacy.title'), erased: false, email: person.email, consents: await listConsents(db(), person.id) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -32,7 +36,7 @@ const eraseSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
 });
 
-type Result = { step: 'confirm' | 'erased' | 'withdrawn' | null; errors: FieldErrors; values: Record<string, string> };
+type Result = { step: 'confirm' | 'withdrawn' | null; errors: FieldErrors; values: Record<string, string> };
 const result = (r: Partial<Result>, status = 200) => json<Result>({ step: null, errors: {}, values: {}, ...r }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,15 +61,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof ConflictError) return result({ step: 'confirm', errors: { form: { key: error.messageKey } }, values: { email: parsed.data.email } }, 409);
     throw error;
   }
-  return json<Result>({ step: 'erased', errors: {}, values: {} }, { headers: await signOutHeaders(request) });
+  return redirect('/account/privacy?erased', { headers: await signOutHeaders(request) });
 }
 
 export default function Privacy() {
-  const { email, consents } = useLoaderData<typeof loader>();
+  const { email, consents, erased } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const confirmError = useFieldError(data?.errors?.confirm);
-  if (data?.step === 'erased') {
+  if (erased) {
     return (
       <>
         <h1>{t('admin:privacy.erasedTitle')}</h1>

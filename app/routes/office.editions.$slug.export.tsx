@@ -1,57 +1,52 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, useFieldError } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { EXPORT_KINDS, exportEdition } from '~/domain/office/exports.server';
+import { EXPORT_KINDS } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/utils/db.server';
-import { parseForm } from '~/utils/forms';
+import type { FieldErrors } from '~/utils/forms';
 import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
 import { requireOfficePerson } from '~/utils/session.server';
 
-/** CSV downloads of an edition's applications and contacts; personal data, so confirmed and logged. */
+/**
+ * CSV downloads of an edition's applications and contacts; personal data, so confirmed and
+ * logged. The form posts to the download route (office.editions.$slug.export_.csv.ts): a
+ * route with a page cannot answer with a file. Bad input comes back here as ?kind=…&error=…
+ * and is shown next to its field with status 400.
+ */
+const ERRORS = { confirm: 'admin:export.errors.confirm', kind: 'forms:errors.choose' } as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requireOfficePerson(request);
   const locale = await localeOf(request);
   const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
-  return json({ title: translator(locale)('admin:export.title'), edition: { slug: edition.slug, title: edition.title } });
+  const search = new URL(request.url).searchParams;
+  const errors: FieldErrors = {};
+  for (const field of search.getAll('error')) if (field in ERRORS) errors[field] = { key: ERRORS[field as keyof typeof ERRORS] };
+  const kind = search.get('kind');
+  return json(
+    {
+      title: translator(locale)('admin:export.title'),
+      edition: { slug: edition.slug, title: edition.title },
+      errors,
+      kind: kind && (EXPORT_KINDS as readonly string[]).includes(kind) ? kind : 'applications',
+    },
+    { status: Object.keys(errors).length ? 400 : 200 },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-const schema = z.object({
-  kind: z.enum(EXPORT_KINDS, { message: 'forms:errors.choose' }),
-  confirm: z.literal('on', { message: 'admin:export.errors.confirm' }),
-});
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const locale = await localeOf(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
-  const result = parseForm(schema, await request.formData());
-  if (!result.success) return json({ errors: result.errors, values: result.values }, { status: 400 });
-  const file = await orRespond(() => exportEdition(db(), person, edition.id, result.data.kind, locale));
-  return new Response(file.csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'Cache-Control': 'no-store',
-    },
-  });
-}
-
 export default function Export() {
-  const { edition } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { edition, errors, kind } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const kindError = useFieldError(data?.errors?.kind);
-  const confirmError = useFieldError(data?.errors?.confirm);
-  const kind = data?.values?.kind ?? 'applications';
+  const kindError = useFieldError(errors.kind);
+  const confirmError = useFieldError(errors.confirm);
   return (
     <>
       <p>
@@ -61,9 +56,9 @@ export default function Export() {
       </p>
       <h1>{t('admin:export.title')}</h1>
       <p className="lead">{t('admin:export.intro')}</p>
-      <ErrorSummary errors={data?.errors} labels={{ kind: t('admin:export.kind'), confirm: t('admin:export.confirmLabel') }} />
+      <ErrorSummary errors={errors} labels={{ kind: t('admin:export.kind'), confirm: t('admin:export.confirmLabel') }} />
       {/* a native submission, so the browser downloads the file */}
-      <Form method="post" reloadDocument noValidate>
+      <Form method="post" action={`/office/editions/${edition.slug}/export/csv`} reloadDocument noValidate>
         <fieldset id="field-kind" aria-describedby={kindError ? 'field-kind-error' : undefined}>
           <legend>{t('admin:export.kind')}</legend>
           {EXPORT_KINDS.map((k) => (

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { generateSync } from 'otplib';
 
+/** Links this process already used: a second sign-in within a second must not pick up the first one's mail. */
+const usedLinks = new Set<string>();
+
 async function latestSignInLink(mailDir: string, email: string, after: number): Promise<string> {
   const until = Date.now() + 10_000;
   for (;;) {
@@ -13,7 +16,10 @@ async function latestSignInLink(mailDir: string, email: string, after: number): 
       const mail = await simpleParser(fs.readFileSync(full));
       const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(',') : (mail.to?.text ?? '');
       const link = (mail.text ?? '').split(/\s+/).find((w) => w.includes('/login/verify?token='));
-      if (to.includes(email) && link) return link;
+      if (to.includes(email) && link && !usedLinks.has(link)) {
+        usedLinks.add(link);
+        return link;
+      }
     }
     if (Date.now() > until) throw new Error(`no sign-in mail for ${email} in ${mailDir}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -55,15 +61,7 @@ const cookieOf = (response: Response) => response.headers.getSetCookie().find((c
  * sign-in the helper enrols them (reading the key from /login/enrol), later it enters codes.
  */
 export async function signIn(serverUrl: string, mailDir: string, email: string): Promise<string> {
-  const started = Date.now() - 1000;
-  const asked = await fetch(`${serverUrl}/login`, { method: 'POST', body: new URLSearchParams({ email }), redirect: 'manual' });
-  if (asked.status !== 200) throw new Error(`POST /login answered ${asked.status}`);
-  const link = new URL(await latestSignInLink(mailDir, email, started));
-  const token = link.searchParams.get('token')!;
-  const verified = await fetch(`${serverUrl}/login/verify`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
-  const cookie = cookieOf(verified);
-  if (verified.status !== 302 || !cookie) throw new Error(`sign-in failed: ${verified.status}`);
-  const next = verified.headers.get('location');
+  const { cookie, next } = await emailLinkStep(serverUrl, mailDir, email);
   if (next === '/login/enrol') {
     const page = await (await fetch(`${serverUrl}/login/enrol`, { headers: { Cookie: cookie } })).text();
     const secret = /data-totp-secret="[^"]*">([A-Z2-7 ]+)</.exec(page)?.[1]?.replace(/ /g, '');
@@ -73,6 +71,23 @@ export async function signIn(serverUrl: string, mailDir: string, email: string):
   }
   if (next === '/login/totp') return secondStep(serverUrl, '/login/totp', cookie, totpCodeFor(serverUrl, email).code);
   return cookie;
+}
+
+/**
+ * Only the first step: asks for a link, uses it, and returns the cookie and where the
+ * server sends the browser next (/login/enrol or /login/totp for office people).
+ */
+export async function emailLinkStep(serverUrl: string, mailDir: string, email: string, redirectTo?: string): Promise<{ cookie: string; next: string }> {
+  const started = Date.now() - 1000;
+  const body = new URLSearchParams({ email, ...(redirectTo ? { redirectTo } : {}) });
+  const asked = await fetch(`${serverUrl}/login`, { method: 'POST', body, redirect: 'manual' });
+  if (asked.status !== 200) throw new Error(`POST /login answered ${asked.status}`);
+  const link = new URL(await latestSignInLink(mailDir, email, started));
+  const token = link.searchParams.get('token')!;
+  const verified = await fetch(`${serverUrl}/login/verify`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
+  const cookie = cookieOf(verified);
+  if (verified.status !== 302 || !cookie) throw new Error(`sign-in failed: ${verified.status}`);
+  return { cookie, next: verified.headers.get('location') ?? '' };
 }
 
 async function secondStep(serverUrl: string, path: string, cookie: string, code: string): Promise<string> {

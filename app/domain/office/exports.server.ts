@@ -23,7 +23,8 @@ function defuse(value: Cell): Cell {
 }
 
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return stringify([header, ...rows.map((r) => r.map(defuse))], { bom: true, record_delimiter: 'windows', quoted_string: false });
+  // a bare line break inside a field is quoted too (csv-stringify only quotes the record delimiter itself)
+  return stringify([header, ...rows.map((r) => r.map(defuse))], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 const berlin = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Berlin').toFormat('yyyy-LL-dd HH:mm') : '');

@@ -137,7 +137,15 @@ export const dataExportSections: ExportSection[] = [
   // Payments (at merge): { name: 'payments', collect: (db, person) => paymentsOfPerson(db, person) },
 ];
 
-export async function collectPersonalData(db: DB, personId: number, now: Date = new Date()) {
+export interface PersonalData {
+  generatedAt: string;
+  about: string;
+  person: { id: number; email: string; name: string; locale: string; role: string; createdAt: string };
+  /** one entry per section of dataExportSections */
+  [section: string]: unknown;
+}
+
+export async function collectPersonalData(db: DB, personId: number, now: Date = new Date()): Promise<PersonalData> {
   const person = await db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!person || person.erased_at) throw new NotFoundError('admin:privacy.errors.personNotFound');
   const sections: Record<string, unknown> = {};
