@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, useFieldError } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { EXPORT_KINDS } from '~/domain/office/exports.server';
+import { EXPORT_KINDS } from '~/domain/office/constants';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/utils/db.server';
 import type { FieldErrors } from '~/utils/forms';

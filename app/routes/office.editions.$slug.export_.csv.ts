@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { z } from 'zod';
-import { EXPORT_KINDS, exportEdition } from '~/domain/office/exports.server';
+import { EXPORT_KINDS } from '~/domain/office/constants';
+import { exportEdition } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/utils/db.server';
 import { parseForm } from '~/utils/forms';

@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { ValidationError } from '~/domain/errors';
-import { CAMPAIGN_STATES, listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from '~/domain/office/campaigns.server';
+import { listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from '~/domain/office/campaigns.server';
+import { CAMPAIGN_STATES } from '~/domain/office/constants';
 import { officeProviders } from '~/domain/office/providers.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/utils/db.server';
@@ -164,9 +165,9 @@ export default function BulkMail() {
           const subjectError = data?.errors?.[`subject_${l}`];
           const bodyError = data?.errors?.[`body_${l}`];
           return (
-            <fieldset key={l} lang={l} dir={localeInfo[l].dir}>
+            <fieldset key={l}>
               <legend>
-                {localeInfo[l].name}
+                <span lang={l}>{localeInfo[l].name}</span>
                 {l === 'de' ? ` (${t('admin:mail.required')})` : ` (${t('admin:mail.optional')})`}
               </legend>
               <div className="field">
@@ -174,13 +175,15 @@ export default function BulkMail() {
                 <input
                   id={`field-subject_${l}`}
                   name={`subject_${l}`}
+                  lang={l}
+                  dir={localeInfo[l].dir}
                   defaultValue={values[`subject_${l}`]}
                   maxLength={200}
                   aria-invalid={subjectError ? true : undefined}
                   aria-describedby={subjectError ? `field-subject_${l}-error` : undefined}
                 />
                 {subjectError ? (
-                  <p className="field-error" id={`field-subject_${l}-error`} lang={locale} dir="auto">
+                  <p className="field-error" id={`field-subject_${l}-error`}>
                     {t(subjectError.key, subjectError.values ?? {})}
                   </p>
                 ) : null}
@@ -190,13 +193,15 @@ export default function BulkMail() {
                 <textarea
                   id={`field-body_${l}`}
                   name={`body_${l}`}
+                  lang={l}
+                  dir={localeInfo[l].dir}
                   rows={l === 'de' ? 8 : 4}
                   defaultValue={values[`body_${l}`]}
                   aria-invalid={bodyError ? true : undefined}
                   aria-describedby={bodyError ? `field-body_${l}-error` : undefined}
                 />
                 {bodyError ? (
-                  <p className="field-error" id={`field-body_${l}-error`} lang={locale} dir="auto">
+                  <p className="field-error" id={`field-body_${l}-error`}>
                     {t(bodyError.key, bodyError.values ?? {})}
                   </p>
                 ) : null}

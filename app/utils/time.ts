@@ -48,7 +48,8 @@ export function formatDayRange(from: string, to: string, locale: Locale): string
   const f = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const a = DateTime.fromISO(`${from}T12:00`, { zone: TIME_ZONE }).toJSDate();
   const b = DateTime.fromISO(`${to}T12:00`, { zone: TIME_ZONE }).toJSDate();
-  return from === to ? f.format(a) : f.formatRange(a, b);
+  // Node's and the browser's ICU differ in the spaces around the dash ("11 – 12"): plain spaces, so hydration matches
+  return (from === to ? f.format(a) : f.formatRange(a, b)).replace(/[\u2009\u202f\u00a0]/g, ' ');
 }
 
 /** The Berlin calendar day of an instant: "2027-10-31" */

@@ -2,11 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { generateSync } from 'otplib';
+import type { TestSmtp } from './mail';
 
 /** Links this process already used: a second sign-in within a second must not pick up the first one's mail. */
 const usedLinks = new Set<string>();
 
-async function latestSignInLink(mailDir: string, email: string, after: number): Promise<string> {
+async function latestSignInLink(mail: string | TestSmtp, email: string, after: number): Promise<string> {
+  if (typeof mail !== 'string') {
+    // A real SMTP server (startSmtpServer): the newest unused link to that address.
+    const message = await mail.waitFor((m) => {
+      const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(',') : (m.to?.text ?? '');
+      const link = (m.text ?? '').split(/\s+/).find((w) => w.includes('/login/verify?token='));
+      return to.includes(email) && Boolean(link) && !usedLinks.has(link!);
+    });
+    const link = (message.text ?? '').split(/\s+/).find((w) => w.includes('/login/verify?token='))!;
+    usedLinks.add(link);
+    return link;
+  }
+  const mailDir = mail;
   const until = Date.now() + 10_000;
   for (;;) {
     const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort().reverse() : [];
@@ -56,11 +69,12 @@ const cookieOf = (response: Response) => response.headers.getSetCookie().find((c
 
 /**
  * Signs in through the real email-link flow of a server started by startServer() (which
- * writes mail to files under `mailDir`). Returns the Cookie header value of the session.
+ * writes mail to files under `mailDir`, or sends it to the test SMTP server given instead).
+ * Returns the Cookie header value of the session.
  * Office people (administrators, series teams) also pass the second factor: on their first
  * sign-in the helper enrols them (reading the key from /login/enrol), later it enters codes.
  */
-export async function signIn(serverUrl: string, mailDir: string, email: string): Promise<string> {
+export async function signIn(serverUrl: string, mailDir: string | TestSmtp, email: string): Promise<string> {
   const { cookie, next } = await emailLinkStep(serverUrl, mailDir, email);
   if (next === '/login/enrol') {
     const page = await (await fetch(`${serverUrl}/login/enrol`, { headers: { Cookie: cookie } })).text();
@@ -77,7 +91,7 @@ export async function signIn(serverUrl: string, mailDir: string, email: string):
  * Only the first step: asks for a link, uses it, and returns the cookie and where the
  * server sends the browser next (/login/enrol or /login/totp for office people).
  */
-export async function emailLinkStep(serverUrl: string, mailDir: string, email: string, redirectTo?: string): Promise<{ cookie: string; next: string }> {
+export async function emailLinkStep(serverUrl: string, mailDir: string | TestSmtp, email: string, redirectTo?: string): Promise<{ cookie: string; next: string }> {
   const started = Date.now() - 1000;
   const body = new URLSearchParams({ email, ...(redirectTo ? { redirectTo } : {}) });
   const asked = await fetch(`${serverUrl}/login`, { method: 'POST', body, redirect: 'manual' });

@@ -13,9 +13,10 @@ import { recordAudit } from '../audit/audit.server';
 import { ValidationError } from '../errors';
 import { enqueueMail } from '../mail/outbox.server';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
+import { CAMPAIGN_STATES } from './constants';
 import { officeProviders } from './providers.server';
 
-export const CAMPAIGN_STATES: RegistrationState[] = ['submitted', 'approved', 'waitlisted', 'rejected', 'confirmed', 'withdrawn', 'cancelled'];
+export { CAMPAIGN_STATES } from './constants';
 
 export interface CampaignFilters {
   states: RegistrationState[];

@@ -6,11 +6,10 @@
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
 import { manageableEdition, type Actor } from '../people/authorise.server';
+import { OCCUPYING, STATES } from './constants';
 import { officeProviders } from './providers.server';
 
-export const STATES: RegistrationState[] = ['draft', 'submitted', 'approved', 'waitlisted', 'rejected', 'confirmed', 'withdrawn', 'cancelled'];
-/** states that hold a place of their stand type */
-export const OCCUPYING: RegistrationState[] = ['approved', 'confirmed'];
+export { STATES, OCCUPYING } from './constants';
 
 export async function editionDashboard(db: DB, actor: Actor, slug: string) {
   const edition = await manageableEdition(db, actor, slug);

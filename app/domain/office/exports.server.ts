@@ -12,8 +12,8 @@ import { pickText } from '../../utils/i18n-text';
 import { recordAudit } from '../audit/audit.server';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 
-export const EXPORT_KINDS = ['contacts', 'applications'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export { EXPORT_KINDS, type ExportKind } from './constants';
+import type { ExportKind } from './constants';
 
 type Cell = string | number | null | undefined;
 
