@@ -1,7 +1,7 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../helpers/auth';
+import { emailLinkStep, signIn } from '../helpers/auth';
 import { findEverywhere } from '../helpers/scan';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -93,6 +93,28 @@ describe('editable pages', () => {
     expect(page).not.toContain('Almanca sürümünü');
     expect(db((s) => s.prepare(`select action, subject_id, details from audit_log where action = 'page.updated'`).all())).toEqual([
       { action: 'page.updated', subject_id: 'impressum/tr', details: '{"version":1}' },
+    ]);
+  });
+});
+
+describe('people in the office', () => {
+  it('lets administrators add someone to a series team, who then signs in with a second factor', async () => {
+    const djelem = db((s) => (s.prepare(`select id from series where slug = 'djelem-djelem'`).get() as { id: number }).id);
+    const bad = await post('/office/people', { intent: 'add', email: 'kein-at', seriesId: String(djelem) }, admin);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('value="kein-at"');
+    const added = await post('/office/people', { intent: 'add', email: 'Neu-Im-Team@Festplatz.localhost', seriesId: String(djelem) }, admin);
+    expect(added.status).toBe(200);
+    expect(await added.text()).toContain('Hinzugefügt.');
+    const person = db((s) => s.prepare(`select p.id, p.role from people p join series_team_members t on t.person_id = p.id where p.email = 'neu-im-team@festplatz.localhost'`).get()) as { id: number; role: string };
+    expect(person.role).toBe('member');
+    expect((await emailLinkStep(server.url, path.join(server.dir, 'mail'), 'neu-im-team@festplatz.localhost')).next).toBe('/login/enrol');
+    const removed = await post('/office/people', { intent: 'remove', personId: String(person.id), seriesId: String(djelem) }, admin);
+    expect(removed.status).toBe(200);
+    expect((await post('/office/people', { intent: 'remove', personId: String(person.id), seriesId: String(djelem) }, admin)).status).toBe(404);
+    expect(db((s) => s.prepare(`select action, subject_id from audit_log where action like 'team.%' order by id`).all())).toEqual([
+      { action: 'team.added', subject_id: String(person.id) },
+      { action: 'team.removed', subject_id: String(person.id) },
     ]);
   });
 });

@@ -60,7 +60,7 @@ describe('second factor for office people', () => {
     expect(await wrong.text()).toContain('Dieser Code stimmt nicht oder wurde schon benutzt.');
 
     rememberTotpSecret(server.url, 'orga@festplatz.localhost', secret);
-    const { code } = totpCodeFor(server.url, 'orga@festplatz.localhost');
+    const { code } = await totpCodeFor(server.url, 'orga@festplatz.localhost');
     const enrolled = await fetch(`${server.url}/login/enrol`, form({ code: code.slice(0, 3) + ' ' + code.slice(3) }, first.cookie));
     expect(enrolled.status).toBe(302);
     expect(enrolled.headers.get('location')).toBe('/office');
@@ -75,7 +75,7 @@ describe('second factor for office people', () => {
     const replay = await fetch(`${server.url}/login/totp`, form({ code }, again.cookie));
     expect(replay.status).toBe(400);
     expect(await replay.text()).toContain('Dieser Code stimmt nicht oder wurde schon benutzt.');
-    const next = totpCodeFor(server.url, 'orga@festplatz.localhost');
+    const next = await totpCodeFor(server.url, 'orga@festplatz.localhost');
     const verified = await fetch(`${server.url}/login/totp`, form({ code: next.code }, again.cookie));
     expect(verified.status).toBe(302);
     expect(verified.headers.get('location')).toBe('/account');
@@ -102,7 +102,7 @@ describe('second factor for office people', () => {
     await signIn(server.url, mail, 'zweite@festplatz.localhost'); // enrols
     const pending = await emailLinkStep(server.url, mail, 'zweite@festplatz.localhost');
     expect(pending.next).toBe('/login/totp');
-    const { code } = totpCodeFor(server.url, 'zweite@festplatz.localhost');
+    const { code } = await totpCodeFor(server.url, 'zweite@festplatz.localhost');
     for (let i = 0; i < 5; i++) {
       const res = await fetch(`${server.url}/login/totp`, form({ code: String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0') }, pending.cookie));
       expect(res.status).toBe(400);
