@@ -36,6 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export function loader({ params }: ActionFunctionArgs) {
-  return redirect(`/office/editions/${params.slug ?? ''}/export`);
+/** GET: back to the form (after the same checks as the form itself). */
+export async function loader({ request, params }: ActionFunctionArgs) {
+  const person = await requireOfficePerson(request);
+  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  return redirect(`/office/editions/${edition.slug}/export`);
 }

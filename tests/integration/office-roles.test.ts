@@ -39,7 +39,7 @@ const post = (url: string, body: Record<string, string | string[]>, cookie?: str
 
 function officeRequests(dortbund: string) {
   const e = `/office/editions/${dortbund}`;
-  const gets = ['/office/mail', '/office/audit', '/office/pages', '/office/pages/impressum?locale=de', '/office/people', e, `${e}/clone`, `${e}/mail`, `${e}/export`];
+  const gets = ['/office/mail', '/office/audit', '/office/pages', '/office/pages/impressum?locale=de', '/office/people', e, `${e}/clone`, `${e}/mail`, `${e}/export`, `${e}/export/csv`];
   const posts: [string, Record<string, string | string[]>][] = [
     ['/office/mail', { id: '1' }],
     ['/office/pages/impressum?locale=de', { title: 'Gekapert', body: 'Gekapert' }],
@@ -97,7 +97,7 @@ describe('role boundaries of the office', () => {
   });
 
   it('answers 404 for an edition or page that does not exist', async () => {
-    for (const url of ['/office/editions/nope-1999', '/office/editions/nope-1999/clone', '/office/editions/nope-1999/mail', '/office/editions/nope-1999/export', '/office/pages/nope?locale=de', '/office/pages/impressum?locale=xx']) {
+    for (const url of ['/office/editions/nope-1999', '/office/editions/nope-1999/export/csv', '/office/editions/nope-1999/clone', '/office/editions/nope-1999/mail', '/office/editions/nope-1999/export', '/office/pages/nope?locale=de', '/office/pages/impressum?locale=xx']) {
       expect((await get(url, admin)).status, url).toBe(404);
     }
   });
@@ -114,6 +114,7 @@ describe('role boundaries of the office', () => {
       db.close();
     }
     const { gets } = officeRequests(`dortbund-${year()}`);
-    for (const url of ['/office', ...gets]) expect((await get(url, admin)).status, `GET ${url}`).toBe(200);
+    for (const url of ['/office', ...gets.filter((u) => !u.endsWith('/csv'))]) expect((await get(url, admin)).status, `GET ${url}`).toBe(200);
+    expect((await get(`/office/editions/dortbund-${year()}/export/csv`, admin)).status).toBe(302);
   });
 });
