@@ -216,6 +216,15 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
     for (const f of festivals) {
       const series = await trx.insertInto('series').values({ slug: f.slug, name: f.name, description: f.description }).returning('id').executeTakeFirstOrThrow();
       counts.series++;
+      if (f.slug === 'djelem-djelem') {
+        // A series team: edits Djelem Djelem and reviews its applications, nothing else.
+        const team = await trx
+          .insertInto('people')
+          .values({ email: 'team-djelem@festplatz.localhost', name: 'Team Djelem Djelem', locale: 'de', role: 'member' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('series_team_members').values({ person_id: team.id, series_id: series.id }).execute();
+      }
       for (const year of years) {
         const upcoming = year === upcomingYear;
         const start = f.start(year);
@@ -352,6 +361,13 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             .returning('id')
             .executeTakeFirstOrThrow();
           counts.registrations++;
+          if (state !== 'draft') {
+            // the contact agreed to the public listing when submitting (text version of app/domain/privacy/consents.server.ts)
+            await trx
+              .insertInto('consents')
+              .values({ person_id: contacts.get(o.slug)!, kind: 'public_listing', text_version: 'public-listing@2026-11-25', subject_type: 'registration', subject_id: reg.id, given_at: submittedAt.toUTC().toISO()! })
+              .execute();
+          }
           let from: RegistrationState = 'draft';
           await trx.insertInto('registration_events').values({ registration_id: reg.id, from_state: null, to_state: 'draft', actor_person_id: contacts.get(o.slug)!, created_at: submittedAt.minus({ hours: 2 }).toUTC().toISO()! }).execute();
           for (const [step, to] of paths[state].entries()) {

@@ -105,6 +105,8 @@ export interface PeopleTable {
   locale: Default<string>;
   role: Default<PersonRole>;
   created_at: CreatedAt;
+  /** set when the person's data was erased (Art. 17) or expired: the row stays, pseudonymous */
+  erased_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MembershipsTable {
@@ -266,6 +268,75 @@ export interface SeriesSubscriptionsTable {
   unsubscribed_at: string | null;
 }
 
+/** A series team: office people who edit one series and review its applications. */
+export interface SeriesTeamMembersTable {
+  person_id: number;
+  series_id: number;
+  created_at: CreatedAt;
+}
+
+export interface TotpCredentialsTable {
+  person_id: number;
+  /** base32; confirmed_at is null until the first code was entered */
+  secret: string;
+  confirmed_at: string | null;
+  /** the last TOTP time step accepted: a code is never accepted twice */
+  last_step: Default<number>;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  /** null: the system (retention job) */
+  actor_person_id: number | null;
+  /** dotted name, e.g. "edition.cloned", "export.contacts" */
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  /** JSON object; never holds an email address (erasure scrubs it anyway) */
+  details: Default<JsonText>;
+  created_at: CreatedAt;
+}
+
+export type ConsentKind = 'public_listing' | 'privacy_notice';
+export interface ConsentsTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: ConsentKind;
+  /** which wording was agreed to, e.g. "public-listing@2026-11-25" or "datenschutz@3" */
+  text_version: string;
+  subject_type: string | null;
+  subject_id: number | null;
+  given_at: Default<string>;
+  withdrawn_at: string | null;
+}
+
+export interface PagesTable {
+  id: Generated<number>;
+  slug: string;
+  locale: string;
+  title: string;
+  /** Markdown-lite, see app/utils/markdown-lite.ts */
+  body: string;
+  /** raised with every save */
+  version: Default<number>;
+  updated_by: number | null;
+  updated_at: Default<string>;
+}
+
+export interface MailCampaignsTable {
+  id: Generated<number>;
+  edition_id: number;
+  created_by: number | null;
+  /** JSON: { states: string[], standTypeIds: number[] } */
+  filters: Default<JsonText>;
+  /** JSON keyed by locale, German required */
+  subject: JsonText;
+  body: JsonText;
+  recipient_count: Default<number>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -285,6 +356,12 @@ export interface Database {
   invitations: InvitationsTable;
   personal_feeds: PersonalFeedsTable;
   series_subscriptions: SeriesSubscriptionsTable;
+  series_team_members: SeriesTeamMembersTable;
+  totp_credentials: TotpCredentialsTable;
+  audit_log: AuditLogTable;
+  consents: ConsentsTable;
+  pages: PagesTable;
+  mail_campaigns: MailCampaignsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -304,3 +381,7 @@ export type OutboxMessage = Selectable<OutboxTable>;
 export type RegistrationEvent = Selectable<RegistrationEventsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type PersonalFeed = Selectable<PersonalFeedsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Consent = Selectable<ConsentsTable>;
+export type Page = Selectable<PagesTable>;
+export type MailCampaign = Selectable<MailCampaignsTable>;

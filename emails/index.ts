@@ -15,6 +15,8 @@ import { registrationRejectedEmail } from './registration-rejected';
 import { registrationWaitlistedEmail } from './registration-waitlisted';
 import { seriesSubscriptionConfirmEmail } from './series-subscription-confirm';
 import { programUpdateEmail } from './program-update';
+import { reapplyInvitationEmail } from './reapply-invitation';
+import { campaignEmail } from './campaign';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -30,6 +32,8 @@ export const emailTemplates = {
   'organisation-invitation': organisationInvitationEmail,
   'series-subscription-confirm': seriesSubscriptionConfirmEmail,
   'program-update': programUpdateEmail,
+  'reapply-invitation': reapplyInvitationEmail,
+  campaign: campaignEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

@@ -68,11 +68,25 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t('site.footer')}</p>
-      <p>
-        <Link to="/accessibility" className="site-footer__link">
-          {t('site.accessibility')}
-        </Link>
-      </p>
+      <nav aria-label={t('admin:footer.label')}>
+        <ul className="footer-links">
+          <li>
+            <Link to="/accessibility" className="site-footer__link">
+              {t('site.accessibility')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/impressum" className="site-footer__link">
+              {t('admin:footer.impressum')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/datenschutz" className="site-footer__link">
+              {t('admin:footer.privacy')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
     </footer>
   );
 }

@@ -52,6 +52,12 @@ import trFeeds from './tr/feeds.json';
 import arFeeds from './ar/feeds.json';
 import roFeeds from './ro/feeds.json';
 import bgFeeds from './bg/feeds.json';
+import deAdmin from './de/admin.json';
+import enAdmin from './en/admin.json';
+import trAdmin from './tr/admin.json';
+import arAdmin from './ar/admin.json';
+import roAdmin from './ro/admin.json';
+import bgAdmin from './bg/admin.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -75,10 +81,10 @@ export const localeInfo: Record<Locale, LocaleInfo> = {
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -19,15 +19,16 @@ import { wakeMail } from '~/utils/mail.server';
 import { rateLimited } from '~/utils/rate-limit.server';
 import { requirePerson } from '~/utils/session.server';
 import { formatDateTime, formatDayRange } from '~/utils/time';
+import { isOfficePerson } from '~/domain/people/authorise.server';
 
 /** The association's start page: own details, organisations, applications, editions open now. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
-  const overview = await getAccountOverview(db(), { personId: person.id });
+  const [overview, office] = await Promise.all([getAccountOverview(db(), { personId: person.id }), isOfficePerson(db(), person)]);
   return json({
     title: translator(locale)('auth:account.title'),
-    person: { email: person.email, name: person.name, role: person.role, locale: person.locale },
+    person: { email: person.email, name: person.name, role: person.role, locale: person.locale, office },
     ...overview,
   });
 }
@@ -219,11 +220,14 @@ export default function Account() {
         </Form>
       </section>
 
-      {person.role === 'organiser' ? (
+      {person.office ? (
         <p>
           <Link to="/office">{t('auth:account.office')}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to="/account/privacy">{t('admin:privacy.title')}</Link>
+      </p>
       <Form method="post" action="/logout">
         <button type="submit" className="secondary">
           {t('auth:account.signOut')}

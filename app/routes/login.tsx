@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
@@ -85,6 +85,9 @@ export default function Login() {
           defaultValue={data?.values.email}
           error={data?.errors?.email}
         />
+        <p className="hint">
+          {t('admin:privacy.signInNotice')} <Link to="/datenschutz">{t('admin:footer.privacy')}</Link>
+        </p>
         <p>
           <button type="submit" disabled={busy}>
             {t('auth:login.submit')}

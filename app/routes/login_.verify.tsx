@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { useI18n } from '~/components/i18n';
 import { ValidationError } from '~/domain/errors';
 import { redeemSignInToken } from '~/domain/people/sign-in.server';
+import { nextSignInStep } from '~/domain/people/second-factor.server';
+import { acknowledgePrivacyNotice } from '~/domain/privacy/consents.server';
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
-import { signInHeaders } from '~/utils/session.server';
+import { pendingSignInHeaders, signInHeaders } from '~/utils/session.server';
 
 /**
  * The link in the email opens this page; the visitor confirms with a button. A GET never
@@ -29,6 +31,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return json({ error: 'auth:errors.linkInvalid' }, { status: 400 });
   try {
     const { person, redirectTo } = await redeemSignInToken(db(), parsed.data.token);
+    // The sign-in page links the privacy notice: which wording the person saw is kept.
+    await acknowledgePrivacyNotice(db(), person.id, await localeOf(request));
+    // Office people show their second factor (or enrol one) before they are signed in.
+    const step = await nextSignInStep(db(), person);
+    if (step !== 'done') {
+      return redirect(step === 'totp' ? '/login/totp' : '/login/enrol', { headers: await pendingSignInHeaders(request, person.id, redirectTo) });
+    }
     return redirect(redirectTo, { headers: await signInHeaders(request, person.id) });
   } catch (error) {
     if (error instanceof ValidationError) return json({ error: error.messageKey }, { status: 400 });

@@ -3,28 +3,25 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
+import { isAdministrator, manageableEditions } from '~/domain/people/authorise.server';
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
-import { requireOrganiser } from '~/utils/session.server';
+import { requireOfficePerson } from '~/utils/session.server';
 import { formatDayRange } from '~/utils/time';
 
-/** The organisers' start page: every edition, newest first, with the tools for it. */
+/** The organisers' start page: the editions this person may manage, newest first, with the tools for each. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
+  const person = await requireOfficePerson(request);
   const locale = await localeOf(request);
-  const editions = await db()
-    .selectFrom('editions')
-    .select(['slug', 'title', 'starts_on', 'ends_on', 'status'])
-    .orderBy('starts_on', 'desc')
-    .execute();
-  return json({ title: translator(locale)('office:title'), editions });
+  const editions = await manageableEditions(db(), person);
+  return json({ title: translator(locale)('office:title'), editions, admin: isAdministrator(person) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export default function Office() {
-  const { editions } = useLoaderData<typeof loader>();
+  const { editions, admin } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -33,10 +30,17 @@ export default function Office() {
         {editions.map((e) => (
           <li key={e.slug} className="card">
             <h2 className="card__title">
-              <Localized value={e.title} />
+              <Link to={`/office/editions/${e.slug}`}>
+                <Localized value={e.title} />
+              </Link>
             </h2>
-            <p className="card__meta">{formatDayRange(e.starts_on, e.ends_on, locale)}</p>
+            <p className="card__meta">
+              {formatDayRange(e.starts_on, e.ends_on, locale)} · {t(`admin:editionStatus.${e.status}`)}
+            </p>
             <ul>
+              <li>
+                <Link to={`/office/editions/${e.slug}`}>{t('admin:dashboard.link')}</Link>
+              </li>
               <li>
                 <Link to={`/office/editions/${e.slug}/registrations`}>{t('office:registrations')}</Link>
               </li>
@@ -47,9 +51,25 @@ export default function Office() {
           </li>
         ))}
       </ul>
-      <p>
-        <Link to="/office/mail">{t('office:mail')}</Link>
-      </p>
+      {admin ? (
+        <nav aria-label={t('admin:office.adminTools')}>
+          <h2>{t('admin:office.adminTools')}</h2>
+          <ul>
+            <li>
+              <Link to="/office/mail">{t('office:mail')}</Link>
+            </li>
+            <li>
+              <Link to="/office/audit">{t('admin:audit.title')}</Link>
+            </li>
+            <li>
+              <Link to="/office/pages">{t('admin:pages.title')}</Link>
+            </li>
+            <li>
+              <Link to="/office/people">{t('admin:people.title')}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
     </>
   );
 }

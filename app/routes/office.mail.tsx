@@ -25,10 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const schema = z.object({ id: z.coerce.number().int().positive() });
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireOrganiser(request);
+  const person = await requireOrganiser(request);
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ ok: false }, { status: 400 });
-  const ok = await resendMessage(db(), parsed.data.id);
+  const ok = await resendMessage(db(), parsed.data.id, person.id);
   if (ok) wakeMail();
   return json({ ok }, { status: ok ? 200 : 409 });
 }

@@ -4,6 +4,7 @@ import { closeDatabase, database } from './db.server';
 import { env } from './env.server';
 import { log } from './log.server';
 import { startMail } from './mail.server';
+import { startRetentionJob } from './retention-job.server';
 
 type Stopper = () => Promise<void> | void;
 const stoppers: Stopper[] = [];
@@ -20,6 +21,8 @@ export async function startApp() {
   }
   const mail = startMail();
   onStop(() => mail.stop());
+  const retention = startRetentionJob();
+  onStop(() => retention.stop());
   return { port: config.PORT, host: config.HOST, databasePath: path, publicUrl: config.PUBLIC_URL };
 }
 

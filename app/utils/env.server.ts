@@ -28,6 +28,8 @@ const schema = z
     /** off only for load tests on loopback, where every client has one address */
     RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** contact data of editions that ended longer ago than this is erased (daily, and npm run privacy:retention) */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEV_SECRET) {

@@ -16,6 +16,9 @@ const limits = {
   /** resident subscriptions by email */
   subscriptionEmail: { points: 3, duration: 60 * 60 },
   subscriptionIp: { points: 20, duration: 60 * 60 },
+  /** wrong second-factor codes: 5 per person per 15 minutes, 30 per IP (only failures count) */
+  totpPerson: { points: 5, duration: 15 * 60 },
+  totpIp: { points: 30, duration: 15 * 60 },
 } as const;
 export type LimitName = keyof typeof limits;
 
@@ -61,6 +64,35 @@ export async function enforceRateLimits(checks: [LimitName, string | undefined][
       { message: translator(locale)('forms:errors.tooManyRequests', { minutes: limited.minutes }) },
       { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
     );
+  }
+}
+
+/**
+ * Limits that count failures only (wrong TOTP codes): `blockedByFailures` before the
+ * attempt, `recordFailure` after a wrong one. A right code does not use up the allowance.
+ */
+export async function blockedByFailures(checks: [LimitName, string | undefined][]): Promise<Limited | null> {
+  if (!env().RATE_LIMITS) return null;
+  for (const [name, key] of checks) {
+    if (!key) continue;
+    const res = await limiter(name).get(key.toLowerCase());
+    if (res && res.consumedPoints >= limits[name].points) {
+      const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      return { retryAfterSeconds: seconds, minutes: Math.ceil(seconds / 60) };
+    }
+  }
+  return null;
+}
+
+export async function recordFailure(checks: [LimitName, string | undefined][]): Promise<void> {
+  if (!env().RATE_LIMITS) return;
+  for (const [name, key] of checks) {
+    if (!key) continue;
+    try {
+      await limiter(name).consume(key.toLowerCase());
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import * as signIn from './2026-11-25T1810_sign_in';
 import * as registration from './2026-11-25T1840_registration';
 import * as personalFeeds from './2026-11-25T1900_personal_feeds';
 import * as seriesSubscriptions from './2026-11-25T1901_series_subscriptions';
+import * as office from './2026-11-25T2030_office';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1840_registration': registration,
   '2026-11-25T1900_personal_feeds': personalFeeds,
   '2026-11-25T1901_series_subscriptions': seriesSubscriptions,
+  '2026-11-25T2030_office': office,
 };

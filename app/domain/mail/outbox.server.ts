@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OutboxMessage } from '../../../db/schema';
 import type { EmailTemplate } from '../../../emails/index';
+import { recordAudit } from '../audit/audit.server';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -98,15 +99,19 @@ export async function listUndeliveredMessages(db: Executor) {
     .execute();
 }
 
-/** An organiser sends a failed message again. */
-export async function resendMessage(db: Executor, id: number): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ status: 'pending', next_attempt_at: now(), attempts: 0 })
-    .where('id', '=', id)
-    .where('status', '=', 'failed')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** An organiser sends a failed message again (written to the audit log when `actorId` is given). */
+export async function resendMessage(db: Kysely<Database>, id: number, actorId?: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('outbox')
+      .set({ status: 'pending', next_attempt_at: now(), attempts: 0 })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    const ok = Number(result.numUpdatedRows) === 1;
+    if (ok && actorId !== undefined) await recordAudit(trx, { actorId, action: 'mail.resent', subjectType: 'outbox', subjectId: id });
+    return ok;
+  });
 }
 
 /** The latest messages, whatever their state: organisers read what went out. */

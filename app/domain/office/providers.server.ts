@@ -1,0 +1,34 @@
+/**
+ * What other branches feed into the office, plugged in at merge. Each is null until then,
+ * and the office shows nothing for it (never made-up numbers).
+ *
+ * - feesOutstanding (payments, issue 6): e.g. `feesOutstanding: (db, editionId) => outstandingFees(db, editionId)`
+ *   returning how many confirmed/approved applications still owe a fee and the sum in cents.
+ * - scheduleConflicts (schedule, issue 4): an adapter over its conflict detector, returning
+ *   one readable line per conflict, e.g. `(db, editionId) => detectConflicts(db, editionId).then(cs => cs.map(c => ({ label: c.message })))`.
+ * - registrationsByArea (schedule, issue 4, pitches): the registration ids placed on pitches in the
+ *   given areas (stages of kind 'area'), so bulk mail can be narrowed by area.
+ */
+import type { DB } from '../../../db/connection';
+
+export interface FeesOutstanding {
+  count: number;
+  totalCents: number;
+}
+
+export interface ScheduleConflict {
+  label: string;
+  href?: string;
+}
+
+export interface OfficeProviders {
+  feesOutstanding: ((db: DB, editionId: number) => Promise<FeesOutstanding>) | null;
+  scheduleConflicts: ((db: DB, editionId: number) => Promise<ScheduleConflict[]>) | null;
+  registrationsByArea: ((db: DB, editionId: number, areaStageIds: number[]) => Promise<number[]>) | null;
+}
+
+export const officeProviders: OfficeProviders = {
+  feesOutstanding: null,
+  scheduleConflicts: null,
+  registrationsByArea: null,
+};

@@ -1,0 +1,277 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary } from '~/components/forms';
+import { Localized, useI18n } from '~/components/i18n';
+import { ValidationError } from '~/domain/errors';
+import { listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from '~/domain/office/campaigns.server';
+import { CAMPAIGN_STATES } from '~/domain/office/constants';
+import { officeProviders } from '~/domain/office/providers.server';
+import { manageableEdition } from '~/domain/people/authorise.server';
+import { db } from '~/utils/db.server';
+import { formValues, type FieldErrors } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { LOCALES, localeInfo, translator, type Locale } from '~/utils/i18n';
+import { pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { requireOfficePerson } from '~/utils/session.server';
+import { formatDateTime } from '~/utils/time';
+
+/** Bulk mail to an edition's exhibitors: choose who, write per language, preview, send. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const person = await requireOfficePerson(request);
+  const locale = await localeOf(request);
+  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  const [standTypes, areas, campaigns] = await Promise.all([
+    db().selectFrom('stand_types').select(['id', 'name']).where('edition_id', '=', edition.id).orderBy('id').execute(),
+    officeProviders.registrationsByArea
+      ? db().selectFrom('stages').select(['id', 'name']).where('edition_id', '=', edition.id).where('kind', '=', 'area').orderBy('sort_order').execute()
+      : Promise.resolve([]),
+    listCampaigns(db(), person, edition.id),
+  ]);
+  return json({
+    title: translator(locale)('admin:mail.title'),
+    edition: { slug: edition.slug, title: edition.title },
+    standTypes,
+    areas,
+    campaigns: campaigns.map((c) => ({ ...c, subject: pickText(c.subject, locale).text })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const schema = z.object({
+  intent: z.enum(['preview', 'send']),
+  states: list(z.enum(CAMPAIGN_STATES as [string, ...string[]])),
+  standTypeIds: list(z.coerce.number().int().positive()),
+  areaIds: list(z.coerce.number().int().positive()),
+  previewPerson: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  ...Object.fromEntries(LOCALES.flatMap((l) => [[`subject_${l}`, optionalText(200)], [`body_${l}`, optionalText(20_000)]])),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const person = await requireOfficePerson(request);
+  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  const form = await request.formData();
+  const values = formValues(form);
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+    input[key] = all.length > 1 ? all : all[0];
+  }
+  const parsed = schema.safeParse(input);
+  const selected = { states: form.getAll('states').map(String), standTypeIds: form.getAll('standTypeIds').map(String), areaIds: form.getAll('areaIds').map(String) };
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= { key: issue.message.includes(':') ? issue.message : 'forms:errors.invalid' };
+    return json({ errors, values, selected, preview: null }, { status: 400 });
+  }
+  const data = parsed.data as z.infer<typeof schema> & Record<string, string | undefined>;
+  const texts: CampaignTexts = { subject: {}, body: {} };
+  for (const l of LOCALES) {
+    if (data[`subject_${l}`]) texts.subject[l] = data[`subject_${l}`];
+    if (data[`body_${l}`]) texts.body[l] = data[`body_${l}`];
+  }
+  const filters = { states: data.states as (typeof CAMPAIGN_STATES)[number][], standTypeIds: data.standTypeIds, areaIds: data.areaIds };
+  try {
+    if (data.intent === 'preview') {
+      const preview = await orRespond(() => previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson));
+      return json({ errors: {} as FieldErrors, values, selected, preview });
+    }
+    const sent = await orRespond(() => sendCampaign(db(), person, edition.id, filters, texts));
+    wakeMail();
+    return redirect(`/office/editions/${edition.slug}/mail?sent=${sent.count}`);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const errors: FieldErrors = Object.keys(error.fieldErrors).length
+      ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, { key }]))
+      : { form: { key: error.messageKey } };
+    return json({ errors, values, selected, preview: null }, { status: 400 });
+  }
+}
+
+export default function BulkMail() {
+  const { edition, standTypes, areas, campaigns } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t, locale } = useI18n();
+  const sent = search.get('sent');
+  const values = data?.values ?? {};
+  const checked = (field: 'states' | 'standTypeIds' | 'areaIds', value: string) => data?.selected[field].includes(value) ?? false;
+  const labels: Record<string, string> = { form: t('admin:mail.title') };
+  for (const l of LOCALES) {
+    labels[`subject_${l}`] = `${t('admin:mail.subject')} (${localeInfo[l].name})`;
+    labels[`body_${l}`] = `${t('admin:mail.body')} (${localeInfo[l].name})`;
+  }
+  const preview = data?.preview;
+  return (
+    <>
+      <p>
+        <Link to={`/office/editions/${edition.slug}`}>
+          <Localized value={edition.title} />
+        </Link>
+      </p>
+      <h1>{t('admin:mail.title')}</h1>
+      {sent ? (
+        <p role="status" className="notice">
+          {t('admin:mail.sent', { count: Number(sent) })}
+        </p>
+      ) : null}
+      <p className="lead">{t('admin:mail.intro')}</p>
+      <ErrorSummary errors={data?.errors} labels={labels} />
+      <Form method="post" noValidate>
+        <fieldset>
+          <legend>{t('admin:mail.states')}</legend>
+          <p className="hint">{t('admin:mail.statesHint')}</p>
+          {CAMPAIGN_STATES.map((s) => (
+            <div className="checkbox" key={s}>
+              <input type="checkbox" id={`state-${s}`} name="states" value={s} defaultChecked={checked('states', s)} />
+              <label htmlFor={`state-${s}`}>{t(`admin:states.${s}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('admin:mail.standTypes')}</legend>
+          <p className="hint">{t('admin:mail.standTypesHint')}</p>
+          {standTypes.map((st) => (
+            <div className="checkbox" key={st.id}>
+              <input type="checkbox" id={`st-${st.id}`} name="standTypeIds" value={st.id} defaultChecked={checked('standTypeIds', String(st.id))} />
+              <label htmlFor={`st-${st.id}`}>
+                <Localized value={st.name} />
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        {areas.length > 0 ? (
+          <fieldset>
+            <legend>{t('admin:mail.areas')}</legend>
+            {areas.map((a) => (
+              <div className="checkbox" key={a.id}>
+                <input type="checkbox" id={`area-${a.id}`} name="areaIds" value={a.id} defaultChecked={checked('areaIds', String(a.id))} />
+                <label htmlFor={`area-${a.id}`}>
+                  <Localized value={a.name} />
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        {LOCALES.map((l: Locale) => {
+          const subjectError = data?.errors?.[`subject_${l}`];
+          const bodyError = data?.errors?.[`body_${l}`];
+          return (
+            <fieldset key={l}>
+              <legend>
+                <span lang={l}>{localeInfo[l].name}</span>
+                {l === 'de' ? ` (${t('admin:mail.required')})` : ` (${t('admin:mail.optional')})`}
+              </legend>
+              <div className="field">
+                <label htmlFor={`field-subject_${l}`}>{t('admin:mail.subject')}</label>
+                <input
+                  id={`field-subject_${l}`}
+                  name={`subject_${l}`}
+                  lang={l}
+                  dir={localeInfo[l].dir}
+                  defaultValue={values[`subject_${l}`]}
+                  maxLength={200}
+                  aria-invalid={subjectError ? true : undefined}
+                  aria-describedby={subjectError ? `field-subject_${l}-error` : undefined}
+                />
+                {subjectError ? (
+                  <p className="field-error" id={`field-subject_${l}-error`}>
+                    {t(subjectError.key, subjectError.values ?? {})}
+                  </p>
+                ) : null}
+              </div>
+              <div className="field">
+                <label htmlFor={`field-body_${l}`}>{t('admin:mail.body')}</label>
+                <textarea
+                  id={`field-body_${l}`}
+                  name={`body_${l}`}
+                  lang={l}
+                  dir={localeInfo[l].dir}
+                  rows={l === 'de' ? 8 : 4}
+                  defaultValue={values[`body_${l}`]}
+                  aria-invalid={bodyError ? true : undefined}
+                  aria-describedby={bodyError ? `field-body_${l}-error` : undefined}
+                />
+                {bodyError ? (
+                  <p className="field-error" id={`field-body_${l}-error`}>
+                    {t(bodyError.key, bodyError.values ?? {})}
+                  </p>
+                ) : null}
+              </div>
+            </fieldset>
+          );
+        })}
+        {preview && preview.choices.length > 1 ? (
+          <div className="field">
+            <label htmlFor="field-previewPerson">{t('admin:mail.previewAs')}</label>
+            <select id="field-previewPerson" name="previewPerson" defaultValue={values.previewPerson}>
+              {preview.choices.map((c) => (
+                <option key={c.personId} value={c.personId}>
+                  {c.organisation} ({localeInfo[c.locale as Locale]?.name ?? c.locale})
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <p className="button-row">
+          <button type="submit" name="intent" value="preview" className={preview ? 'secondary' : undefined}>
+            {t('admin:mail.preview')}
+          </button>
+          {preview && preview.count > 0 ? (
+            <button type="submit" name="intent" value="send">
+              {t('admin:mail.send', { count: preview.count })}
+            </button>
+          ) : null}
+        </p>
+      </Form>
+      {preview ? (
+        <section aria-labelledby="preview-title" className="mail-preview">
+          <h2 id="preview-title">{t('admin:mail.previewTitle')}</h2>
+          <p role="status">{t('admin:mail.recipients', { count: preview.count })}</p>
+          <ul>
+            {Object.entries(preview.byLanguage).map(([lang, n]) => (
+              <li key={lang}>
+                {localeInfo[lang as Locale]?.name ?? lang}: {n}
+              </li>
+            ))}
+          </ul>
+          {preview.sample ? (
+            <article className="mail-preview__message" lang={preview.sample.locale} dir={localeInfo[preview.sample.locale].dir}>
+              <p className="muted" lang={locale} dir={localeInfo[locale].dir}>
+                {t('admin:mail.previewFor', { organisation: preview.sample.organisation, language: localeInfo[preview.sample.locale].name })}
+              </p>
+              <h3>{preview.sample.subject}</h3>
+              <pre className="mail-preview__text">{preview.sample.text}</pre>
+            </article>
+          ) : null}
+        </section>
+      ) : null}
+      <section aria-labelledby="campaigns-title">
+        <h2 id="campaigns-title">{t('admin:mail.history')}</h2>
+        {campaigns.length === 0 ? (
+          <p>{t('admin:mail.none')}</p>
+        ) : (
+          <ul>
+            {campaigns.map((c) => (
+              <li key={c.id}>
+                {formatDateTime(c.created_at, locale)}: {c.subject} – {t('admin:mail.recipients', { count: c.recipient_count })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

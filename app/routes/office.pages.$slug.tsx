@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary, Field, useFieldError } from '~/components/forms';
+import { useI18n } from '~/components/i18n';
+import { RichText } from '~/components/rich-text';
+import { EDITABLE_PAGES, isPageSlug, pageInLocale, savePage, type PageSlug } from '~/domain/pages/pages.server';
+import { assertAdministrator } from '~/domain/people/authorise.server';
+import { db } from '~/utils/db.server';
+import { parseForm } from '~/utils/forms';
+import { invariantResponse, orRespond } from '~/utils/http.server';
+import { isLocale, localeInfo, translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { requireOfficePerson } from '~/utils/session.server';
+
+function target(request: Request, param: string | undefined): { slug: PageSlug; pageLocale: string } {
+  const slug = param ?? '';
+  if (!isPageSlug(slug)) throw json({ message: 'Not found' }, { status: 404 });
+  const pageLocale = new URL(request.url).searchParams.get('locale') ?? 'de';
+  invariantResponse(isLocale(pageLocale));
+  return { slug, pageLocale };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const person = await requireOfficePerson(request);
+  await orRespond(async () => assertAdministrator(person));
+  const { slug, pageLocale } = target(request, params.slug);
+  const locale = await localeOf(request);
+  const page = await pageInLocale(db(), slug, pageLocale);
+  return json({
+    title: translator(locale)('admin:pages.editTitle'),
+    slug,
+    path: EDITABLE_PAGES[slug].path,
+    pageLocale,
+    page: page ?? { title: '', body: '', version: 0 },
+    saved: new URL(request.url).searchParams.get('saved'),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+const schema = z.object({ title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(50_000) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const person = await requireOfficePerson(request);
+  await orRespond(async () => assertAdministrator(person));
+  const { slug, pageLocale } = target(request, params.slug);
+  const result = parseForm(schema, await request.formData());
+  if (!result.success) return json({ errors: result.errors, values: result.values }, { status: 400 });
+  const version = await orRespond(() => savePage(db(), person, { slug, locale: pageLocale, ...result.data }));
+  return redirect(`/office/pages/${slug}?locale=${pageLocale}&saved=${version}`);
+}
+
+export default function EditPage() {
+  const { slug, path, pageLocale, page, saved } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useI18n();
+  const bodyError = useFieldError(data?.errors?.body);
+  const body = data?.values?.body ?? page.body;
+  const dir = localeInfo[pageLocale as keyof typeof localeInfo].dir;
+  return (
+    <>
+      <p>
+        <Link to="/office/pages">{t('admin:pages.title')}</Link>
+      </p>
+      <h1>
+        {t(`admin:pages.names.${slug}`)} – {localeInfo[pageLocale as keyof typeof localeInfo].name}
+      </h1>
+      {saved ? (
+        <p role="status" className="notice">
+          {t('admin:pages.saved', { version: saved })} <Link to={`${path}?lang=${pageLocale}`}>{path}</Link>
+        </p>
+      ) : null}
+      <p className="hint">{t('admin:pages.syntax')}</p>
+      <ErrorSummary errors={data?.errors} labels={{ title: t('admin:pages.pageTitle'), body: t('admin:pages.body') }} />
+      <Form method="post" noValidate>
+        <Field name="title" label={t('admin:pages.pageTitle')} defaultValue={data?.values?.title ?? page.title} error={data?.errors?.title} lang={pageLocale} dir={dir} required maxLength={200} />
+        <div className="field">
+          <label htmlFor="field-body">{t('admin:pages.body')}</label>
+          <textarea
+            id="field-body"
+            name="body"
+            rows={24}
+            lang={pageLocale}
+            dir={dir}
+            defaultValue={body}
+            aria-invalid={bodyError ? true : undefined}
+            aria-describedby={bodyError ? 'field-body-error' : undefined}
+          />
+          {bodyError ? (
+            <p className="field-error" id="field-body-error">
+              {bodyError}
+            </p>
+          ) : null}
+        </div>
+        <p>
+          <button type="submit">{t('admin:pages.save')}</button>
+        </p>
+      </Form>
+      <section aria-labelledby="preview">
+        <h2 id="preview">{t('admin:pages.current')}</h2>
+        <div dir={dir}>
+          <RichText source={page.body} lang={pageLocale} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,27 @@
+import { translator, type Locale } from '../app/utils/i18n';
+import { pickText } from '../app/utils/i18n-text';
+import { renderLayout } from './layout';
+
+export interface CampaignPayload {
+  campaignId: number;
+  /** already in the message's language (the recipient's, or German when not written in theirs) */
+  subject: string;
+  body: string;
+  /** JSON keyed by locale */
+  editionTitle: string;
+}
+
+/** A message organisers write to the exhibitors of an edition (app/domain/office/campaigns.server.ts). */
+export function campaignEmail(payload: CampaignPayload, locale: Locale) {
+  const t = translator(locale);
+  return renderLayout({
+    locale,
+    subject: payload.subject,
+    paragraphs: payload.body
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    footer: [t('admin:emails.campaign.why', { edition: pickText(payload.editionTitle, locale).text })],
+  });
+}
