@@ -6,12 +6,22 @@
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
 import type { RenderedMail } from './layout';
 import { signInLinkEmail } from './sign-in-link';
+import { paymentConfirmedEmail } from './payment-confirmed';
+import { paymentRefundedEmail } from './payment-refunded';
+import { paymentReminderEmail } from './payment-reminder';
+import { paymentRequestedEmail } from './payment-requested';
+import { waiverDecidedEmail } from './waiver-decided';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
 
 export const emailTemplates = {
   'sign-in-link': signInLinkEmail,
+  'payment-requested': paymentRequestedEmail,
+  'payment-confirmed': paymentConfirmedEmail,
+  'payment-reminder': paymentReminderEmail,
+  'waiver-decided': waiverDecidedEmail,
+  'payment-refunded': paymentRefundedEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

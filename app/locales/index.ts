@@ -32,6 +32,12 @@ import trOffice from './tr/office.json';
 import arOffice from './ar/office.json';
 import roOffice from './ro/office.json';
 import bgOffice from './bg/office.json';
+import dePayments from './de/payments.json';
+import enPayments from './en/payments.json';
+import trPayments from './tr/payments.json';
+import arPayments from './ar/payments.json';
+import roPayments from './ro/payments.json';
+import bgPayments from './bg/payments.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,10 +52,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, payments: dePayments },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, payments: enPayments },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, payments: trPayments },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, payments: arPayments },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, payments: roPayments },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, payments: bgPayments },
 } satisfies Record<Locale, Record<string, unknown>>;

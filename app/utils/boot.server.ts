@@ -4,6 +4,7 @@ import { closeDatabase, database } from './db.server';
 import { env } from './env.server';
 import { log } from './log.server';
 import { startMail } from './mail.server';
+import { startPaymentReminders } from './payment-reminders.server';
 
 type Stopper = () => Promise<void> | void;
 const stoppers: Stopper[] = [];
@@ -20,6 +21,8 @@ export async function startApp() {
   }
   const mail = startMail();
   onStop(() => mail.stop());
+  const reminders = startPaymentReminders();
+  onStop(() => reminders.stop());
   return { port: config.PORT, host: config.HOST, databasePath: path, publicUrl: config.PUBLIC_URL };
 }
 

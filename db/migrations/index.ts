@@ -6,8 +6,10 @@
 import type { Migration } from 'kysely';
 import * as core from './2026-11-25T1800_core';
 import * as signIn from './2026-11-25T1810_sign_in';
+import * as payments from './2026-11-25T2000_payments';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
   '2026-11-25T1810_sign_in': signIn,
+  '2026-11-25T2000_payments': payments,
 };
