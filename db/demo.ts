@@ -110,11 +110,11 @@ async function seedFees(
   if (r.state === 'confirmed') {
     await trx
       .insertInto('waiver_requests')
-      .values({ registration_id: r.registrationId, reason: 'Ehrenamtlich getragener Verein, keine Einnahmen am Stand.', non_profit: 1, state: 'granted', requested_by: r.contactId, decided_by: r.organiserId, decision_reason: 'Gebühr erlassen (gemeinnützig).', created_at: iso(r.at.plus({ days: 3, hours: 2 })), decided_at: iso(r.at.plus({ days: 6 })) })
+      .values({ registration_id: r.registrationId, reason: 'Ehrenamtlich getragener Verein, keine Einnahmen am Stand.', non_profit: 1, state: 'granted', requested_by: r.contactId, decided_by: r.organiserId, decision_reason: 'Gemeinnützig anerkannt.', created_at: iso(r.at.plus({ days: 3, hours: 2 })), decided_at: iso(r.at.plus({ days: 6 })) })
       .execute();
   }
   if (r.state === 'cancelled') {
-    const paidAt = r.at.plus({ days: 5 });
+    const paidAt = r.at.plus({ days: 3, hours: 4 }); // soon after the approval
     const payment = await trx
       .insertInto('payments')
       .values({ registration_id: r.registrationId, method: 'bank_transfer', state: 'refunded', amount_cents: r.fee, received_cents: r.fee, reference: transferReference(r.year, r.registrationId), received_on: paidAt.toISODate()!, recorded_by: r.organiserId, confirmed_at: iso(paidAt), created_at: iso(paidAt), updated_at: iso(r.at.plus({ days: 9 })) })

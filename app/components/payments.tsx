@@ -4,7 +4,7 @@ import type { FieldError } from '~/utils/forms';
 import { formatMoney } from '~/domain/payments/money';
 import type { FeeStatus } from '~/domain/payments/fees.server';
 import type { PaymentLine } from '~/domain/payments/overview.server';
-import { formatDateTime } from '~/utils/time';
+import { berlinDay, formatDateTime, formatDay } from '~/utils/time';
 import { useFieldError } from './forms';
 import { useI18n } from './i18n';
 
@@ -84,5 +84,28 @@ export function PaymentList({ payments, office = false }: { payments: PaymentLin
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The fee on the registration's status page: what is due and by when, with the way to the
+ * payment page. Render with `feeSummary()` from the loader (app/domain/payments/overview.server.ts).
+ */
+export function FeeNotice({ fee }: { fee: { registrationId: number; status: FeeStatus; outstandingCents: number; deadline: string | null } }) {
+  const { t, locale } = useI18n();
+  if (fee.status === 'free' || fee.status === 'not_due') return null;
+  const deadline = fee.deadline ? formatDay(berlinDay(fee.deadline), locale) : '';
+  return (
+    <section aria-labelledby="fee-notice" className={`notice ${fee.status === 'due' ? 'notice--warning' : ''}`}>
+      <h2 id="fee-notice">
+        {t('payments:page.title')} <FeeStatusTag status={fee.status} />
+      </h2>
+      <p>{t(`payments:page.statusText.${fee.status}`, { deadline })}</p>
+      <p>
+        <Link to={`/account/applications/${fee.registrationId}/payment`}>
+          {fee.status === 'due' ? t('payments:notice.pay', { amount: formatMoney(fee.outstandingCents, locale) }) : t('payments:notice.details')}
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../app/domain/
 import { recordBankTransfer } from '../../app/domain/payments/bank-transfer.server';
 import { balanceOf, feeStatus, loadFeeContext } from '../../app/domain/payments/fees.server';
 import { formatMoney } from '../../app/domain/payments/money';
+import { feeSummary } from '../../app/domain/payments/overview.server';
 import { allocateReceipt } from '../../app/domain/payments/receipts.server';
 import { transferReference } from '../../app/domain/payments/reference';
 import { cancelPaidStand } from '../../app/domain/payments/refunds.server';
@@ -49,6 +50,8 @@ describe('asking for the fee', () => {
     expect(mail.text).toContain(`${tr('payments:bank.amount')}: ${formatMoney(5000, 'ar')}`);
     expect(mail.text).toContain(`${PUBLIC}/account/applications/${vmdo.id}/payment`);
     expect(mail.html).toContain('dir="rtl"');
+    // and on the status page
+    expect(await feeSummary(t.db, vmdo.id)).toEqual({ registrationId: vmdo.id, status: 'due', feeCents: 5000, outstandingCents: 5000, deadline: '2027-08-14T21:59:59.999Z' });
   });
 
   it('asks nothing for a free stand', async () => {

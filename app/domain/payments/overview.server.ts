@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors';
 import { bankDetailsFor } from './bank-transfer.server';
 import { paymentsOnline } from './config.server';
 import { dueReminderStage, paymentDeadline } from './deadline';
-import { balanceOf, deadlineOf, feeStatus, requireMemberOf, type FeeStatus } from './fees.server';
+import { balanceOf, deadlineOf, feeStatus, loadFeeContext, requireMemberOf, type FeeStatus } from './fees.server';
 import { transferReference } from './reference';
 import type { BankDetails } from '../../../emails/payment-parts';
 
@@ -287,4 +287,31 @@ export async function feesForPerson(db: DB, personId: number): Promise<AccountFe
       { paidCents: Number(r.paid_cents ?? 0), refundedCents: 0, pendingRefundCents: 0, waiver: (r.waiver as WaiverState | null) ?? null, pending: Boolean(r.pending) },
     ),
   }));
+}
+
+export interface FeeSummary {
+  registrationId: number;
+  status: FeeStatus;
+  feeCents: number;
+  outstandingCents: number;
+  deadline: string | null;
+}
+
+/**
+ * For the registration status page (/account/applications/:id, registration branch): what
+ * the fee asks of the association now. The caller has checked membership already.
+ */
+export async function feeSummary(db: DB, registrationId: number, now: Date = new Date()): Promise<FeeSummary | null> {
+  const context = await loadFeeContext(db, registrationId);
+  if (!context) return null;
+  const balance = await balanceOf(db, registrationId);
+  const status = feeStatus(context, balance);
+  const owes = status === 'due' || status === 'pending';
+  return {
+    registrationId,
+    status,
+    feeCents: context.feeCents,
+    outstandingCents: owes ? context.feeCents - balance.paidCents : 0,
+    deadline: owes ? deadlineOf(context, now.toISOString()) : null,
+  };
 }
