@@ -230,6 +230,30 @@ describe('webhooks', () => {
     expect(await endState(reversed.reg.id)).toEqual(expected);
   });
 
+  it('waits for a delayed payment method (direct debit): pending first, confirmed when it succeeds', async () => {
+    const { reg, person, session } = await checkoutFor('djelem-djelem-2027', 'projekt-ankommen', { approveFirst: true });
+    const { intent } = fake.pay(session.id);
+    Object.assign(intent, { status: 'processing', amount_received: 0 });
+    Object.assign(session, { payment_status: 'unpaid' });
+    expect(await deliver(fake.event('checkout.session.completed', session))).toMatchObject({ outcome: 'processed' });
+    expect(await endState(reg.id)).toMatchObject({ state: 'approved', payments: [{ state: 'pending', received_cents: null, flag: null }], mails: 0 });
+    await expect(startCheckout(t.db, stripe, { registrationId: reg.id, person, locale: 'de', publicUrl: PUBLIC })).rejects.toMatchObject({
+      messageKey: 'payments:errors.paymentPending',
+    });
+
+    Object.assign(intent, { status: 'succeeded', amount_received: 3000 });
+    Object.assign(session, { payment_status: 'paid' });
+    expect(await deliver(fake.event('checkout.session.async_payment_succeeded', session))).toMatchObject({ outcome: 'processed' });
+    expect(await endState(reg.id)).toEqual({
+      state: 'confirmed',
+      payments: [{ state: 'confirmed', received_cents: 3000, flag: null }],
+      refunds: [],
+      receipts: 1,
+      confirmations: 1,
+      mails: 1,
+    });
+  });
+
   it('answers 503 while the database is busy, so Stripe delivers again; then processes it', async () => {
     const { reg, session } = await checkoutFor('djelem-djelem-2027', 'lokal-willkommen', { approveFirst: true });
     fake.pay(session.id);
