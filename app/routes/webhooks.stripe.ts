@@ -14,11 +14,16 @@ import { stripe, stripeWebhookSecret } from '~/utils/stripe.server';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
+/** Stripe only POSTs here. */
+export function loader() {
+  return new Response('Method not allowed', { status: 405, headers: { Allow: 'POST', 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const client = stripe();
   const secret = stripeWebhookSecret();
   if (!client || !secret) return text('Stripe is not configured', 404);
-  if (request.method !== 'POST') return text('Method not allowed', 405);
+  if (request.method !== 'POST') return new Response('Method not allowed', { status: 405, headers: { Allow: 'POST' } });
   // the raw bytes: the signature covers them exactly
   const payload = await request.text();
   const result = await handleStripeWebhook(db(), client, {

@@ -100,6 +100,8 @@ describe('with Stripe configured', () => {
     expect([bad.status, await bad.text()]).toEqual([400, 'Bad signature']);
     const none = await fetch(`${online.url}/webhooks/stripe`, { method: 'POST', body: payload });
     expect(none.status).toBe(400);
+    const read = await fetch(`${online.url}/webhooks/stripe`);
+    expect([read.status, read.headers.get('allow')]).toEqual([405, 'POST']);
     const stale = await webhook(payload, fake.sign(payload, { timestamp: Math.floor(Date.now() / 1000) - 600 }));
     expect(stale.status).toBe(400);
 
