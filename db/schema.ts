@@ -221,6 +221,34 @@ export interface SignInTokensTable {
   created_at: CreatedAt;
 }
 
+/** A resident's starred items behind a secret, revocable feed URL (no account, no personal data). */
+export interface PersonalFeedsTable {
+  id: Generated<number>;
+  token: string;
+  /** JSON array of program item uids */
+  uids: Default<JsonText>;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed';
+/** A resident following a series by email, with double opt-in and the consent as given. */
+export interface SeriesSubscriptionsTable {
+  id: Generated<number>;
+  series_id: number;
+  email: string;
+  locale: Default<string>;
+  /** secret of the confirm and unsubscribe links */
+  token: string;
+  status: Default<SubscriptionStatus>;
+  consent_version: string;
+  /** the exact consent text the resident agreed to, in their language */
+  consent_text: string;
+  requested_at: Default<string>;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
 export type PaymentMethod = 'stripe' | 'bank_transfer';
 /** pretix's OrderPayment states: created → pending → confirmed; failed, canceled; refunded when all of it went back */
 export type PaymentState = 'created' | 'pending' | 'confirmed' | 'failed' | 'canceled' | 'refunded';
@@ -331,6 +359,8 @@ export interface Database {
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
+  personal_feeds: PersonalFeedsTable;
+  series_subscriptions: SeriesSubscriptionsTable;
   payments: PaymentsTable;
   refunds: RefundsTable;
   receipts: ReceiptsTable;
@@ -352,6 +382,7 @@ export type ProgramItem = Selectable<ProgramItemsTable>;
 export type NewProgramItem = Insertable<ProgramItemsTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type PersonalFeed = Selectable<PersonalFeedsTable>;
 export type Payment = Selectable<PaymentsTable>;
 export type Refund = Selectable<RefundsTable>;
 export type Receipt = Selectable<ReceiptsTable>;

@@ -6,6 +6,8 @@
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
 import type { RenderedMail } from './layout';
 import { signInLinkEmail } from './sign-in-link';
+import { seriesSubscriptionConfirmEmail } from './series-subscription-confirm';
+import { programUpdateEmail } from './program-update';
 import { paymentConfirmedEmail } from './payment-confirmed';
 import { paymentRefundedEmail } from './payment-refunded';
 import { paymentReminderEmail } from './payment-reminder';
@@ -17,6 +19,8 @@ type Render = (payload: any, locale: Locale) => RenderedMail;
 
 export const emailTemplates = {
   'sign-in-link': signInLinkEmail,
+  'series-subscription-confirm': seriesSubscriptionConfirmEmail,
+  'program-update': programUpdateEmail,
   'payment-requested': paymentRequestedEmail,
   'payment-confirmed': paymentConfirmedEmail,
   'payment-reminder': paymentReminderEmail,
