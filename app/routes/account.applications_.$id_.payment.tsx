@@ -38,8 +38,9 @@ function registrationId(raw: Record<string, string | undefined>): number {
 }
 
 export async function loader({ request, params: raw }: LoaderFunctionArgs) {
-  const person = await requirePerson(request);
+  // the id first: a malformed one is a 404, never a sign-in redirect that carries it along
   const id = registrationId(raw);
+  const person = await requirePerson(request);
   const locale = await localeOf(request);
   const page = await orRespond(() => paymentPageFor(db(), person, id));
   const checkout = new URL(request.url).searchParams.get('checkout');
@@ -57,8 +58,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 type ActionData = { intent: 'checkout' | 'waiver'; errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, params: raw }: ActionFunctionArgs) {
-  const person = await requirePerson(request);
   const id = registrationId(raw);
+  const person = await requirePerson(request);
   const locale = await localeOf(request);
   const form = await request.formData();
   const reply = (data: ActionData, status: number) => json(data, { status });

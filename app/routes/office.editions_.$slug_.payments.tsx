@@ -32,10 +32,18 @@ import { stripe } from '~/utils/stripe.server';
 import { berlinDay, berlinToday, formatDay } from '~/utils/time';
 import type { Locale } from '~/utils/i18n';
 
+/** A malformed slug is a 404 before anything else (never a sign-in redirect that carries it along). */
+function editionSlug(params: { slug?: string }): string {
+  const slug = params.slug ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) throw json({ message: 'Not found' }, { status: 404 });
+  return slug;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = editionSlug(params);
   await requireOrganiser(request);
   const locale = await localeOf(request);
-  const view = await orRespond(() => editionPayments(db(), params.slug ?? ''));
+  const view = await orRespond(() => editionPayments(db(), slug));
   const url = new URL(request.url);
   const ref = url.searchParams.get('ref')?.trim() ?? '';
   const found = ref ? parseTransferReference(ref) : null;
@@ -53,8 +61,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 type ActionData = { intent: string; target: number | null; errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const slug = editionSlug(params);
   const organiser = await requireOrganiser(request);
-  const slug = params.slug ?? '';
   const form = await request.formData();
   const intent = officeIntent.safeParse(form.get('intent'));
   const fail = (target: number | null, errors: FieldErrors, values: Record<string, string>, status = 400) =>

@@ -18,10 +18,10 @@ import { requirePerson } from '~/utils/session.server';
 import { formatDay, berlinDay } from '~/utils/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const number = params.number ?? '';
+  if (!/^\d{4}-\d{5,9}$/.test(number)) throw json({ message: 'Not found' }, { status: 404 });
   const person = await requirePerson(request);
   const locale = await localeOf(request);
-  const number = params.number ?? '';
-  if (!/^\d{4}-\d{5,}$/.test(number)) throw json({ message: 'Not found' }, { status: 404 });
   const receipt = await orRespond(() => getReceipt(db(), number, person));
   return json({ title: translator(locale)('payments:receipt.title', { number }), receipt, organiser: person.role === 'organiser' });
 }
