@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
 import { getPublicEdition } from '~/domain/editions/editions.server';
+import { isWindowOpen } from '~/domain/registrations/transition.server';
 import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
 import { parseList, pickText } from '~/utils/i18n-text';
@@ -50,13 +51,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edition: page.edition,
     venues: page.venues,
     program,
+    registrationOpen: isWindowOpen(page.edition, new Date()),
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
 
 export default function EditionPage() {
-  const { edition, venues, program } = useLoaderData<typeof loader>();
+  const { edition, venues, program, registrationOpen } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -88,6 +90,20 @@ export default function EditionPage() {
               , <bdi>{v.address}</bdi>
             </li>
           ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="stands-title">
+        <h2 id="stands-title">{t('registration:edition.standsTitle')}</h2>
+        <ul>
+          <li>
+            <Link to={`/editions/${edition.slug}/exhibitors`}>{t('registration:edition.exhibitors')}</Link>
+          </li>
+          {registrationOpen ? (
+            <li>
+              <Link to={`/editions/${edition.slug}/apply`}>{t('registration:edition.apply')}</Link>
+            </li>
+          ) : null}
         </ul>
       </section>
 

@@ -41,8 +41,10 @@ export async function requirePerson(request: Request): Promise<Person> {
   if (!person) {
     const url = new URL(request.url);
     // Come back to the same page; an absurdly long query is not worth a giant Location header.
+    // Path parameters can be absurd too (/account/applications/<20 000 characters>).
     const back = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back.length <= 1000 ? back : url.pathname)}`);
+    const target = back.length <= 1000 ? back : url.pathname.length <= 1000 ? url.pathname : '/account';
+    throw redirect(`/login?redirectTo=${encodeURIComponent(target)}`);
   }
   return person;
 }
