@@ -246,9 +246,13 @@ describe('cancelling a stand paid by transfer', () => {
     ]);
     const [mail] = (await outboxFor(t.db, 'payment-refunded')).filter((m) => m.to_address === 'kontakt@africa-positive.example');
     const rendered = renderEmail('payment-refunded', JSON.parse(mail!.payload), 'de');
-    expect(rendered.subject).toBe('Ihr Stand bei Dortbund! Eine Stadt. Viele Gesichter 2027 wurde abgesagt');
-    expect(rendered.text).toContain('Begründung: Platz wegen Bauarbeiten gesperrt.');
+    expect(rendered.subject).toBe('Erstattung der Standgebühr für Dortbund! Eine Stadt. Viele Gesichter 2027');
     expect(rendered.text).toContain('Wir überweisen Ihnen 60,00\u00a0€ zurück.');
+    // the cancellation and its reason are the registration's own message
+    const cancelled = (await outboxFor(t.db, 'registration-cancelled')).filter((m) => m.to_address === 'kontakt@africa-positive.example');
+    expect(cancelled.map((m) => JSON.parse(m.payload).reason)).toEqual(['Platz wegen Bauarbeiten gesperrt.']);
+    const last = await t.db.selectFrom('registration_events').selectAll().where('registration_id', '=', reg.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect([last.from_state, last.to_state, last.actor_person_id, last.reason]).toEqual(['confirmed', 'cancelled', organiser.id, 'Platz wegen Bauarbeiten gesperrt.']);
 
     await expect(cancelPaidStand(t.db, { registrationId: reg.id, refundCents: 0, reason: 'nochmal', organiser })).rejects.toMatchObject({ messageKey: 'payments:errors.notPaid' });
   });

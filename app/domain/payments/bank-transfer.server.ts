@@ -7,16 +7,8 @@ import type { DB } from '../../../db/connection';
 import type { Person } from '../../../db/schema';
 import { ConflictError, ValidationError } from '../errors';
 import { settlePayment, type Settled } from './confirm.server';
-import { balanceOf, requireFeeContext, type FeeContext } from './fees.server';
-import { payee, paymentsOnline, publicUrl } from './config.server';
-import type { BankDetails } from '../../../emails/payment-parts';
-
-/** The transfer instructions for a registration; null when fees are paid online. */
-export function bankDetailsFor(context: Pick<FeeContext, 'reference'>, online = paymentsOnline()): BankDetails | null {
-  if (online) return null;
-  const p = payee();
-  return { payee: p.name, iban: p.iban, bic: p.bic, bank: p.bank, reference: context.reference };
-}
+import { balanceOf, requireFeeContext } from './fees.server';
+import { publicUrl } from './config.server';
 
 export interface BankTransferInput {
   registrationId: number;

@@ -1,4 +1,5 @@
 import { env } from '~/utils/env.server';
+import type { BankDetails } from '../../../emails/payment-parts';
 
 /** Who is paid: the city office, as configured (PAYEE_*, RECEIPT_VAT_NOTE); placeholders by default. */
 export interface Payee {
@@ -31,4 +32,11 @@ export function publicUrl(): string {
 export function paymentsOnline(): boolean {
   const config = env();
   return Boolean(config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET);
+}
+
+/** The transfer instructions for a registration's reference; null when fees are paid online. */
+export function bankDetailsFor(context: { reference: string }, online = paymentsOnline()): BankDetails | null {
+  if (online) return null;
+  const p = payee();
+  return { payee: p.name, iban: p.iban, bic: p.bic, bank: p.bank, reference: context.reference };
 }

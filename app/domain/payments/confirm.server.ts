@@ -48,7 +48,10 @@ export async function settlePayment(
     flag = 'duplicate';
   } else {
     if (outstandingCents === 0) {
-      registrationConfirmed = await markRegistrationConfirmed(trx, context.registrationId, input.actorPersonId, `Gebühr bezahlt (Beleg ${receiptNumber})`);
+      registrationConfirmed = await markRegistrationConfirmed(trx, context.registrationId, input.actorPersonId, `Gebühr bezahlt (Beleg ${receiptNumber})`, {
+        publicUrl: input.publicUrl,
+        now: new Date(input.at),
+      });
     }
     flag = balance.paidCents < context.feeCents ? 'underpaid' : balance.paidCents > context.feeCents ? 'overpaid' : null;
   }

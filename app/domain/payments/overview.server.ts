@@ -5,8 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, PaymentFlag, PaymentMethod, PaymentState, Person, RefundState, RegistrationState, WaiverState } from '../../../db/schema';
 import { NotFoundError } from '../errors';
-import { bankDetailsFor } from './bank-transfer.server';
-import { paymentsOnline } from './config.server';
+import { bankDetailsFor, paymentsOnline } from './config.server';
 import { dueReminderStage, paymentDeadline } from './deadline';
 import { balanceOf, deadlineOf, feeStatus, loadFeeContext, requireMemberOf, type FeeStatus } from './fees.server';
 import { transferReference } from './reference';

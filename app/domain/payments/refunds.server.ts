@@ -71,7 +71,9 @@ export async function cancelPaidStand(db: DB, input: CancelInput): Promise<Cance
     if (input.refundCents > max) {
       throw new ValidationError('payments:errors.refundTooHigh', { refund: 'payments:errors.refundTooHigh' }, { max });
     }
-    await markRegistrationCancelled(trx, context.registrationId, input.organiser.id, reason);
+    const base = input.publicUrl ?? configuredPublicUrl();
+    // the registration domain writes the cancellation and its email (with the reason); ours is about the money
+    await markRegistrationCancelled(trx, context.registrationId, input.organiser.id, reason, { publicUrl: base, now: new Date(at) });
 
     const stripeRefundIds: number[] = [];
     let remaining = input.refundCents;
@@ -96,18 +98,19 @@ export async function cancelPaidStand(db: DB, input: CancelInput): Promise<Cance
       if (bank) await markFullyRefunded(trx, p.id);
       else stripeRefundIds.push(refund.id);
     }
-    await notifyOrganisation(trx, context.organisationId, {
-      template: 'payment-refunded',
-      payload: {
-        organisation: context.organisationName,
-        edition: context.editionTitle,
-        reason,
-        refundCents: input.refundCents,
-        method: payments[0]!.method,
-        url: `${input.publicUrl ?? configuredPublicUrl()}/account/applications/${context.registrationId}/payment`,
-      },
-      dedupeKey: `payment-refunded:${context.registrationId}`,
-    });
+    if (input.refundCents > 0) {
+      await notifyOrganisation(trx, context.organisationId, {
+        template: 'payment-refunded',
+        payload: {
+          organisation: context.organisationName,
+          edition: context.editionTitle,
+          refundCents: input.refundCents,
+          method: payments[0]!.method,
+          url: `${base}/account/applications/${context.registrationId}/payment`,
+        },
+        dedupeKey: `payment-refunded:${context.registrationId}`,
+      });
+    }
     return { stripeRefundIds, refundedCents: input.refundCents };
   });
 }

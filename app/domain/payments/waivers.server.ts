@@ -46,6 +46,7 @@ async function decide(db: DB, input: Decision, granted: boolean): Promise<void> 
   await db.transaction().execute(async (trx) => {
     const context = await requireFeeContext(trx, input.registrationId);
     const reason = input.reason?.trim() || null;
+    const base = input.publicUrl ?? configuredPublicUrl();
     const updated = await trx
       .updateTable('waiver_requests')
       .set({ state: granted ? 'granted' : 'refused', decided_by: input.organiser.id, decision_reason: reason, decided_at: at })
@@ -54,10 +55,13 @@ async function decide(db: DB, input: Decision, granted: boolean): Promise<void> 
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new ConflictError('payments:errors.noOpenWaiver');
     if (granted) {
-      const confirmed = await markRegistrationConfirmed(trx, context.registrationId, input.organiser.id, `Gebühr erlassen${reason ? `: ${reason}` : ''}`);
+      const confirmed = await markRegistrationConfirmed(trx, context.registrationId, input.organiser.id, `Gebühr erlassen${reason ? `: ${reason}` : ''}`, {
+        publicUrl: base,
+        now: new Date(at),
+      });
       if (!confirmed) throw new ConflictError('payments:errors.notAwaitingPayment');
     }
-    await notifyWaiverDecision(trx, context, { granted, reason, at, publicUrl: input.publicUrl ?? configuredPublicUrl() });
+    await notifyWaiverDecision(trx, context, { granted, reason, at, publicUrl: base });
   });
 }
 
