@@ -85,7 +85,7 @@ describe('an approved association pays its stand fee online', () => {
 
     // from the account page to the stand fee
     await page.goto(`${server.url}/account`);
-    await page.getByRole('link', { name: /Dortbund! Eine Stadt\. Viele Gesichter 2027/ }).click();
+    await page.getByRole('region', { name: 'Standgebühren' }).getByRole('link', { name: 'Dortbund! Eine Stadt. Viele Gesichter 2027' }).click();
     await page.waitForURL(`${server.url}/account/applications/${registration.id}/payment`);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Standgebühr' }));
     await expect(page.locator('.facts-list dd').first().textContent()).resolves.toBe('50,00\u00a0€');
