@@ -6,8 +6,10 @@
  * one past and one upcoming edition per series.
  */
 import { DateTime } from 'luxon';
+import type { Transaction } from 'kysely';
+import { transferReference } from '../app/domain/payments/reference';
 import type { DB } from './connection';
-import type { RegistrationState } from './schema';
+import type { Database, RegistrationState } from './schema';
 
 const ZONE = 'Europe/Berlin';
 const t = (de: string, en: string) => JSON.stringify({ de, en });
@@ -95,6 +97,57 @@ const djelemProgram: Template[] = [
   { day: 3, stage: 'grosser-saal', at: '15:00', minutes: 60, cat: 'talk', de: 'Lesung: Roma-Literatur heute', en: 'Reading: Roma literature today', dde: 'Autorinnen lesen auf Romanes und Deutsch.', den: 'Authors read in Romani and German.', host: 'abrahamsreligionen', langs: ['rom', 'de'], access: ['wheelchair', 'sign_language'] },
   { day: 3, stage: 'grosser-saal', at: '17:00', minutes: 120, cat: 'music', de: 'Abschlusskonzert', en: 'Closing concert', dde: 'Alle Ensembles des Festivals gemeinsam.', den: 'All the festival ensembles together.', host: null, langs: [], access: ['wheelchair'] },
 ];
+
+/**
+ * Stand fees of the coming editions: the confirmed stand with a fee had it waived (a
+ * granted waiver request), the cancelled one had paid by bank transfer and got it back.
+ */
+async function seedFees(
+  trx: Transaction<Database>,
+  r: { state: RegistrationState; registrationId: number; year: number; fee: number; organisation: string; standType: string; edition: string; at: DateTime; organiserId: number; contactId: number },
+) {
+  const iso = (d: DateTime) => d.toUTC().toISO()!;
+  if (r.state === 'confirmed') {
+    await trx
+      .insertInto('waiver_requests')
+      .values({ registration_id: r.registrationId, reason: 'Ehrenamtlich getragener Verein, keine Einnahmen am Stand.', non_profit: 1, state: 'granted', requested_by: r.contactId, decided_by: r.organiserId, decision_reason: 'Gemeinnützig anerkannt.', created_at: iso(r.at.plus({ days: 3, hours: 2 })), decided_at: iso(r.at.plus({ days: 6 })) })
+      .execute();
+  }
+  if (r.state === 'cancelled') {
+    const paidAt = r.at.plus({ days: 3, hours: 4 }); // soon after the approval
+    const payment = await trx
+      .insertInto('payments')
+      .values({ registration_id: r.registrationId, method: 'bank_transfer', state: 'refunded', amount_cents: r.fee, received_cents: r.fee, reference: transferReference(r.year, r.registrationId), received_on: paidAt.toISODate()!, recorded_by: r.organiserId, confirmed_at: iso(paidAt), created_at: iso(paidAt), updated_at: iso(r.at.plus({ days: 9 })) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const receiptYear = paidAt.year;
+    const last = await trx.selectFrom('receipts').select((eb) => eb.fn.max('number').as('n')).where('year', '=', receiptYear).executeTakeFirst();
+    const number = Number(last?.n ?? 0) + 1;
+    const standType = JSON.parse(r.standType) as { de: string; en: string };
+    await trx
+      .insertInto('receipts')
+      .values({
+        year: receiptYear,
+        number,
+        receipt_number: `${receiptYear}-${String(number).padStart(5, '0')}`,
+        payment_id: payment.id,
+        registration_id: r.registrationId,
+        organisation_id: (await trx.selectFrom('registrations').select('organisation_id').where('id', '=', r.registrationId).executeTakeFirstOrThrow()).organisation_id,
+        payer_name: r.organisation,
+        description: JSON.stringify({ de: `Standgebühr ${standType.de}, ${r.edition}`, en: `Stand fee ${standType.en}, ${r.edition}` }),
+        amount_cents: r.fee,
+        currency: 'eur',
+        method: 'bank_transfer',
+        payee: JSON.stringify({ name: 'Stadt Dortmund · Büro für Festkultur (Beispiel)', address: ['Friedensplatz 1', '44135 Dortmund'], vatNote: null }),
+        issued_at: iso(paidAt),
+      })
+      .execute();
+    await trx
+      .insertInto('refunds')
+      .values({ payment_id: payment.id, amount_cents: r.fee, state: 'done', reason: 'Stand wurde vom Veranstalter abgesagt (Sturmwarnung).', created_by: r.organiserId, created_at: iso(r.at.plus({ days: 9 })), done_at: iso(r.at.plus({ days: 9 })) })
+      .execute();
+  }
+}
 
 export async function isEmpty(db: DB): Promise<boolean> {
   const row = await db.selectFrom('series').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -385,6 +438,7 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
               .execute();
             from = to;
           }
+          if (upcoming && st.fee > 0) await seedFees(trx, { state, registrationId: reg.id, year, fee: st.fee, organisation: o.name, standType: st.name, edition: `${JSON.parse(f.name).de} ${year}`, at: submittedAt, organiserId: organiser.id, contactId: contacts.get(o.slug)! });
         }
       }
     }

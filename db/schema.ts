@@ -337,6 +337,100 @@ export interface MailCampaignsTable {
   created_at: CreatedAt;
 }
 
+export type PaymentMethod = 'stripe' | 'bank_transfer';
+/** pretix's OrderPayment states: created → pending → confirmed; failed, canceled; refunded when all of it went back */
+export type PaymentState = 'created' | 'pending' | 'confirmed' | 'failed' | 'canceled' | 'refunded';
+/** why an organiser should look at a payment */
+export type PaymentFlag = 'underpaid' | 'overpaid' | 'duplicate' | 'refunded_outside';
+export interface PaymentsTable {
+  id: Generated<number>;
+  registration_id: number;
+  method: PaymentMethod;
+  state: Default<PaymentState>;
+  /** what was asked for, read from stand_types.fee_cents when the payment was started */
+  amount_cents: number;
+  /** what arrived (Stripe's amount_received, or the amount an organiser entered for a transfer) */
+  received_cents: number | null;
+  currency: Default<string>;
+  /** the nth checkout of this registration; part of the Stripe idempotency key */
+  attempt: Default<number>;
+  /** the registration's transfer reference, e.g. FP-2027-000123-1 */
+  reference: string;
+  stripe_session_id: string | null;
+  stripe_payment_intent_id: string | null;
+  checkout_url: string | null;
+  checkout_expires_at: string | null;
+  /** Berlin day a bank transfer arrived */
+  received_on: string | null;
+  flag: PaymentFlag | null;
+  note: string | null;
+  recorded_by: number | null;
+  confirmed_at: string | null;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+export type RefundState = 'pending' | 'done' | 'failed';
+export interface RefundsTable {
+  id: Generated<number>;
+  payment_id: number;
+  amount_cents: number;
+  state: Default<RefundState>;
+  stripe_refund_id: string | null;
+  reason: Default<string>;
+  /** 1: seen in Stripe, made outside Festplatz */
+  external: Default<number>;
+  last_error: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  done_at: string | null;
+}
+
+export interface ReceiptsTable {
+  id: Generated<number>;
+  year: number;
+  /** sequential within the year, without gaps */
+  number: number;
+  /** "2027-00001" */
+  receipt_number: string;
+  payment_id: number;
+  registration_id: number;
+  organisation_id: number;
+  payer_name: string;
+  /** JSON text keyed by locale */
+  description: JsonText;
+  amount_cents: number;
+  currency: string;
+  method: PaymentMethod;
+  /** JSON: { name, address: string[], vatNote } as printed on the day */
+  payee: JsonText;
+  issued_at: string;
+}
+
+export type WaiverState = 'requested' | 'granted' | 'refused';
+export interface WaiverRequestsTable {
+  id: Generated<number>;
+  registration_id: number;
+  reason: string;
+  non_profit: Default<number>;
+  state: Default<WaiverState>;
+  requested_by: number | null;
+  decided_by: number | null;
+  decision_reason: string | null;
+  created_at: CreatedAt;
+  decided_at: string | null;
+}
+
+export interface StripeEventsTable {
+  /** Stripe's event id: one row per event, so a replay is recognised */
+  id: string;
+  type: string;
+  outcome: 'processed' | 'ignored';
+  note: string | null;
+  payment_id: number | null;
+  received_at: CreatedAt;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -362,6 +456,11 @@ export interface Database {
   consents: ConsentsTable;
   pages: PagesTable;
   mail_campaigns: MailCampaignsTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  receipts: ReceiptsTable;
+  waiver_requests: WaiverRequestsTable;
+  stripe_events: StripeEventsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -385,3 +484,7 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Consent = Selectable<ConsentsTable>;
 export type Page = Selectable<PagesTable>;
 export type MailCampaign = Selectable<MailCampaignsTable>;
+export type Payment = Selectable<PaymentsTable>;
+export type Refund = Selectable<RefundsTable>;
+export type Receipt = Selectable<ReceiptsTable>;
+export type WaiverRequest = Selectable<WaiverRequestsTable>;

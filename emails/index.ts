@@ -17,6 +17,11 @@ import { seriesSubscriptionConfirmEmail } from './series-subscription-confirm';
 import { programUpdateEmail } from './program-update';
 import { reapplyInvitationEmail } from './reapply-invitation';
 import { campaignEmail } from './campaign';
+import { paymentConfirmedEmail } from './payment-confirmed';
+import { paymentRefundedEmail } from './payment-refunded';
+import { paymentReminderEmail } from './payment-reminder';
+import { paymentRequestedEmail } from './payment-requested';
+import { waiverDecidedEmail } from './waiver-decided';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -34,6 +39,11 @@ export const emailTemplates = {
   'program-update': programUpdateEmail,
   'reapply-invitation': reapplyInvitationEmail,
   campaign: campaignEmail,
+  'payment-requested': paymentRequestedEmail,
+  'payment-confirmed': paymentConfirmedEmail,
+  'payment-reminder': paymentReminderEmail,
+  'waiver-decided': waiverDecidedEmail,
+  'payment-refunded': paymentRefundedEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
+import { FeeStatusTag } from '~/components/payments';
 import { Checkbox, FormAlert, Select, StateBadge } from '~/components/registration';
+import { feesForPerson } from '~/domain/payments/overview.server';
 import { applyAgainSchema } from '~/domain/registrations/application.schema';
 import { applyAgain, getAccountOverview } from '~/domain/registrations/applications.server';
 import { personSchema } from '~/domain/organisations/profile.schema';
@@ -25,11 +27,16 @@ import { isOfficePerson } from '~/domain/people/authorise.server';
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
-  const [overview, office] = await Promise.all([getAccountOverview(db(), { personId: person.id }), isOfficePerson(db(), person)]);
+  const [overview, office, fees] = await Promise.all([
+    getAccountOverview(db(), { personId: person.id }),
+    isOfficePerson(db(), person),
+    feesForPerson(db(), person.id),
+  ]);
   return json({
     title: translator(locale)('auth:account.title'),
     person: { email: person.email, name: person.name, role: person.role, locale: person.locale, office },
     ...overview,
+    fees,
   });
 }
 
@@ -76,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { person, organisations, applications, openEditions } = useLoaderData<typeof loader>();
+  const { person, organisations, applications, openEditions, fees } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const settingsErrors = data?.form === 'settings' ? data.errors : undefined;
@@ -174,6 +181,22 @@ export default function Account() {
           </ul>
         )}
       </section>
+
+      {fees.length > 0 ? (
+        <section aria-labelledby="stand-fees">
+          <h2 id="stand-fees">{t('payments:account.title')}</h2>
+          <ul className="plain-list">
+            {fees.map((f) => (
+              <li key={f.registrationId}>
+                <Link to={`/account/applications/${f.registrationId}/payment`}>
+                  <Localized value={f.editionTitle} />
+                </Link>{' '}
+                ({f.organisationName}) <FeeStatusTag status={f.status} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="organisations-title">
         <h2 id="organisations-title">{t('registration:account.organisationsTitle')}</h2>

@@ -1,3 +1,5 @@
+import { FeeNotice } from '~/components/payments';
+import { feeSummary } from '~/domain/payments/overview.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
   const application = await orRespond(() => getApplicationForMember(db(), { personId: person.id, registrationId: registrationId(params.id) }));
-  const setup = await setupWindowOf(db(), application.edition_id);
+  const [setup, fee] = await Promise.all([setupWindowOf(db(), application.edition_id), feeSummary(db(), application.id)]);
   // ── PITCH ─────────────────────────────────────────────────────────────────────────
   // The site plan is built on branch `schedule`, which exports
   // getPitchForRegistration(db, registrationId). Once it is merged, replace the line below with
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     application,
     setup,
     pitch,
+    fee,
   });
 }
 
@@ -68,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationStatus() {
-  const { application: a, setup, pitch } = useLoaderData<typeof loader>();
+  const { application: a, setup, pitch, fee } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const yes = (v: number) => (v ? t('registration:yes') : t('registration:no'));
@@ -116,6 +119,8 @@ export default function ApplicationStatus() {
           </details>
         ) : null}
       </section>
+
+      {fee ? <FeeNotice fee={fee} /> : null}
 
       <section aria-labelledby="setup-title">
         <h2 id="setup-title">{t('registration:status.setupTitle')}</h2>

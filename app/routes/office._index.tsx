@@ -47,6 +47,9 @@ export default function Office() {
               <li>
                 <Link to={`/office/editions/${e.slug}/schedule`}>{t('office:schedule')}</Link>
               </li>
+              <li>
+                <Link to={`/office/editions/${e.slug}/payments`}>{t('payments:office.link')}</Link>
+              </li>
             </ul>
           </li>
         ))}

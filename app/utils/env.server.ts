@@ -25,6 +25,15 @@ const schema = z
     STRIPE_API_HOST: z.string().optional(),
     STRIPE_API_PORT: z.coerce.number().int().optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /** the payee on bank-transfer instructions and receipts (placeholders: set them for your city) */
+    PAYEE_NAME: z.string().min(1).default('Stadt Dortmund · Büro für Festkultur (Beispiel)'),
+    /** address lines separated by "|" */
+    PAYEE_ADDRESS: z.string().min(1).default('Friedensplatz 1|44135 Dortmund'),
+    PAYEE_IBAN: z.string().min(1).default('DE89 3704 0044 0532 0130 00'),
+    PAYEE_BIC: z.string().min(1).default('COBADEFFXXX'),
+    PAYEE_BANK: z.string().min(1).default('Beispielbank Dortmund'),
+    /** printed on receipts instead of the translated default ("umsatzsteuerfrei") */
+    RECEIPT_VAT_NOTE: z.string().min(1).optional(),
     /** off only for load tests on loopback, where every client has one address */
     RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -8,12 +8,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { translator } from './i18n';
 import { negotiateLocale } from './i18n';
 import { env } from './env.server';
+import { stripeCheckoutOrigin } from './stripe.server';
 
 /** Paths that other sites may frame (the embeddable program widget) or POST to (signed webhooks). */
 const FRAMEABLE = /^\/embed(\/|$)/;
 const CROSS_SITE_POST_ALLOWED = /^\/webhooks\//;
 
-export function contentSecurityPolicy(nonce: string, frameable: boolean): string {
+/** `formTargets`: other origins a form may be sent on to (Stripe Checkout, after our redirect). */
+export function contentSecurityPolicy(nonce: string, frameable: boolean, formTargets: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -23,7 +25,7 @@ export function contentSecurityPolicy(nonce: string, frameable: boolean): string
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ].join('; ');
 }
@@ -32,7 +34,8 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   const nonce = randomBytes(16).toString('base64');
   res.locals.cspNonce = nonce;
   const frameable = FRAMEABLE.test(req.path);
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, frameable));
+  const checkout = stripeCheckoutOrigin();
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, frameable, checkout ? [checkout] : []));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');

@@ -212,12 +212,14 @@ describe('the dashboard', () => {
       ['eigener-pavillon', 2, 0, 2],
     ]);
     expect(d.previousSlug).toBe('dortbund-2026');
-    expect(d.fees).toBeNull();
+    // fees come from the payments domain: the approved 50 € gazebo of the demo is still owed
+    expect(d.fees).toEqual({ count: 1, totalCents: 5000 });
     expect(d.conflicts).toBeNull();
     await expect(editionDashboard(t.db, team, 'dortbund-2027')).rejects.toMatchObject({ name: 'ForbiddenError' });
   });
 
   it('shows fees and schedule conflicts once their providers are plugged in', async () => {
+    const { feesOutstanding, scheduleConflicts } = officeProviders;
     officeProviders.feesOutstanding = async () => ({ count: 3, totalCents: 15_000 });
     officeProviders.scheduleConflicts = async () => [{ label: 'Hauptbühne: two items at 12:00' }];
     try {
@@ -225,8 +227,8 @@ describe('the dashboard', () => {
       expect(d.fees).toEqual({ count: 3, totalCents: 15_000 });
       expect(d.conflicts).toEqual([{ label: 'Hauptbühne: two items at 12:00' }]);
     } finally {
-      officeProviders.feesOutstanding = null;
-      officeProviders.scheduleConflicts = null;
+      officeProviders.feesOutstanding = feesOutstanding;
+      officeProviders.scheduleConflicts = scheduleConflicts;
     }
   });
 });

@@ -63,10 +63,10 @@ describe('Art. 17: erasure', () => {
     await t.db.updateTable('registrations').set({ activities: 'Fragen an KONTAKT@Train-of-Hope.example' }).where('organisation_id', '=', (await t.db.selectFrom('organisations').select('id').where('slug', '=', 'train-of-hope').executeTakeFirstOrThrow()).id).execute();
     await recordAudit(t.db, { actorId: admin.id, action: 'test.note', subjectType: 'person', subjectId: p.id, details: { note: `wrote to ${EMAIL}` } });
     await t.db.insertInto('totp_credentials').values({ person_id: p.id, secret: 'JBSWY3DPEHPK3PXP' }).execute();
-    // Payments (another branch) keep their records pseudonymised: its table and step, as it would add them.
-    await sql`create table payments (id integer primary key, registration_id integer, amount_cents integer not null, payer_name text, payer_email text)`.execute(t.db);
-    await sql`insert into payments (registration_id, amount_cents, payer_name, payer_email) values (1, 5000, 'Kontakt Train of Hope e.V.', ${EMAIL})`.execute(t.db);
-    erasureSteps.push({ name: 'payments', run: async (trx, ctx) => void (await sql`update payments set payer_name = '', payer_email = ${ctx.pseudonym} where lower(payer_email) = ${ctx.email}`.execute(trx)) });
+    // A module that keeps payer records pseudonymised (as payments may): its table and erasure step.
+    await sql`create table legacy_payments (id integer primary key, registration_id integer, amount_cents integer not null, payer_name text, payer_email text)`.execute(t.db);
+    await sql`insert into legacy_payments (registration_id, amount_cents, payer_name, payer_email) values (1, 5000, 'Kontakt Train of Hope e.V.', ${EMAIL})`.execute(t.db);
+    erasureSteps.push({ name: 'payments', run: async (trx, ctx) => void (await sql`update legacy_payments set payer_name = '', payer_email = ${ctx.pseudonym} where lower(payer_email) = ${ctx.email}`.execute(trx)) });
     try {
       expect(findEverywhere(t.sqlite, EMAIL).length).toBeGreaterThanOrEqual(7);
       await erasePerson(t.db, p, p.id, { reason: 'request' });
@@ -85,7 +85,7 @@ describe('Art. 17: erasure', () => {
     expect(await t.db.selectFrom('totp_credentials').selectAll().where('person_id', '=', p.id).execute()).toEqual([]);
     // The organisation's applications and their history stay; the payment stays, without the payer
     expect((await t.db.selectFrom('registrations').innerJoin('organisations', 'organisations.id', 'registrations.organisation_id').select('registrations.id').where('organisations.slug', '=', 'train-of-hope').execute()).length).toBe(4);
-    expect((await sql<{ amount_cents: number; payer_name: string; payer_email: string }>`select amount_cents, payer_name, payer_email from payments`.execute(t.db)).rows).toEqual([
+    expect((await sql<{ amount_cents: number; payer_name: string; payer_email: string }>`select amount_cents, payer_name, payer_email from legacy_payments`.execute(t.db)).rows).toEqual([
       { amount_cents: 5000, payer_name: '', payer_email: `erased-${p.id}@erased.invalid` },
     ]);
     expect((await t.db.selectFrom('consents').select('kind').where('person_id', '=', p.id).execute()).length).toBe(2);
@@ -94,7 +94,7 @@ describe('Art. 17: erasure', () => {
     // Nothing more about them can be collected, and they cannot be erased twice
     await expect(collectPersonalData(t.db, p.id)).rejects.toMatchObject({ name: 'NotFoundError' });
     await expect(erasePerson(t.db, admin, p.id, { reason: 'request' })).rejects.toMatchObject({ name: 'NotFoundError' });
-    await sql`drop table payments`.execute(t.db);
+    await sql`drop table legacy_payments`.execute(t.db);
   });
 
   it('lets nobody but the person and administrators erase, and never the last administrator', async () => {

@@ -540,7 +540,9 @@ describe('mail of the flow when the SMTP server fails', () => {
       await decide(registration.id, 'approve');
       const failedAt = new Date();
       const first = await deliverDueMail(t.db, transport, FROM, failedAt);
-      expect(first).toEqual({ sent: 0, failed: 1 });
+      // the approval and, since Africa Positive's stand has a fee, the request to pay
+      expect(first).toEqual({ sent: 0, failed: 2 });
+      expect((await outbox()).filter((m) => m.status === 'pending').map((m) => m.template).sort()).toEqual(['payment-requested', 'registration-approved']);
       const row = (await outbox()).find((m) => m.template === 'registration-approved')!;
       expect(row).toMatchObject({ status: 'pending', attempts: 1, to_address: 'kontakt@africa-positive.example' });
       expect(row.last_error).toContain('451');
@@ -549,10 +551,13 @@ describe('mail of the flow when the SMTP server fails', () => {
       smtp.failing = false;
       expect(await deliverDueMail(t.db, transport, FROM, failedAt)).toEqual({ sent: 0, failed: 0 }); // not due yet
       const later = new Date(failedAt.getTime() + 5 * 60_000);
-      expect(await deliverDueMail(t.db, transport, FROM, later)).toEqual({ sent: 1, failed: 0 });
+      expect(await deliverDueMail(t.db, transport, FROM, later)).toEqual({ sent: 2, failed: 0 });
       expect(await deliverDueMail(t.db, transport, FROM, later)).toEqual({ sent: 0, failed: 0 });
 
-      expect(smtp.messages.map((m) => m.subject)).toEqual(['Ihr Stand bei Dortbund! Eine Stadt. Viele Gesichter 2027 ist zugesagt']);
+      expect(smtp.messages.map((m) => m.subject)).toEqual([
+        'Ihr Stand bei Dortbund! Eine Stadt. Viele Gesichter 2027 ist zugesagt',
+        'Bitte zahlen Sie die Standgebühr für Dortbund! Eine Stadt. Viele Gesichter 2027',
+      ]);
       const ics = smtp.messages[0]!.attachments.find((a) => a.filename === 'setup.ics')!;
       expect(ics.content.toString()).toContain('DTSTART:20270911T053000Z');
       expect((await outbox()).find((m) => m.id === row.id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });

@@ -10,6 +10,7 @@
  *   given areas (stages of kind 'area'), so bulk mail can be narrowed by area.
  */
 import type { DB } from '../../../db/connection';
+import { editionPayments } from '../payments/overview.server';
 
 export interface FeesOutstanding {
   count: number;
@@ -27,8 +28,16 @@ export interface OfficeProviders {
   registrationsByArea: ((db: DB, editionId: number, areaStageIds: number[]) => Promise<number[]>) | null;
 }
 
+/** Fees still owed in an edition, from the payments domain. */
+async function outstandingFees(db: DB, editionId: number): Promise<FeesOutstanding> {
+  const edition = await db.selectFrom('editions').select('slug').where('id', '=', editionId).executeTakeFirstOrThrow();
+  const { rows } = await editionPayments(db, edition.slug);
+  const owing = rows.filter((r) => r.outstandingCents > 0 && (r.state === 'approved' || r.state === 'confirmed'));
+  return { count: owing.length, totalCents: owing.reduce((sum, r) => sum + r.outstandingCents, 0) };
+}
+
 export const officeProviders: OfficeProviders = {
-  feesOutstanding: null,
+  feesOutstanding: outstandingFees,
   scheduleConflicts: null,
   registrationsByArea: null,
 };

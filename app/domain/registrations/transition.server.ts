@@ -6,6 +6,9 @@
  * and a registration_events row, and puts the email for the association into the outbox,
  * all in the caller's transaction.
  */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { paymentRequestForApproval } from '../payments/requests.server';
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
 import type { EmailTemplate } from '../../../emails/index';
@@ -231,6 +234,11 @@ export async function transitionRegistration(trx: DB, input: TransitionInput): P
       });
     }
   }
+
+  // An approved stand with a fee: ask for payment in the same transaction (the payments domain
+  // writes nothing for free, paid or waived stands). Also covers stands moved up from the waiting list.
+  // (transitionRegistration refuses to run outside a transaction, so trx is one)
+  if (to === 'approved') await paymentRequestForApproval(trx as Transaction<Database>, reg.id, { publicUrl: input.publicUrl, now });
 
   const promoted: number[] = [];
   if (PLACE_HOLDING_STATES.includes(from) && (to === 'withdrawn' || to === 'cancelled')) {

@@ -1,0 +1,383 @@
+/**
+ * /office/editions/:slug/payments — the organisers' view of an edition's fees: what is
+ * outstanding (with deadline and reminders), waiver requests to decide, bank transfers to
+ * book, paid stands to cancel with a refund, receipts. One form per task, told apart by
+ * `intent`; errors come back next to the field of the row they belong to.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary, Field } from '~/components/forms';
+import { Localized, useI18n } from '~/components/i18n';
+import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
+import { recordBankTransfer } from '~/domain/payments/bank-transfer.server';
+import { formatMoney } from '~/domain/payments/money';
+import { editionPayments, type OfficeRow } from '~/domain/payments/overview.server';
+import { cancelPaidStand, sendStripeRefund } from '~/domain/payments/refunds.server';
+import { parseTransferReference } from '~/domain/payments/reference';
+import { cancelSchema, grantSchema, officeIntent, refuseSchema, retryRefundSchema, transferSchema } from '~/domain/payments/payments.schema';
+import { grantWaiver, refuseWaiver } from '~/domain/payments/waivers.server';
+import { db } from '~/utils/db.server';
+import { attempt } from '~/utils/domain-result.server';
+import { parseForm, type FieldErrors } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { translator } from '~/utils/i18n';
+import { pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { requireOrganiser } from '~/utils/session.server';
+import { stripe } from '~/utils/stripe.server';
+import { berlinDay, berlinToday, formatDay } from '~/utils/time';
+import type { Locale } from '~/utils/i18n';
+
+/** A malformed slug is a 404 before anything else (never a sign-in redirect that carries it along). */
+function editionSlug(params: { slug?: string }): string {
+  const slug = params.slug ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) throw json({ message: 'Not found' }, { status: 404 });
+  return slug;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = editionSlug(params);
+  await requireOrganiser(request);
+  const locale = await localeOf(request);
+  const view = await orRespond(() => editionPayments(db(), slug));
+  const url = new URL(request.url);
+  const ref = url.searchParams.get('ref')?.trim() ?? '';
+  const found = ref ? parseTransferReference(ref) : null;
+  return json({
+    title: `${translator(locale)('payments:office.title')} · ${pickText(view.edition.title, locale).text}`,
+    view,
+    today: berlinToday(),
+    search: ref ? { ref, registrationId: found?.registrationId ?? null } : null,
+    done: officeIntent.safeParse(url.searchParams.get('done')).data ?? null,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+type ActionData = { intent: string; target: number | null; errors: FieldErrors; values: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const slug = editionSlug(params);
+  const organiser = await requireOrganiser(request);
+  const form = await request.formData();
+  const intent = officeIntent.safeParse(form.get('intent'));
+  const fail = (target: number | null, errors: FieldErrors, values: Record<string, string>, status = 400) =>
+    json<ActionData>({ intent: intent.data ?? '', target, errors, values }, { status });
+  if (!intent.success) return fail(null, { form: { key: 'forms:errors.invalid' } }, {});
+  // every registration acted on must belong to this edition
+  const view = await orRespond(() => editionPayments(db(), slug));
+  const inEdition = (id: number) => view.rows.some((r) => r.registrationId === id);
+  const target = Number(form.get('registrationId')) || null;
+  const done = () => redirect(`/office/editions/${slug}/payments?done=${intent.data}#registration-${target ?? ''}`, 303);
+
+  const run = async <T,>(values: Record<string, string>, call: () => Promise<T>) => {
+    if (target !== null && !inEdition(target)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
+    const result = await attempt(call);
+    if (!result.ok) return fail(target, result.errors, values, result.status);
+    wakeMail();
+    return done();
+  };
+
+  switch (intent.data) {
+    case 'transfer': {
+      const parsed = parseForm(transferSchema, form);
+      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
+      const d = parsed.data;
+      return run(Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])), () =>
+        recordBankTransfer(db(), { registrationId: d.registrationId, amountCents: d.amount, receivedOn: d.receivedOn, note: d.note, organiser }),
+      );
+    }
+    case 'grant': {
+      const parsed = parseForm(grantSchema, form);
+      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
+      return run(parsed.data.reason ? { reason: parsed.data.reason } : {}, () =>
+        grantWaiver(db(), { registrationId: parsed.data.registrationId, organiser, reason: parsed.data.reason ?? null }),
+      );
+    }
+    case 'refuse': {
+      const parsed = parseForm(refuseSchema, form);
+      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
+      return run({ reason: parsed.data.reason }, () => refuseWaiver(db(), { registrationId: parsed.data.registrationId, organiser, reason: parsed.data.reason }));
+    }
+    case 'cancel': {
+      const parsed = parseForm(cancelSchema, form);
+      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
+      const d = parsed.data;
+      const values = { refund: String(form.get('refund') ?? ''), reason: d.reason };
+      if (!inEdition(d.registrationId)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
+      const result = await attempt(() => cancelPaidStand(db(), { registrationId: d.registrationId, refundCents: d.refund, reason: d.reason, organiser }));
+      if (!result.ok) return fail(target, result.errors, values, result.status);
+      wakeMail();
+      // Stripe refunds leave after the commit; a failure stays pending with its error, to retry
+      const client = stripe();
+      if (client) for (const refundId of result.value.stripeRefundIds) await sendStripeRefund(db(), client, refundId);
+      return done();
+    }
+    case 'retryRefund': {
+      const parsed = parseForm(retryRefundSchema, form);
+      const client = stripe();
+      if (!parsed.success || !client) return fail(null, { form: { key: 'payments:errors.onlineOff' } }, {}, parsed.success ? 409 : 400);
+      const refundRow = view.rows.flatMap((r) => r.payments.flatMap((p) => p.refunds.map((x) => ({ ...x, registrationId: r.registrationId })))).find((x) => x.id === parsed.data.refundId);
+      if (!refundRow) return fail(null, { form: { key: 'payments:errors.notFound' } }, {}, 404);
+      const sent = await sendStripeRefund(db(), client, refundRow.id);
+      if (!sent) return fail(refundRow.registrationId, { form: { key: 'payments:errors.stripeUnavailable' } }, {}, 503);
+      return redirect(`/office/editions/${slug}/payments?done=retryRefund`, 303);
+    }
+  }
+}
+
+export default function OfficePayments() {
+  const { view, search, done, today } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const rows = search ? view.rows.filter((r) => r.registrationId === search.registrationId) : view.rows;
+  const waivers = rows.filter((r) => r.waiver?.state === 'requested');
+  const outstanding = rows.filter((r) => (r.status === 'due' || r.status === 'pending') && r.waiver?.state !== 'requested');
+  const settled = rows.filter((r) => !waivers.includes(r) && !outstanding.includes(r));
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to="/office">{t('payments:office.back')}</Link>
+      </p>
+      <h1>
+        {t('payments:office.title')}: <Localized value={view.edition.title} />
+      </h1>
+      {done ? (
+        <p role="status" className="notice notice--success">
+          {t(`payments:office.done.${done}`)}
+        </p>
+      ) : null}
+      <dl className="facts-list payment-summary">
+        <dt>{t('payments:office.summary.expected')}</dt>
+        <dd>
+          <Money cents={view.summary.expectedCents} />
+        </dd>
+        <dt>{t('payments:office.summary.received')}</dt>
+        <dd>
+          <Money cents={view.summary.receivedCents} />
+        </dd>
+        <dt>{t('payments:office.summary.refunded')}</dt>
+        <dd>
+          <Money cents={view.summary.refundedCents} />
+        </dd>
+        <dt>{t('payments:office.summary.outstanding')}</dt>
+        <dd>
+          <strong>
+            <Money cents={view.summary.outstandingCents} />
+          </strong>
+        </dd>
+      </dl>
+
+      <Form method="get" className="inline-form">
+        <label htmlFor="ref">{t('payments:office.search.label')}</label>
+        <input id="ref" name="ref" type="text" defaultValue={search?.ref ?? ''} placeholder="FP-2027-000123-1" />
+        <button type="submit" className="secondary">
+          {t('payments:office.search.submit')}
+        </button>
+      </Form>
+      {search && rows.length === 0 ? <p className="notice notice--warning">{t('payments:office.search.noMatch', { ref: search.ref })}</p> : null}
+
+      <Section id="waivers" title={t('payments:office.sections.waivers')} rows={waivers} today={today} />
+      <Section id="outstanding" title={t('payments:office.sections.outstanding')} rows={outstanding} today={today} />
+      <Section id="settled" title={t('payments:office.sections.settled')} rows={settled} today={today} />
+    </>
+  );
+}
+
+function Section({ id, title, rows, today }: { id: string; title: string; rows: OfficeRow[]; today: string }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={`section-${id}`}>
+      <h2 id={`section-${id}`}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('payments:office.none')}</p>
+      ) : (
+        <ul className="pay-rows">
+          {rows.map((r) => (
+            <Row key={r.registrationId} row={r} today={today} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RowForm({ row, intent, children, submit, secondary }: { row: OfficeRow; intent: string; children?: ReactNode; submit: string; secondary?: boolean }) {
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <Form method="post" noValidate className="row-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="registrationId" value={row.registrationId} />
+      {children}
+      <p>
+        <button type="submit" className={secondary ? 'secondary' : undefined} disabled={busy}>
+          {submit}
+        </button>
+      </p>
+    </Form>
+  );
+}
+
+function euros(cents: number, locale: Locale): string {
+  // what an organiser would type: "50,00" (German) or "50.00"
+  return formatMoney(cents, locale).replace(/[^\d.,]/g, '');
+}
+
+function Row({ row, today }: { row: OfficeRow; today: string }) {
+  const { t, locale } = useI18n();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const mine = data && data.target === row.registrationId ? data : undefined;
+  const errorsFor = (intent: string) => (mine?.intent === intent ? mine.errors : undefined);
+  const valuesFor = (intent: string) => (mine?.intent === intent ? mine.values : undefined);
+  const fid = (intent: string, name: string) => `${intent}-${row.registrationId}-${name}`;
+  const owes = row.status === 'due' || row.status === 'pending';
+  return (
+    <li className="card pay-row" id={`registration-${row.registrationId}`}>
+      <h3 className="card__title">{row.organisationName}</h3>
+      <p className="card__meta">
+        <Localized value={row.standTypeName} /> · <Money cents={row.feeCents} /> · <FeeStatusTag status={row.status} />
+      </p>
+      <dl className="facts-list">
+        <dt>{t('payments:office.row.reference')}</dt>
+        <dd>
+          <bdi className="reference">{row.reference}</bdi>
+        </dd>
+        <dt>{t('payments:office.row.paid')}</dt>
+        <dd>
+          <Money cents={row.paidCents} />
+        </dd>
+        {owes ? (
+          <>
+            <dt>{t('payments:office.row.outstanding')}</dt>
+            <dd>
+              <Money cents={row.outstandingCents} />
+            </dd>
+          </>
+        ) : null}
+        {row.deadline ? (
+          <>
+            <dt>{t('payments:office.row.deadline')}</dt>
+            <dd>
+              {formatDay(berlinDay(row.deadline), locale)}
+              {row.overdue ? <span className="tag tag--cancelled"> {t('payments:office.row.overdue')}</span> : null}
+            </dd>
+          </>
+        ) : null}
+        {row.reminderStage > 0 ? (
+          <>
+            <dt>{t('payments:office.row.reminders')}</dt>
+            <dd>{t('payments:office.row.reminderStage', { stage: row.reminderStage })}</dd>
+          </>
+        ) : null}
+      </dl>
+      <PaymentList payments={row.payments} office />
+
+      {mine?.errors.form ? <ErrorSummary errors={{ form: mine.errors.form }} labels={{}} /> : null}
+
+      {row.waiver?.state === 'requested' ? (
+        <div className="waiver-request">
+          <h4>{t('payments:office.waiver.title')}</h4>
+          <p>
+            {row.waiver.nonProfit ? <span className="tag">{t('payments:office.waiver.nonProfit')}</span> : null} {row.waiver.reason}
+          </p>
+          <RowForm row={row} intent="grant" submit={t('payments:office.waiver.grant')}>
+            <TextAreaField
+              id={fid('grant', 'reason')}
+              name="reason"
+              rows={2}
+              label={t('payments:office.waiver.grantReason')}
+              defaultValue={valuesFor('grant')?.reason}
+              error={errorsFor('grant')?.reason}
+            />
+          </RowForm>
+          <RowForm row={row} intent="refuse" submit={t('payments:office.waiver.refuse')} secondary>
+            <TextAreaField
+              id={fid('refuse', 'reason')}
+              name="reason"
+              rows={2}
+              required
+              label={t('payments:office.waiver.refuseReason')}
+              defaultValue={valuesFor('refuse')?.reason}
+              error={errorsFor('refuse')?.reason}
+            />
+          </RowForm>
+        </div>
+      ) : row.waiver ? (
+        <p className="muted">
+          {t(`payments:office.waiver.${row.waiver.state}`)}
+          {row.waiver.decisionReason ? `: ${row.waiver.decisionReason}` : ''}
+        </p>
+      ) : null}
+
+      {owes ? (
+        <details open={mine?.intent === 'transfer'}>
+          <summary>{t('payments:office.transfer.summary')}</summary>
+          <RowForm row={row} intent="transfer" submit={t('payments:office.transfer.submit')}>
+            <Field
+              id={fid('transfer', 'amount')}
+              name="amount"
+              inputMode="decimal"
+              label={t('payments:office.transfer.amount')}
+              hint={t('payments:office.transfer.amountHint', { amount: formatMoney(row.outstandingCents, locale) })}
+              defaultValue={valuesFor('transfer')?.amount ?? euros(row.outstandingCents, locale)}
+              error={errorsFor('transfer')?.amount}
+            />
+            <Field
+              id={fid('transfer', 'receivedOn')}
+              name="receivedOn"
+              type="date"
+              max={today}
+              label={t('payments:office.transfer.receivedOn')}
+              defaultValue={valuesFor('transfer')?.receivedOn ?? today}
+              error={errorsFor('transfer')?.receivedOn}
+            />
+            <Field id={fid('transfer', 'note')} name="note" label={t('payments:office.transfer.note')} defaultValue={valuesFor('transfer')?.note} error={errorsFor('transfer')?.note} />
+          </RowForm>
+        </details>
+      ) : null}
+
+      {row.state === 'confirmed' && row.paidCents > 0 ? (
+        <details open={mine?.intent === 'cancel'}>
+          <summary>{t('payments:office.cancel.summary')}</summary>
+          <RowForm row={row} intent="cancel" submit={t('payments:office.cancel.submit')}>
+            <Field
+              id={fid('cancel', 'refund')}
+              name="refund"
+              inputMode="decimal"
+              label={t('payments:office.cancel.refund')}
+              hint={t('payments:office.cancel.refundHint', { amount: formatMoney(row.refundableCents, locale) })}
+              defaultValue={valuesFor('cancel')?.refund ?? euros(row.refundableCents, locale)}
+              error={errorsFor('cancel')?.refund}
+            />
+            <TextAreaField
+              id={fid('cancel', 'reason')}
+              name="reason"
+              rows={2}
+              required
+              label={t('payments:office.cancel.reason')}
+              defaultValue={valuesFor('cancel')?.reason}
+              error={errorsFor('cancel')?.reason}
+            />
+          </RowForm>
+        </details>
+      ) : null}
+
+      {row.payments.flatMap((p) => p.refunds.filter((r) => r.state === 'pending')).map((r) => (
+        <Form method="post" key={r.id} className="row-form">
+          <input type="hidden" name="intent" value="retryRefund" />
+          <input type="hidden" name="refundId" value={r.id} />
+          <button type="submit" className="secondary">
+            {t('payments:office.retryRefund', { amount: formatMoney(r.amountCents, locale) })}
+          </button>
+        </Form>
+      ))}
+    </li>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,34 @@
+import { formatMoney } from '../app/domain/payments/money';
+import { translator, type Locale } from '../app/utils/i18n';
+import { renderLayout } from './layout';
+import { text } from './payment-parts';
+
+export interface PaymentConfirmedPayload {
+  organisation: string;
+  edition: string;
+  amountCents: number;
+  outstandingCents: number;
+  /** the registration is confirmed by this payment */
+  confirmed: boolean;
+  receiptNumber: string;
+  receiptUrl: string;
+  url: string;
+}
+
+/** Money arrived: thanks, the receipt, and whether the stand is now confirmed. */
+export function paymentConfirmedEmail(p: PaymentConfirmedPayload, locale: Locale) {
+  const t = translator(locale);
+  const values = { organisation: p.organisation, edition: text(p.edition, locale), amount: formatMoney(p.amountCents, locale), outstanding: formatMoney(p.outstandingCents, locale), receipt: p.receiptNumber };
+  return renderLayout({
+    locale,
+    subject: t('payments:emails.confirmed.subject', values),
+    paragraphs: [
+      t('payments:emails.confirmed.body', values),
+      ...(p.confirmed ? [t('payments:emails.confirmed.standConfirmed', values)] : []),
+      ...(p.outstandingCents > 0 ? [t('payments:emails.confirmed.outstanding', values)] : []),
+      t('payments:emails.confirmed.receipt', values),
+    ],
+    action: { label: t('payments:emails.confirmed.action'), url: p.receiptUrl },
+    footer: [`${t('payments:emails.toPaymentPage')}: ${p.url}`],
+  });
+}

@@ -1,0 +1,32 @@
+/** Pieces shared by the payment messages: the bank-transfer block and day formatting. */
+import type { TFunction } from 'i18next';
+import { formatMoney } from '../app/domain/payments/money';
+import type { Locale } from '../app/utils/i18n';
+import { pickText } from '../app/utils/i18n-text';
+import { berlinDay, formatDay } from '../app/utils/time';
+
+export interface BankDetails {
+  payee: string;
+  iban: string;
+  bic: string;
+  bank: string;
+  reference: string;
+}
+
+export function bankTransferBlock(t: TFunction, bank: BankDetails, amountCents: number, locale: Locale): string[] {
+  return [
+    t('payments:emails.bankIntro'),
+    [
+      `${t('payments:bank.payee')}: ${bank.payee}`,
+      `${t('payments:bank.iban')}: ${bank.iban}`,
+      `${t('payments:bank.bic')}: ${bank.bic}`,
+      `${t('payments:bank.bank')}: ${bank.bank}`,
+      `${t('payments:bank.amount')}: ${formatMoney(amountCents, locale)}`,
+      `${t('payments:bank.reference')}: ${bank.reference}`,
+    ].join('\n'),
+    t('payments:bank.referenceHint'),
+  ];
+}
+
+export const text = (value: string, locale: Locale) => pickText(value, locale).text;
+export const day = (iso: string, locale: Locale) => formatDay(berlinDay(iso), locale);

@@ -1,0 +1,31 @@
+import { formatMoney } from '../app/domain/payments/money';
+import { translator, type Locale } from '../app/utils/i18n';
+import { renderLayout } from './layout';
+import { day, text } from './payment-parts';
+
+export interface WaiverDecidedPayload {
+  granted: boolean;
+  reason: string | null;
+  organisation: string;
+  edition: string;
+  amountCents: number;
+  deadline: string;
+  url: string;
+}
+
+/** The organiser's answer to a request to waive the fee. */
+export function waiverDecidedEmail(p: WaiverDecidedPayload, locale: Locale) {
+  const t = translator(locale);
+  const values = { organisation: p.organisation, edition: text(p.edition, locale), amount: formatMoney(p.amountCents, locale), deadline: day(p.deadline, locale), reason: p.reason ?? '' };
+  const key = p.granted ? 'granted' : 'refused';
+  return renderLayout({
+    locale,
+    subject: t(`payments:emails.waiver.${key}Subject`, values),
+    paragraphs: [
+      t(`payments:emails.waiver.${key}Body`, values),
+      ...(p.reason ? [t('payments:emails.waiver.reason', values)] : []),
+      ...(p.granted ? [] : [t('payments:emails.waiver.payNow', values)]),
+    ],
+    action: { label: t('payments:emails.toPaymentPage'), url: p.url },
+  });
+}
