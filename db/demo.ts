@@ -5,6 +5,7 @@
  * registrations in every state. Dates are computed from `today`, so the demo always has
  * one past and one upcoming edition per series.
  */
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from './connection';
 import type { RegistrationState } from './schema';
@@ -96,6 +97,23 @@ const djelemProgram: Template[] = [
   { day: 3, stage: 'grosser-saal', at: '17:00', minutes: 120, cat: 'music', de: 'Abschlusskonzert', en: 'Closing concert', dde: 'Alle Ensembles des Festivals gemeinsam.', den: 'All the festival ensembles together.', host: null, langs: [], access: ['wheelchair'] },
 ];
 
+type PitchTemplate = { label: string; x: number; y: number; w: number; h: number; power: number; water: 0 | 1 };
+
+/** Dortbund!: two rows in front of City Hall; the big ones take own gazebos up to 6 × 3 m. */
+const standzonePitches: PitchTemplate[] = [
+  ...Array.from({ length: 6 }, (_, i) => ({ label: String(i + 1), x: 1 + i * 4.5, y: 1, w: 4, h: 4, power: i < 4 ? 2000 : 0, water: (i < 2 ? 1 : 0) as 0 | 1 })),
+  ...Array.from({ length: 4 }, (_, i) => ({ label: String(i + 7), x: 1 + i * 7.5, y: 9, w: 7, h: 4, power: i < 2 ? 3000 : 0, water: (i === 0 ? 1 : 0) as 0 | 1 })),
+  { label: '11', x: 1, y: 15, w: 3, h: 2, power: 0, water: 0 },
+  { label: '12', x: 5, y: 15, w: 3, h: 2, power: 500, water: 0 },
+];
+
+/** Djelem Djelem: tables and stalls along the foyer walls of the Dietrich-Keuning-Haus. */
+const foyerPitches: PitchTemplate[] = [
+  ...Array.from({ length: 4 }, (_, i) => ({ label: `F${i + 1}`, x: 1 + i * 4, y: 1, w: 3, h: 3, power: i % 2 === 0 ? 1500 : 0, water: 0 as const })),
+  { label: 'F5', x: 1, y: 6, w: 2.5, h: 1.5, power: 0, water: 0 },
+  { label: 'F6', x: 5, y: 6, w: 2.5, h: 1.5, power: 500, water: 1 },
+];
+
 export async function isEmpty(db: DB): Promise<boolean> {
   const row = await db.selectFrom('series').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
@@ -159,6 +177,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         ],
         setup: t('Aufbau am ersten Festtag ab 7:30 Uhr, Abbau bis 21:00 Uhr. Zufahrt über die Kleppingstraße.', 'Setup on the first day from 7:30, teardown by 21:00. Vehicle access via Kleppingstraße.'),
         program: dortbundProgram,
+        pitchArea: 'standzone',
+        pitches: standzonePitches,
       },
       {
         slug: 'djelem-djelem',
@@ -188,6 +208,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         ],
         setup: t('Aufbau eine Stunde vor Beginn im Foyer des Dietrich-Keuning-Hauses.', 'Setup one hour before opening in the foyer of the Dietrich-Keuning-Haus.'),
         program: djelemProgram,
+        pitchArea: 'foyer',
+        pitches: foyerPitches,
       },
     ];
 
@@ -311,6 +333,29 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             .execute();
         }
 
+        const pitchIds: number[] = [];
+        for (const p of f.pitches) {
+          const row = await trx
+            .insertInto('pitches')
+            .values({ edition_id: edition.id, stage_id: stageIds.get(f.pitchArea)!, label: p.label, x: p.x, y: p.y, width: p.w, height: p.h, power_available: p.power, water: p.water })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          pitchIds.push(row.id);
+        }
+        // Confirmed stands that fit are placed on the plan, first fit in pitch order;
+        // approved ones are left for the organisers (and the "suggest" action) to place.
+        const placed = new Set<number>();
+        const placeOnPlan = async (registrationId: number, need: { w: number; d: number; power: number; water: number }) => {
+          for (const [k, p] of f.pitches.entries()) {
+            if (placed.has(k)) continue;
+            const fits = (need.w <= p.w && need.d <= p.h) || (need.w <= p.h && need.d <= p.w);
+            if (!fits || need.power > p.power || (need.water && !p.water)) continue;
+            placed.add(k);
+            await trx.updateTable('pitches').set({ registration_id: registrationId }).where('id', '=', pitchIds[k]!).execute();
+            return;
+          }
+        };
+
         // Registrations: the coming edition has one in every state, the past one confirmed stands.
         const applicants = organisations.slice(0, f.slug === 'dortbund' ? 10 : 6);
         for (const [i, o] of applicants.entries()) {
@@ -346,6 +391,9 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             .returning('id')
             .executeTakeFirstOrThrow();
           counts.registrations++;
+          if (state === 'confirmed') {
+            await placeOnPlan(reg.id, { w: st.w, d: st.d, power: i % 3 === 0 ? 1000 : 0, water: i % 5 === 0 ? 1 : 0 });
+          }
           let from: RegistrationState = 'draft';
           await trx.insertInto('registration_events').values({ registration_id: reg.id, from_state: null, to_state: 'draft', actor_person_id: contacts.get(o.slug)!, created_at: submittedAt.minus({ hours: 2 }).toUTC().toISO()! }).execute();
           for (const [step, to] of paths[state].entries()) {
@@ -366,6 +414,14 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         }
       }
     }
+    // The schedule editor starts from what is published (docs/decisions/031).
+    await sql`
+      insert into program_item_drafts
+        (edition_id, stage_id, uid, title, description, starts_at, ends_at, category, languages, accessibility,
+         host_organisation_id, status, created_at, updated_at)
+      select edition_id, stage_id, uid, title, description, starts_at, ends_at, category, languages, accessibility,
+         host_organisation_id, status, created_at, updated_at
+      from program_items`.execute(trx);
     return counts;
   });
 }
