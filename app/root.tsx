@@ -7,6 +7,7 @@ import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
 import { DEFAULT_LOCALE, directionOf } from '~/utils/i18n';
 import { resolveLocale } from '~/utils/locale.server';
+import { getSessionPerson } from '~/utils/session.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },
@@ -14,10 +15,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { locale, setCookie } = await resolveLocale(request);
+  const [{ locale, setCookie }, person] = await Promise.all([resolveLocale(request), getSessionPerson(request)]);
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   if (setCookie) headers.append('Set-Cookie', setCookie);
-  return json({ locale }, { headers });
+  return json({ locale, signedIn: person ? { role: person.role } : null }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

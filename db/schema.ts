@@ -260,6 +260,18 @@ export interface OutboxTable {
   created_at: CreatedAt;
 }
 
+export interface SignInTokensTable {
+  id: Generated<number>;
+  email: string;
+  /** sha256 of the token; the token itself only ever exists in the email */
+  token_hash: string;
+  redirect_to: Default<string>;
+  locale: Default<string>;
+  expires_at: string;
+  used_at: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -277,6 +289,7 @@ export interface Database {
   pitches: PitchesTable;
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
+  sign_in_tokens: SignInTokensTable;
 }
 
 export type Series = Selectable<SeriesTable>;

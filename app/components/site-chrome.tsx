@@ -1,9 +1,10 @@
-import { Link, NavLink, useLocation } from '@remix-run/react';
+import { Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { LOCALES, localeInfo } from '~/utils/i18n';
 import { useI18n } from './i18n';
 
 export function SiteHeader() {
   const { t } = useI18n();
+  const root = useRouteLoaderData<{ signedIn: { role: string } | null }>('root');
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -19,6 +20,9 @@ export function SiteHeader() {
             </li>
             <li>
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+            </li>
+            <li>
+              {root?.signedIn ? <NavLink to="/account">{t('auth:nav.account')}</NavLink> : <NavLink to="/login">{t('auth:nav.signIn')}</NavLink>}
             </li>
           </ul>
         </nav>

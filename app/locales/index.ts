@@ -8,6 +8,30 @@ import trCommon from './tr/common.json';
 import arCommon from './ar/common.json';
 import roCommon from './ro/common.json';
 import bgCommon from './bg/common.json';
+import deForms from './de/forms.json';
+import enForms from './en/forms.json';
+import trForms from './tr/forms.json';
+import arForms from './ar/forms.json';
+import roForms from './ro/forms.json';
+import bgForms from './bg/forms.json';
+import deAuth from './de/auth.json';
+import enAuth from './en/auth.json';
+import trAuth from './tr/auth.json';
+import arAuth from './ar/auth.json';
+import roAuth from './ro/auth.json';
+import bgAuth from './bg/auth.json';
+import deEmails from './de/emails.json';
+import enEmails from './en/emails.json';
+import trEmails from './tr/emails.json';
+import arEmails from './ar/emails.json';
+import roEmails from './ro/emails.json';
+import bgEmails from './bg/emails.json';
+import deOffice from './de/office.json';
+import enOffice from './en/office.json';
+import trOffice from './tr/office.json';
+import arOffice from './ar/office.json';
+import roOffice from './ro/office.json';
+import bgOffice from './bg/office.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -22,10 +46,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon },
-  en: { common: enCommon },
-  tr: { common: trCommon },
-  ar: { common: arCommon },
-  ro: { common: roCommon },
-  bg: { common: bgCommon },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -3,6 +3,7 @@ import { seedDemo, isEmpty } from '../../db/demo';
 import { closeDatabase, database } from './db.server';
 import { env } from './env.server';
 import { log } from './log.server';
+import { startMail } from './mail.server';
 
 type Stopper = () => Promise<void> | void;
 const stoppers: Stopper[] = [];
@@ -17,6 +18,8 @@ export async function startApp() {
     const counts = await seedDemo(db);
     log.info(`seeded demo data: ${JSON.stringify(counts)}`);
   }
+  const mail = startMail();
+  onStop(() => mail.stop());
   return { port: config.PORT, host: config.HOST, databasePath: path, publicUrl: config.PUBLIC_URL };
 }
 

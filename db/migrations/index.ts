@@ -5,9 +5,11 @@
  */
 import type { Migration } from 'kysely';
 import * as core from './2026-11-25T1800_core';
+import * as signIn from './2026-11-25T1810_sign_in';
 import * as scheduleAndPitches from './2026-11-25T1930_schedule_and_pitches';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
+  '2026-11-25T1810_sign_in': signIn,
   '2026-11-25T1930_schedule_and_pitches': scheduleAndPitches,
 };

@@ -29,14 +29,14 @@ describe('a resident browses the program', () => {
 
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Program' }));
     await expectVisible(page.getByRole('link', { name: 'Opening concert: Roma brass' }));
 
     // the choice is remembered on the next page
     await page.getByRole('link', { name: 'Organisations' }).click();
     await page.waitForURL(/\/organisations$/);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Organisations');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Organisations');
     await context.close();
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * The outbox: every email is a row written in the same transaction as the change that
+ * causes it. The worker (worker.server.ts) sends due rows after the commit.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, OutboxMessage } from '../../../db/schema';
+import type { EmailTemplate } from '../../../emails/index';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface MailRequest {
+  to: string;
+  locale: string;
+  template: EmailTemplate;
+  payload: object;
+  /** a second message with the same key is silently not written (idempotent causes) */
+  dedupeKey?: string;
+}
+
+export const MAX_ATTEMPTS = 8;
+const now = () => new Date().toISOString();
+
+export async function enqueueMail(db: Executor, mail: MailRequest): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      to_address: mail.to,
+      locale: mail.locale,
+      template: mail.template,
+      payload: JSON.stringify(mail.payload),
+      dedupe_key: mail.dedupeKey ?? null,
+      next_attempt_at: now(),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/**
+ * Takes up to `limit` due messages and marks them 'sending' in one statement, so no
+ * message is handed out twice.
+ */
+export async function claimDueMessages(db: Executor, at: string, limit = 20): Promise<OutboxMessage[]> {
+  return db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('id').limit(limit),
+    )
+    .returningAll()
+    .execute();
+}
+
+export async function markSent(db: Executor, id: number, at: string = now()): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: at, last_error: null }).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
+/** Exponential backoff with a little jitter: 30 s, 1 min, 2 min … capped at one hour. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.round(base * (0.9 + 0.2 * random()));
+}
+
+export async function markAttemptFailed(db: Executor, message: OutboxMessage, error: string, at: Date = new Date()): Promise<void> {
+  const giveUp = message.attempts >= MAX_ATTEMPTS;
+  await db
+    .updateTable('outbox')
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      last_error: error.slice(0, 1000),
+      next_attempt_at: new Date(at.getTime() + backoffMs(message.attempts)).toISOString(),
+    })
+    .where('id', '=', message.id)
+    .execute();
+}
+
+/**
+ * After a crash a row can be left 'sending': it may or may not have gone out. It is not
+ * retried blindly (that could send it twice); it is marked failed for an organiser to
+ * look at and resend.
+ */
+export async function failInterruptedMessages(db: Executor): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: 'interrupted while sending (server stopped); check and resend' })
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function listUndeliveredMessages(db: Executor) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'to_address', 'template', 'status', 'attempts', 'last_error', 'next_attempt_at', 'created_at'])
+    .where('status', 'in', ['failed', 'pending'])
+    .where((eb) => eb.or([eb('status', '=', 'failed'), eb('attempts', '>', 0)]))
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** An organiser sends a failed message again. */
+export async function resendMessage(db: Executor, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', next_attempt_at: now(), attempts: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

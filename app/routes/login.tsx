@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorSummary, Field } from '~/components/forms';
+import { useI18n } from '~/components/i18n';
+import { requestSignInLink, safeRedirect } from '~/domain/people/sign-in.server';
+import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import { parseForm } from '~/utils/forms';
+import { translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+
+const schema = z.object({
+  email: z.string().trim().min(1).max(254).pipe(z.email()),
+  redirectTo: z.string().max(500).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+  return json({ title: translator(locale)('auth:login.title'), redirectTo });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const locale = await localeOf(request);
+  const result = parseForm(schema, await request.formData());
+  if (!result.success) return json({ sent: false as const, errors: result.errors, values: result.values }, { status: 400 });
+  await requestSignInLink(db(), { ...result.data, locale, publicUrl: env().PUBLIC_URL });
+  wakeMail();
+  // The same answer whether or not the address is known.
+  return json({ sent: true as const, errors: undefined, values: { email: result.data.email } });
+}
+
+export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+  if (data?.sent) {
+    return (
+      <>
+        <h1>{t('auth:login.sentTitle')}</h1>
+        <p role="status">{t('auth:login.sentBody', { email: data.values.email })}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{t('auth:login.title')}</h1>
+      <p className="lead">{t('auth:login.intro')}</p>
+      <ErrorSummary errors={data?.errors} labels={{ email: t('auth:login.email') }} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          label={t('auth:login.email')}
+          defaultValue={data?.values.email}
+          error={data?.errors?.email}
+        />
+        <p>
+          <button type="submit" disabled={busy}>
+            {t('auth:login.submit')}
+          </button>
+        </p>
+      </Form>
+    </>
+  );
+}

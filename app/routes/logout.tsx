@@ -1,0 +1,11 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { signOutHeaders } from '~/utils/session.server';
+
+export async function action({ request }: ActionFunctionArgs) {
+  return redirect('/', { headers: await signOutHeaders(request) });
+}
+
+export function loader() {
+  return redirect('/');
+}

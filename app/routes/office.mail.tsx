@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useI18n } from '~/components/i18n';
+import { listUndeliveredMessages, resendMessage } from '~/domain/mail/outbox.server';
+import { db } from '~/utils/db.server';
+import { translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { requireOrganiser } from '~/utils/session.server';
+import { formatDateTime } from '~/utils/time';
+
+/** Mail that could not be delivered (yet): organisers see why and can send it again. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const locale = await localeOf(request);
+  return json({ title: translator(locale)('office:mailTitle'), messages: await listUndeliveredMessages(db()) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+const schema = z.object({ id: z.coerce.number().int().positive() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireOrganiser(request);
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ ok: false }, { status: 400 });
+  const ok = await resendMessage(db(), parsed.data.id);
+  if (ok) wakeMail();
+  return json({ ok }, { status: ok ? 200 : 409 });
+}
+
+export default function OfficeMail() {
+  const { messages } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <h1>{t('office:mailTitle')}</h1>
+      {messages.length === 0 ? (
+        <p>{t('office:mailNone')}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{t('office:mailTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('office:mailTo')}</th>
+              <th scope="col">{t('office:mailTemplate')}</th>
+              <th scope="col">{t('office:mailStatus')}</th>
+              <th scope="col">{t('office:mailError')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('office:mailResend')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id}>
+                <td>{m.to_address}</td>
+                <td>{m.template}</td>
+                <td>
+                  {t(`office:mailStatuses.${m.status}`)} ({m.attempts}×)
+                  <br />
+                  <span className="muted">{formatDateTime(m.next_attempt_at, locale)}</span>
+                </td>
+                <td>{m.last_error}</td>
+                <td>
+                  {m.status === 'failed' ? (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={m.id} />
+                      <button type="submit">{t('office:mailResend')}</button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,63 @@
+/**
+ * Forms are parsed with one zod schema each. Errors come back as translation keys per
+ * field, with the submitted values, so the form is shown again filled in and explained.
+ */
+import type { z } from 'zod';
+
+export interface FieldError {
+  key: string;
+  values?: Record<string, string | number>;
+}
+export type FieldErrors = Record<string, FieldError>;
+
+export type FormResult<T> =
+  | { success: true; data: T }
+  | { success: false; errors: FieldErrors; values: Record<string, string> };
+
+function issueToError(issue: z.core.$ZodIssue): FieldError {
+  // A schema may name its own translation key ("ns:key") as the message.
+  if (/^[a-z]+:/.test(issue.message)) return { key: issue.message };
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { key: 'forms:errors.tooLong', values: { max: Number(issue.maximum) } }
+        : { key: 'forms:errors.tooBig', values: { max: Number(issue.maximum) } };
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? { key: 'forms:errors.required' }
+        : issue.origin === 'string'
+          ? { key: 'forms:errors.tooShort', values: { min: Number(issue.minimum) } }
+          : { key: 'forms:errors.tooSmall', values: { min: Number(issue.minimum) } };
+    case 'invalid_format':
+      return { key: issue.format === 'email' ? 'forms:errors.email' : issue.format === 'url' ? 'forms:errors.url' : 'forms:errors.invalid' };
+    case 'invalid_type':
+      return { key: issue.input === undefined || issue.input === '' ? 'forms:errors.required' : 'forms:errors.invalid' };
+    case 'invalid_value':
+      return { key: 'forms:errors.choose' };
+    default:
+      return { key: 'forms:errors.invalid' };
+  }
+}
+
+/** Plain values of a form, for showing it again (files and repeated fields flattened). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === 'string') values[k] = k in values ? `${values[k]},${v}` : v;
+  return values;
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    input[key] = all.length > 1 ? all : all[0];
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join('.') || 'form';
+    errors[field] ??= issueToError(issue);
+  }
+  return { success: false, errors, values: formValues(formData) };
+}

@@ -1,0 +1,25 @@
+import { startMailWorker, type MailWorker } from '~/domain/mail/worker.server';
+import { fileTransport, smtpTransport } from '~/domain/mail/transport.server';
+import { db } from './db.server';
+import { env } from './env.server';
+import { log } from './log.server';
+
+let worker: MailWorker | undefined;
+
+/** Starts the outbox worker: SMTP with SMTP_URL, files under MAIL_DIR without. */
+export function startMail(): MailWorker {
+  const config = env();
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.MAIL_DIR);
+  worker = startMailWorker(db(), transport, {
+    from: config.MAIL_FROM,
+    intervalMs: 2_000,
+    onError: (error) => log.error('mail worker', { error: String(error) }),
+  });
+  log.info(transport.kind === 'smtp' ? 'mail: sending through SMTP_URL' : `mail: no SMTP_URL, writing messages to ${config.MAIL_DIR}`);
+  return worker;
+}
+
+/** Call after a commit that wrote to the outbox, so the mail leaves now rather than at the next tick. */
+export function wakeMail(): void {
+  worker?.wake();
+}

@@ -1,0 +1,26 @@
+/**
+ * Every message the platform sends, by template name. The outbox stores the name and a
+ * JSON payload; the worker renders at send time in the recipient's language.
+ * To add a message: a file here exporting a render function, and one line below.
+ */
+import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
+import type { RenderedMail } from './layout';
+import { signInLinkEmail } from './sign-in-link';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Render = (payload: any, locale: Locale) => RenderedMail;
+
+export const emailTemplates = {
+  'sign-in-link': signInLinkEmail,
+} satisfies Record<string, Render>;
+
+export type EmailTemplate = keyof typeof emailTemplates;
+
+export function isEmailTemplate(name: string): name is EmailTemplate {
+  return Object.hasOwn(emailTemplates, name);
+}
+
+export function renderEmail(template: string, payload: unknown, locale: string): RenderedMail {
+  if (!isEmailTemplate(template)) throw new Error(`Unknown email template: ${template}`);
+  return (emailTemplates[template] as Render)(payload, isLocale(locale) ? locale : DEFAULT_LOCALE);
+}
