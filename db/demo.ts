@@ -342,11 +342,12 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             .executeTakeFirstOrThrow();
           pitchIds.push(row.id);
         }
-        // Confirmed stands that fit are placed on the plan, first fit in pitch order;
-        // approved ones are left for the organisers (and the "suggest" action) to place.
+        // Confirmed stands are placed on the smallest free pitch they fit, so power and water
+        // stay free; approved ones are left for the organisers (and the "suggest" action).
         const placed = new Set<number>();
+        const bySize = [...f.pitches.entries()].sort(([, a], [, b]) => a.w * a.h - b.w * b.h || a.power - b.power || a.water - b.water);
         const placeOnPlan = async (registrationId: number, need: { w: number; d: number; power: number; water: number }) => {
-          for (const [k, p] of f.pitches.entries()) {
+          for (const [k, p] of bySize) {
             if (placed.has(k)) continue;
             const fits = (need.w <= p.w && need.d <= p.h) || (need.w <= p.h && need.d <= p.w);
             if (!fits || need.power > p.power || (need.water && !p.water)) continue;

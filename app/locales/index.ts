@@ -32,6 +32,12 @@ import trOffice from './tr/office.json';
 import arOffice from './ar/office.json';
 import roOffice from './ro/office.json';
 import bgOffice from './bg/office.json';
+import deSchedule from './de/schedule.json';
+import enSchedule from './en/schedule.json';
+import trSchedule from './tr/schedule.json';
+import arSchedule from './ar/schedule.json';
+import roSchedule from './ro/schedule.json';
+import bgSchedule from './bg/schedule.json';
 
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,10 +52,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, schedule: deSchedule },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, schedule: enSchedule },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, schedule: trSchedule },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, schedule: arSchedule },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, schedule: roSchedule },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, schedule: bgSchedule },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -1,7 +1,6 @@
 /**
- * The editor's forms, one zod schema each. Messages are translation keys; `parseForm`
- * turns FormData into typed input or into field errors for the page to show next to the
- * fields, with what was typed kept.
+ * The schedule and site plan forms, one zod schema each (parsed with parseForm from
+ * ~/utils/forms). Messages are translation keys of the `schedule` namespace.
  */
 import { z } from 'zod';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '../organisations/categories';
@@ -21,6 +20,9 @@ const optionalId = z
     }
     return n;
   });
+/** Repeated fields (checkboxes) arrive as one string, several, or none. */
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 const text = (max: number) => z.string().trim().max(max, 'schedule:errors.tooLong').optional().default('');
 
 export const placeSchema = z.object({
@@ -49,7 +51,7 @@ export const itemSchema = z
       .default('')
       .transform((v) => v.split(/[\s,;]+/).map((l) => l.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z]{2,3}$/, 'schedule:errors.languages')).max(12, 'schedule:errors.languages')),
-    accessibility: z.array(z.enum(ACCESSIBILITY_FLAGS, 'schedule:errors.invalid')).default([]),
+    accessibility: list(z.enum(ACCESSIBILITY_FLAGS, 'schedule:errors.invalid')),
     host_organisation_id: optionalId,
     registration_id: optionalId,
     repeat: z.enum(['none', 'daily'], 'schedule:errors.invalid').default('none'),
@@ -63,9 +65,7 @@ export type ItemForm = z.infer<typeof itemSchema>;
 export const assignSchema = z.object({ pitch_id: id, registration_id: id });
 export const unassignSchema = z.object({ pitch_id: id });
 export const acceptSuggestionsSchema = z.object({
-  pairs: z
-    .array(z.string().regex(/^\d+:\d*$/, 'schedule:errors.invalid'))
-    .min(1, 'schedule:errors.invalid')
+  pairs: list(z.string().regex(/^\d+:\d*$/, 'schedule:errors.invalid'))
     .transform((list) =>
       list
         .map((p) => p.split(':').map((n) => (n ? Number(n) : null)) as [number, number | null])
@@ -73,29 +73,3 @@ export const acceptSuggestionsSchema = z.object({
         .map(([registrationId, pitchId]) => ({ registrationId, pitchId })),
     ),
 });
-
-export type FieldErrors = Record<string, string>;
-export type Parsed<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> };
-
-/** Form fields as an object: repeated names (checkboxes) become arrays where the schema expects one. */
-export function formValues(form: FormData, arrays: string[] = []): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-    values[key] = arrays.includes(key) ? all : (all[0] ?? '');
-  }
-  for (const key of arrays) values[key] ??= [];
-  return values;
-}
-
-export function parseForm<T extends z.ZodType>(schema: T, form: FormData, arrays: string[] = []): Parsed<z.output<T>> {
-  const values = formValues(form, arrays);
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    fieldErrors[key] ??= issue.message.startsWith('schedule:') ? issue.message : 'schedule:errors.invalid';
-  }
-  return { ok: false, fieldErrors, values };
-}

@@ -47,7 +47,9 @@ async function loadRegistration(db: DB, editionId: number, registrationId: numbe
 
 /** Places a registration on a pitch, or says why not. */
 export async function assignPitch(db: DB, editionId: number, pitchId: number, registrationId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  // Inside acceptSuggestions the caller's transaction is used; SQLite has no nested ones.
+  const inTransaction = <T>(run: (trx: DB) => Promise<T>) => (db.isTransaction ? run(db) : db.transaction().execute(run));
+  await inTransaction(async (trx) => {
     const pitch = await loadPitch(trx, editionId, pitchId);
     const reg = await loadRegistration(trx, editionId, registrationId);
     const values = { name: reg.name, pitch: pitch.label };
