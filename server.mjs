@@ -7,7 +7,7 @@ import { createRequestHandler } from '@remix-run/express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(here, 'build/index.js'));
-const { startApp, stopApp } = build.entry.module;
+const { startApp, stopApp, securityHeaders, sameOriginWrites } = build.entry.module;
 
 let info;
 try {
@@ -20,10 +20,19 @@ try {
 const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', 'loopback');
+app.use(securityHeaders);
 app.use(compression());
 app.use('/build', express.static(path.join(here, 'public/build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));
-app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production' }));
+app.use(sameOriginWrites);
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? 'production',
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? '' }),
+  }),
+);
 
 const server = app.listen(info.port, info.host, () => {
   const { port } = server.address();

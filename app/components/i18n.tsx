@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { directionOf, DEFAULT_LOCALE, translator, type Locale } from '~/utils/i18n';
-import { pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
+import { isPicked, pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ku']);
 
@@ -29,9 +29,16 @@ export function useI18n(): I18nValue {
 }
 
 /** Text written by people, in the reader's language or marked with the language it falls back to. */
-export function Localized({ value, as: Tag = 'span' }: { value: string | LocalizedText | null | undefined; as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div' }) {
+/** `value` is the stored JSON (all languages) or a text already picked on the server (smaller payloads). */
+export function Localized({
+  value,
+  as: Tag = 'span',
+}: {
+  value: string | LocalizedText | PickedText | null | undefined;
+  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div';
+}) {
   const { text, locale } = useI18n();
-  const picked = text(value);
+  const picked = isPicked(value) ? value : text(value);
   if (!picked.fallback || picked.lang === locale) return <Tag>{picked.text}</Tag>;
   // Text in another language than the page: say which, so screen readers pronounce it right
   // and the bidi algorithm lays it out in its own direction.

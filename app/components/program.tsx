@@ -1,17 +1,18 @@
 import { Link } from '@remix-run/react';
 import { languageName } from '~/utils/i18n';
-import { parseList } from '~/utils/i18n-text';
+import { parseList, type PickedText } from '~/utils/i18n-text';
 import { formatTime } from '~/utils/time';
 import { Localized, useI18n } from './i18n';
 
 export interface ProgramEntry {
   uid: string;
-  title: string;
+  /** stored JSON of all languages, or the text picked on the server */
+  title: string | PickedText;
   starts_at: string;
   ends_at: string;
   category: string;
-  languages: string;
-  accessibility: string;
+  languages: string | string[];
+  accessibility: string | string[];
   status: string;
   host_name: string | null;
 }

@@ -7,16 +7,29 @@ import { ProgramEntryRow } from '~/components/program';
 import { getPublicEdition } from '~/domain/editions/editions.server';
 import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
-import { pickText } from '~/utils/i18n-text';
+import { parseList, pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
 import { berlinDay, formatDay, formatDayRange } from '~/utils/time';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const page = await orRespond(() => getPublicEdition(db(), params.slug ?? ''));
+  // Only what the page shows, in the reader's language: 500 items stay a small payload.
+  const items = page.items.map((item) => ({
+    uid: item.uid,
+    title: pickText(item.title, locale),
+    starts_at: item.starts_at,
+    ends_at: item.ends_at,
+    stage_id: item.stage_id,
+    category: item.category,
+    languages: parseList(item.languages),
+    accessibility: parseList(item.accessibility),
+    status: item.status,
+    host_name: item.host_name,
+  }));
   // Program by day, then by stage, in stage order; items without a stage come last.
-  const days = new Map<string, Map<number | null, typeof page.items>>();
-  for (const item of page.items) {
+  const days = new Map<string, Map<number | null, typeof items>>();
+  for (const item of items) {
     const day = berlinDay(item.starts_at);
     const byStage = days.get(day) ?? new Map();
     byStage.set(item.stage_id, [...(byStage.get(item.stage_id) ?? []), item]);
@@ -27,7 +40,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     day,
     stages: stageOrder
       .filter((id) => byStage.has(id))
-      .map((id) => ({ stage: page.stages.find((s) => s.id === id) ?? null, items: byStage.get(id)! })),
+      .map((id) => {
+        const stage = page.stages.find((s) => s.id === id);
+        return { stage: stage ? { id: stage.id, name: pickText(stage.name, locale) } : null, items: byStage.get(id)! };
+      }),
   }));
   return json({
     title: pickText(page.edition.title, locale).text,

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
@@ -11,6 +11,8 @@ import { parseForm } from '~/utils/forms';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
+import { Honeypot } from '~/components/honeypot';
 
 const schema = z.object({
   email: z.string().trim().min(1).max(254).pipe(z.email()),
@@ -25,10 +27,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-export async function action({ request }: ActionFunctionArgs) {
+/** Retry-After of a rate-limited attempt reaches the browser. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retry = actionHeaders.get('Retry-After');
+  if (retry) headers.set('Retry-After', retry);
+  return headers;
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeOf(request);
   const result = parseForm(schema, await request.formData());
   if (!result.success) return json({ sent: false as const, errors: result.errors, values: result.values }, { status: 400 });
+  const limited = await rateLimited([
+    ['signInEmail', result.data.email],
+    ['signInIp', context.clientIp],
+  ]);
+  if (limited) {
+    return json(
+      { sent: false as const, errors: { email: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } }, values: { email: result.data.email } },
+      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
+    );
+  }
   await requestSignInLink(db(), { ...result.data, locale, publicUrl: env().PUBLIC_URL });
   wakeMail();
   // The same answer whether or not the address is known.
@@ -55,6 +75,7 @@ export default function Login() {
       <ErrorSummary errors={data?.errors} labels={{ email: t('auth:login.email') }} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Honeypot />
         <Field
           name="email"
           type="email"

@@ -25,6 +25,8 @@ const schema = z
     STRIPE_API_HOST: z.string().optional(),
     STRIPE_API_PORT: z.coerce.number().int().optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /** off only for load tests on loopback, where every client has one address */
+    RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

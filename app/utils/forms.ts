@@ -46,9 +46,17 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The honeypot field of `<Honeypot />`: people never fill it in. */
+export const HONEYPOT_FIELD = 'website_url_confirm';
+
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const trap = formData.get(HONEYPOT_FIELD);
+  if (typeof trap === 'string' && trap !== '') {
+    return { success: false, errors: { form: { key: 'forms:errors.bot' } }, values: formValues(formData) };
+  }
   const input: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
+    if (key === HONEYPOT_FIELD) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
     input[key] = all.length > 1 ? all : all[0];
   }

@@ -35,7 +35,13 @@ export function pickText(value: string | LocalizedText | null | undefined, local
   return first ? { text: first[1]!, lang: first[0], fallback: true } : { text: '', lang: locale, fallback: false };
 }
 
-export function parseList(value: string | null | undefined): string[] {
+export function isPicked(value: unknown): value is PickedText {
+  return typeof value === 'object' && value !== null && 'text' in value && 'fallback' in value;
+}
+
+/** A JSON array column as a list of strings; an array passes through. */
+export function parseList(value: string | string[] | null | undefined): string[] {
+  if (Array.isArray(value)) return value;
   if (!value) return [];
   try {
     const parsed: unknown = JSON.parse(value);

@@ -1,0 +1,73 @@
+/**
+ * npm run bench: figures, each beside a reference measured in the same run on this
+ * machine, so ratios hold when the machine is noisy. Writes bench/results/latest.json
+ * (the previous run is kept as previous.json) and prints a table.
+ * Load comes from a second process (autocannon) on 127.0.0.1 only, in bounded runs.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBenchDatabase } from './fixtures';
+import { load, startAppServer, type LoadResult } from './http';
+
+const root = path.resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, seconds: SECONDS };
+
+async function startPlain(file: string, type: string) {
+  const child = spawn(process.execPath, [path.join(root, 'bench/plain-server.mjs'), file, type], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d))));
+  const [, port, etag] = line.trim().split(' ');
+  return { url: `http://127.0.0.1:${port}`, etag: etag!, stop: () => child.kill('SIGTERM') };
+}
+
+function row(name: string, app: LoadResult, ref: LoadResult, goal: number) {
+  const ratio = app.requestsPerSecond / Math.max(1, ref.requestsPerSecond);
+  console.log(
+    `${name.padEnd(34)} app ${String(app.requestsPerSecond).padStart(6)} req/s p99 ${String(app.p99Ms).padStart(4)} ms | plain ${String(ref.requestsPerSecond).padStart(6)} req/s p99 ${String(ref.p99Ms).padStart(4)} ms | ratio ${ratio.toFixed(2)} (goal ≥ ${goal}) ${ratio >= goal && app.p99Ms < 50 ? 'met' : 'NOT met'}${app.non2xx ? ` non2xx=${app.non2xx}` : ''}`,
+  );
+  return { app, plain: ref, ratio: Number(ratio.toFixed(3)), goal, p99GoalMs: 50 };
+}
+
+async function benchPage() {
+  const { file, dir } = await createBenchDatabase(500);
+  const app = await startAppServer(file);
+  try {
+    const pageUrl = `${app.url}/editions/bench-2027`;
+    const html = await (await fetch(pageUrl)).text();
+    const htmlFile = path.join(dir, 'page.html');
+    fs.writeFileSync(htmlFile, html);
+    const plain = await startPlain(htmlFile, 'text/html; charset=utf-8');
+    try {
+      const headers = { 'accept-encoding': 'gzip' };
+      await load(pageUrl, { seconds: 1, headers }); // warm up
+      const appResult = await load(pageUrl, { seconds: SECONDS, headers });
+      const refResult = await load(`${plain.url}/`, { seconds: SECONDS, headers });
+      results.programPage500 = { ...row('program page, 500 items (gzip)', appResult, refResult, 0.25), bytes: html.length };
+    } finally {
+      plain.stop();
+    }
+    results.peakRssMbPage = app.peakRssMb();
+  } finally {
+    await app.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const benches: [string, () => Promise<void>][] = [['page', benchPage]];
+const only = process.argv[2];
+for (const [name, fn] of benches) if (!only || only === name) await fn();
+
+const peak = Object.entries(results)
+  .filter(([k]) => k.startsWith('peakRssMb'))
+  .reduce((m, [, v]) => Math.max(m, Number(v)), 0);
+results.peakRssMb = peak;
+console.log(`peak RSS of the app server: ${peak} MB; of this bench process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+
+const outDir = path.join(root, 'bench/results');
+fs.mkdirSync(outDir, { recursive: true });
+const latest = path.join(outDir, 'latest.json');
+if (fs.existsSync(latest)) fs.renameSync(latest, path.join(outDir, 'previous.json'));
+fs.writeFileSync(latest, JSON.stringify(results, null, 2));
+console.log(`figures written to ${path.relative(root, latest)}`);

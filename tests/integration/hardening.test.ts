@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCrossSiteRequest } from '../../app/utils/security.server';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ PUBLIC_URL: 'http://festplatz.test' });
+});
+afterAll(() => server.stop());
+
+describe('hardening of the running server', () => {
+  it('sends a CSP whose per-request nonce is on every script, and the usual headers', async () => {
+    const a = await fetch(`${server.url}/`);
+    const b = await fetch(`${server.url}/`);
+    const csp = a.headers.get('content-security-policy')!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(nonce).not.toBe(/'nonce-([^']+)'/.exec(b.headers.get('content-security-policy')!)![1]);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    const html = await a.text();
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(a.headers.get('x-frame-options')).toBe('DENY');
+    expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(a.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('refuses a POST from another site with a translated 403', async () => {
+    const foreign = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'x@example.org' }),
+      headers: { Origin: 'https://evil.example', 'Accept-Language': 'en' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toBe('This request did not come from this website and was refused.');
+    const fetchSite = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'x@example.org' }),
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(fetchSite.status).toBe(403);
+    const own = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'x@example.org' }),
+      headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('limits sign-in links per address with a translated 429, keeping the input', async () => {
+    const ask = () =>
+      fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'Limit@Example.org' }), headers: { 'Accept-Language': 'de' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await ask()).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await limited.text();
+    expect(html).toMatch(/Zu viele Versuche\. Bitte warten Sie \d+ Minuten/);
+    expect(html).toContain('value="Limit@Example.org"');
+  });
+
+  it('catches a bot that fills the honeypot', async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'bot@example.org', website_url_confirm: 'http://spam.example' }),
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Your entry looked automated. Please try again.');
+  });
+});
+
+describe('the same-origin rule', () => {
+  const own = ['feste.example'];
+  it('lets same-origin and header-less clients through, stops other sites', () => {
+    expect(isCrossSiteRequest({ origin: 'https://feste.example', 'sec-fetch-site': 'same-origin' }, own)).toBe(false);
+    expect(isCrossSiteRequest({}, own)).toBe(false);
+    expect(isCrossSiteRequest({ 'sec-fetch-site': 'none' }, own)).toBe(false);
+    expect(isCrossSiteRequest({ origin: 'https://evil.example' }, own)).toBe(true);
+    expect(isCrossSiteRequest({ 'sec-fetch-site': 'same-site' }, own)).toBe(true);
+    expect(isCrossSiteRequest({ origin: 'null' }, own)).toBe(true);
+  });
+});
