@@ -150,7 +150,28 @@ export async function getDraftItem(db: DB, slug: string, uid: string) {
     db.selectFrom('program_items').select(['sequence', 'status']).where('uid', '=', uid).executeTakeFirst(),
     scheduleConflicts(db, edition.id),
   ]);
-  return { edition, item, published: published ?? null, conflicts: conflicts.filter((c) => c.uids.includes(uid)), ...options };
+  const mine = conflicts.filter((c) => c.uids.includes(uid));
+  const named = [...new Set(mine.flatMap((c) => c.uids))];
+  const [others, siblings] = await Promise.all([
+    named.length
+      ? db
+          .selectFrom('program_item_drafts')
+          .leftJoin('organisations', 'organisations.id', 'program_item_drafts.host_organisation_id')
+          .select(['program_item_drafts.uid', 'program_item_drafts.title', 'organisations.name as host_name'])
+          .where('program_item_drafts.uid', 'in', named)
+          .execute()
+      : Promise.resolve([]),
+    item.series_uid
+      ? db.selectFrom('program_item_drafts').select((eb) => eb.fn.countAll<number>().as('n')).where('series_uid', '=', item.series_uid).executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  // What the conflict texts name: the items' titles and hosts, the stages' names.
+  const related = {
+    items: Object.fromEntries(others.map((o) => [o.uid, { title: o.title, host_name: o.host_name }])),
+    stages: Object.fromEntries(options.stages.map((s) => [s.id, s.name])),
+    seriesSize: Number(siblings?.n ?? 0),
+  };
+  return { edition, item, published: published ?? null, conflicts: mine, related, ...options };
 }
 
 export async function getItemFormOptions(db: DB, editionId: number) {
