@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
+import { SitePlanSvg } from '~/components/schedule';
 import { getPublicEdition } from '~/domain/editions/editions.server';
+import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
 import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
 import { parseList, pickText } from '~/utils/i18n-text';
@@ -45,18 +47,21 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         return { stage: stage ? { id: stage.id, name: pickText(stage.name, locale) } : null, items: byStage.get(id)! };
       }),
   }));
+  // The site plan: numbers of every pitch, names of confirmed stands that agreed to be shown.
+  const sitePlan = (await getPublicSitePlan(db(), page.edition.id)).map((area) => ({ ...area, name: pickText(area.name, locale) }));
   return json({
     title: pickText(page.edition.title, locale).text,
     edition: page.edition,
     venues: page.venues,
     program,
+    sitePlan,
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
 
 export default function EditionPage() {
-  const { edition, venues, program } = useLoaderData<typeof loader>();
+  const { edition, venues, program, sitePlan } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -84,6 +89,9 @@ export default function EditionPage() {
       <section aria-labelledby="program-title">
         <h2 id="program-title">{t('edition.program')}</h2>
         {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
+        <p>
+          <Link to={`/editions/${edition.slug}/changes`}>{t('schedule:changes.link')}</Link>
+        </p>
         {program.map(({ day, stages }) => (
           <section key={day} className="program-day" aria-labelledby={`day-${day}`}>
             <h3 id={`day-${day}`}>{formatDay(day, locale)}</h3>
@@ -100,6 +108,28 @@ export default function EditionPage() {
           </section>
         ))}
       </section>
+
+      {sitePlan.length > 0 ? (
+        <section aria-labelledby="site-plan-title">
+          <h2 id="site-plan-title">{t('schedule:pitches.public.title')}</h2>
+          {sitePlan.map((area) => (
+            <section key={area.id} aria-labelledby={`plan-${area.id}`} className="public-plan">
+              <h3 id={`plan-${area.id}`} lang={area.name.fallback ? area.name.lang : undefined}>
+                {area.name.text}
+              </h3>
+              <SitePlanSvg label={t('schedule:pitches.planOf', { area: area.name.text })} pitches={area.pitches} />
+              <h4 id={`plan-list-${area.id}`}>{t('schedule:pitches.public.list')}</h4>
+              <ul className="plan-list" aria-labelledby={`plan-list-${area.id}`}>
+                {area.pitches.map((p) => (
+                  <li key={p.id}>
+                    <strong>{t('schedule:pitches.public.pitchLabel', { label: p.label })}</strong>: {p.name ?? (p.taken ? t('schedule:pitches.public.reserved') : t('schedule:pitches.free'))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -43,6 +43,12 @@ export default function Office() {
               <li>
                 <Link to={`/office/editions/${e.slug}/schedule`}>{t('office:schedule')}</Link>
               </li>
+              <li>
+                <Link to={`/office/editions/${e.slug}/site-plan`}>{t('schedule:nav.sitePlan')}</Link>
+              </li>
+              <li>
+                <Link to={`/office/editions/${e.slug}/logistics`}>{t('schedule:nav.logistics')}</Link>
+              </li>
             </ul>
           </li>
         ))}

@@ -172,6 +172,7 @@ export async function getPublicSitePlan(db: DB, editionId: number) {
         width: p.width,
         height: p.height,
         name: p.state === 'confirmed' && p.public_consent === 1 ? p.organisation_name : null,
+        taken: p.registration_id !== null,
       })),
     }));
 }
