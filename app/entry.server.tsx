@@ -10,6 +10,7 @@ import './load-context';
 // The server (server.mjs) starts and stops the app through these.
 export { startApp, stopApp } from './utils/boot.server';
 export { securityHeaders, sameOriginWrites } from './utils/security.server';
+export { createPageCache } from './utils/page-cache.server';
 
 const ABORT_DELAY = 5_000;
 

@@ -32,6 +32,12 @@ import trOffice from './tr/office.json';
 import arOffice from './ar/office.json';
 import roOffice from './ro/office.json';
 import bgOffice from './bg/office.json';
+import deLanguages from './de/languages.json';
+import enLanguages from './en/languages.json';
+import trLanguages from './tr/languages.json';
+import arLanguages from './ar/languages.json';
+import roLanguages from './ro/languages.json';
+import bgLanguages from './bg/languages.json';
 import deSchedule from './de/schedule.json';
 import enSchedule from './en/schedule.json';
 import trSchedule from './tr/schedule.json';
@@ -52,10 +58,10 @@ export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = 
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, schedule: deSchedule },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, schedule: enSchedule },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, schedule: trSchedule },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, schedule: arSchedule },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, schedule: roSchedule },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, schedule: bgSchedule },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, schedule: deSchedule },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, schedule: enSchedule },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, schedule: trSchedule },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, schedule: arSchedule },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, schedule: roSchedule },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, schedule: bgSchedule },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -65,11 +65,11 @@ export function negotiateLocale(header: string | null | undefined): Locale | und
   return undefined;
 }
 
-/** The name of a language in the reader's language, from the platform's Intl data. */
+/**
+ * The name of a language in the reader's language. From our own table (app/locales/<lang>/
+ * languages.json, generated from full ICU data): browsers ship different ICU data than
+ * Node (Chromium has no name for Romani), and a name must read the same on both sides.
+ */
 export function languageName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return i18nFor(locale).t(`languages:${code}`, { defaultValue: code });
 }

@@ -28,7 +28,7 @@ describe('Berlin times', () => {
 
   it('formats a day range per locale', () => {
     expect(formatDayRange('2027-09-11', '2027-09-12', 'de')).toBe('11.–12. September 2027');
-    expect(formatDayRange('2027-09-11', '2027-09-12', 'en')).toMatch(/^11\s–\s12 September 2027$/);
+    expect(formatDayRange('2027-09-11', '2027-09-12', 'en')).toBe('11 – 12 September 2027');
   });
 
   it('refuses a time that does not exist', () => {

@@ -9,6 +9,13 @@ import { TIME_ZONE, type Locale } from './i18n';
 /** Intl tags per locale: Latin digits for Arabic so times read the same on every device. */
 const intlTag: Record<Locale, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', ro: 'ro-RO', bg: 'bg-BG' };
 
+/**
+ * Node and the browser ship different ICU versions that disagree on thin and no-break
+ * spaces (e.g. around the dash of a range); a page must render the same text on both
+ * sides, so every formatted string uses plain spaces.
+ */
+const spaces = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, ' ');
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -22,25 +29,25 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
 
 /** "14:30" */
 export function formatTime(iso: string, locale: Locale): string {
-  return formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return spaces(formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
 }
 
 /** "Sa., 11. Sept. 2027" for an instant */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
+  return spaces(
+    formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
   );
 }
 
 /** A Berlin calendar day "2027-09-11" as "Samstag, 11. September 2027" */
 export function formatDay(day: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
   const noon = DateTime.fromISO(`${day}T12:00`, { zone: TIME_ZONE }).toJSDate();
-  return formatter(
-    locale,
-    style === 'long'
-      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
-      : { weekday: 'short', day: 'numeric', month: 'short' },
-  ).format(noon);
+  return spaces(
+    formatter(
+      locale,
+      style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { weekday: 'short', day: 'numeric', month: 'short' },
+    ).format(noon),
+  );
 }
 
 /** "11.–12. September 2027" style range of Berlin days */
@@ -48,7 +55,7 @@ export function formatDayRange(from: string, to: string, locale: Locale): string
   const f = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const a = DateTime.fromISO(`${from}T12:00`, { zone: TIME_ZONE }).toJSDate();
   const b = DateTime.fromISO(`${to}T12:00`, { zone: TIME_ZONE }).toJSDate();
-  return from === to ? f.format(a) : f.formatRange(a, b);
+  return spaces(from === to ? f.format(a) : f.formatRange(a, b));
 }
 
 /** The Berlin calendar day of an instant: "2027-10-31" */

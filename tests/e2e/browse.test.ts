@@ -17,7 +17,14 @@ describe('a resident browses the program', () => {
   it('goes from the home page to Djelem Djelem, sees its program and switches to English', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(server.url);
+    // hydrated: the client router took over (the cached page's scripts ran under its CSP hashes)
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await expect(page.locator('h1').textContent()).resolves.toBe('Feste und Aktionstage der Stadt');
 
     await page.getByRole('link', { name: /^Djelem Djelem \d{4}$/ }).first().click();
@@ -37,6 +44,7 @@ describe('a resident browses the program', () => {
     await page.getByRole('link', { name: 'Organisations' }).click();
     await page.waitForURL(/\/organisations$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Organisations');
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

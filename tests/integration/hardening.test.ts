@@ -10,8 +10,8 @@ afterAll(() => server.stop());
 
 describe('hardening of the running server', () => {
   it('sends a CSP whose per-request nonce is on every script, and the usual headers', async () => {
-    const a = await fetch(`${server.url}/`);
-    const b = await fetch(`${server.url}/`);
+    const a = await fetch(`${server.url}/login`);
+    const b = await fetch(`${server.url}/login`);
     const csp = a.headers.get('content-security-policy')!;
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
     expect(nonce).not.toBe(/'nonce-([^']+)'/.exec(b.headers.get('content-security-policy')!)![1]);
@@ -25,6 +25,28 @@ describe('hardening of the running server', () => {
     expect(a.headers.get('x-frame-options')).toBe('DENY');
     expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(a.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('serves public pages from the page cache, their inline scripts allowed by hash', async () => {
+    const first = await fetch(`${server.url}/organisations`);
+    expect(first.headers.get('x-page-cache')).toBe('miss');
+    const second = await fetch(`${server.url}/organisations`);
+    expect(second.headers.get('x-page-cache')).toBe('hit');
+    const html = await second.text();
+    const csp = second.headers.get('content-security-policy')!;
+    expect(csp).not.toContain('nonce-');
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.length).toBeGreaterThan(0);
+    const { createHash } = await import('node:crypto');
+    for (const script of inline) expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    const etag = second.headers.get('etag')!;
+    const conditional = await fetch(`${server.url}/organisations`, { headers: { 'If-None-Match': etag } });
+    expect(conditional.status).toBe(304);
+    // any write to the database makes the next visit render afresh
+    await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'cache@example.org' }) });
+    expect((await fetch(`${server.url}/organisations`)).headers.get('x-page-cache')).toBe('miss');
+    // signed-in visitors and language switches are never served from the cache
+    expect((await fetch(`${server.url}/organisations?lang=en`)).headers.get('x-page-cache')).toBeNull();
   });
 
   it('refuses a POST from another site with a translated 403', async () => {

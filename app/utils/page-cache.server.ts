@@ -1,0 +1,108 @@
+/**
+ * Public pages for visitors who are not signed in are the same bytes for everyone with
+ * the same URL, language and cookies, until the database changes. They are rendered once,
+ * kept (gzip included), and served before the framework — the hot path of a festival
+ * weekend. The inline scripts of a cached page are allowed by their SHA-256 hashes instead
+ * of a per-request nonce, so the stored bytes need no rewriting.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import type { NextFunction, Request, Response } from 'express';
+import { contentSecurityPolicy } from './security.server';
+import { database } from './db.server';
+import { berlinToday } from './time';
+
+const CACHEABLE = /^\/(?:|editions\/[^/]+(?:\/(?:exhibitors|changes))?|program(?:\/[^/]+)?|organisations(?:\/[^/]+)?|accessibility|impressum|datenschutz)$/;
+const MAX_ENTRIES = 300;
+
+interface Entry {
+  version: string;
+  status: number;
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  csp: string;
+  headers: [string, string][];
+}
+
+/** Changes whenever anything is written, by this process (total_changes) or another (data_version). */
+function databaseVersion(): string {
+  const { sqlite } = database();
+  const row = sqlite.prepare('select total_changes() as c').get() as { c: number };
+  return `${row.c}:${sqlite.pragma('data_version', { simple: true })}:${berlinToday()}`;
+}
+
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    hashes.push(`'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
+  }
+  return hashes;
+}
+
+export function createPageCache(build: ServerBuild) {
+  const handle = createRequestHandler(build, 'production');
+  const entries = new Map<string, Entry>();
+
+  return async function pageCache(req: Request, res: Response, next: NextFunction) {
+    if (req.method !== 'GET' || !CACHEABLE.test(req.path) || 'lang' in req.query || '_data' in req.query) return next();
+    const cookies = req.get('cookie') ?? '';
+    if (cookies.includes('__session=')) return next();
+    try {
+      const key = `${req.originalUrl}\n${cookies}\n${req.get('accept-language') ?? ''}`;
+      const version = databaseVersion();
+      let entry = entries.get(key);
+      const hit = entry?.version === version;
+      if (!entry || !hit) {
+        entries.delete(key);
+        const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+        const response = await handle(new globalThis.Request(url, { headers }), { cspNonce: '', clientIp: req.ip ?? '' });
+        const text = await response.text();
+        const cacheable =
+          (response.status === 200 || response.status === 404) &&
+          !response.headers.has('set-cookie') &&
+          (response.headers.get('content-type') ?? '').startsWith('text/html');
+        const html = text.replace(/ nonce=""/g, '');
+        const body = Buffer.from(html);
+        const fresh: Entry = {
+          version,
+          status: response.status,
+          body,
+          gzip: gzipSync(body),
+          etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+          csp: contentSecurityPolicy('', false).replace(/script-src [^;]+/, `script-src 'self' ${inlineScriptHashes(html).join(' ')}`),
+          headers: [...response.headers.entries()].filter(([k]) => !['content-length', 'content-encoding', 'set-cookie'].includes(k)),
+        };
+        if (!cacheable) return send(req, res, fresh, false);
+        entry = fresh;
+        entries.set(key, entry);
+        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      } else {
+        // least recently used goes first: move a hit to the end
+        entries.delete(key);
+        entries.set(key, entry);
+      }
+      send(req, res, entry, hit);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function send(req: Request, res: Response, entry: Entry, cached: boolean) {
+  for (const [k, v] of entry.headers) res.setHeader(k, v);
+  res.setHeader('Content-Security-Policy', entry.csp);
+  res.setHeader('ETag', entry.etag);
+  res.setHeader('Vary', 'Cookie, Accept-Language, Accept-Encoding');
+  res.setHeader('X-Page-Cache', cached ? 'hit' : 'miss');
+  if (req.get('if-none-match') === entry.etag) {
+    res.status(304).end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(req.get('accept-encoding') ?? '');
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.status(entry.status).end(gzip ? entry.gzip : entry.body);
+}
