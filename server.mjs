@@ -7,7 +7,7 @@ import { createRequestHandler } from '@remix-run/express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(here, 'build/index.js'));
-const { startApp, stopApp, securityHeaders, sameOriginWrites, createPageCache } = build.entry.module;
+const { startApp, stopApp, securityHeaders, sameOriginWrites, createPageCache, handleCalendarRequest } = build.entry.module;
 
 let info;
 try {
@@ -21,6 +21,10 @@ const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', 'loopback');
 app.use(securityHeaders);
+// Feeds first: they carry their own precompressed bytes, ETag and caching, and skip the framework.
+app.all(['/calendar.ics', '/calendar/*'], (req, res, next) => {
+  handleCalendarRequest(req, res, next).catch(next);
+});
 app.use(compression());
 app.use('/build', express.static(path.join(here, 'public/build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));

@@ -11,6 +11,9 @@ import './load-context';
 export { startApp, stopApp } from './utils/boot.server';
 export { securityHeaders, sameOriginWrites } from './utils/security.server';
 export { createPageCache } from './utils/page-cache.server';
+// Calendar feeds are answered before Remix (see server.mjs and app/http/calendar-feeds.server.ts).
+export { handleCalendarRequest } from './http/calendar-feeds.server';
+export { invalidateFeeds } from './domain/feeds/feed-cache.server';
 
 const ABORT_DELAY = 5_000;
 

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
@@ -45,8 +45,24 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * After a client-side navigation to another page, focus moves to the main content, as a full
+ * page load would reset it: keyboard and screen-reader users start reading the new page
+ * instead of staying on a link that no longer exists. Query changes (filters) keep focus.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  useFocusMainOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">

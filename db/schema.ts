@@ -272,6 +272,34 @@ export interface SignInTokensTable {
   created_at: CreatedAt;
 }
 
+/** A resident's starred items behind a secret, revocable feed URL (no account, no personal data). */
+export interface PersonalFeedsTable {
+  id: Generated<number>;
+  token: string;
+  /** JSON array of program item uids */
+  uids: Default<JsonText>;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed';
+/** A resident following a series by email, with double opt-in and the consent as given. */
+export interface SeriesSubscriptionsTable {
+  id: Generated<number>;
+  series_id: number;
+  email: string;
+  locale: Default<string>;
+  /** secret of the confirm and unsubscribe links */
+  token: string;
+  status: Default<SubscriptionStatus>;
+  consent_version: string;
+  /** the exact consent text the resident agreed to, in their language */
+  consent_text: string;
+  requested_at: Default<string>;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -290,6 +318,8 @@ export interface Database {
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
+  personal_feeds: PersonalFeedsTable;
+  series_subscriptions: SeriesSubscriptionsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -308,3 +338,4 @@ export type ProgramItemDraft = Selectable<ProgramItemDraftsTable>;
 export type Pitch = Selectable<PitchesTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type PersonalFeed = Selectable<PersonalFeedsTable>;

@@ -6,12 +6,16 @@
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
 import type { RenderedMail } from './layout';
 import { signInLinkEmail } from './sign-in-link';
+import { seriesSubscriptionConfirmEmail } from './series-subscription-confirm';
+import { programUpdateEmail } from './program-update';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
 
 export const emailTemplates = {
   'sign-in-link': signInLinkEmail,
+  'series-subscription-confirm': seriesSubscriptionConfirmEmail,
+  'program-update': programUpdateEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { directionOf, DEFAULT_LOCALE, translator, type Locale } from '~/utils/i18n';
+import { directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/utils/i18n';
 import { isPicked, pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ku']);
@@ -28,8 +28,9 @@ export function useI18n(): I18nValue {
   return value ?? { locale: DEFAULT_LOCALE, dir: 'ltr', t: translator(DEFAULT_LOCALE), text: (v) => pickText(v, DEFAULT_LOCALE) };
 }
 
-/** Text written by people, in the reader's language or marked with the language it falls back to. */
-/** `value` is the stored JSON (all languages) or a text already picked on the server (smaller payloads). */
+/**
+ * Text written by people, in the reader's language or marked with the language it falls back to.
+ * `value` is the stored JSON (all languages) or a text already picked on the server (smaller payloads). */
 export function Localized({
   value,
   as: Tag = 'span',
@@ -47,4 +48,21 @@ export function Localized({
       {picked.text}
     </Tag>
   );
+}
+
+/**
+ * Says once, in the reader's language, that some people-written texts on the page are shown
+ * in another language ("Einige Texte auf dieser Seite gibt es nur auf Deutsch."). Put it under
+ * the page's h1 and pass every localized text the page shows; it renders nothing when all of
+ * them are in the reader's language. Each text itself carries its lang through <Localized>.
+ */
+export function FallbackNotice({ texts }: { texts: readonly (string | LocalizedText | PickedText | null | undefined)[] }) {
+  const { t, text, locale } = useI18n();
+  const shownIn = new Set<string>();
+  for (const value of texts) {
+    const picked = isPicked(value) ? value : text(value);
+    if (picked.fallback && picked.lang !== locale) shownIn.add(picked.lang);
+  }
+  if (shownIn.size === 0) return null;
+  return <p className="fallback-note">{t('fallback.notice', { language: languageList([...shownIn].sort(), locale) })}</p>;
 }

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
-import { languageName } from '~/utils/i18n';
+import type { ReactNode } from 'react';
+import { formatList, isolate, languageName } from '~/utils/i18n';
 import { parseList, type PickedText } from '~/utils/i18n-text';
 import { formatTime } from '~/utils/time';
 import { Localized, useI18n } from './i18n';
@@ -28,7 +29,7 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
       <li className="tag">{t(`programCategories.${item.category}`, { defaultValue: item.category })}</li>
       {languages.length > 0 ? (
         <li className="tag">
-          {t('program.languages')}: {languages.map((l) => languageName(l, locale)).join(', ')}
+          {t('program.languages')}: {formatList(languages.map((l) => languageName(l, locale)), locale)}
         </li>
       ) : null}
       {access.map((a) => (
@@ -40,7 +41,8 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
   );
 }
 
-export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
+/** `place` (a stage name) and `action` (e.g. a star button) are optional extras of the row. */
+export function ProgramEntryRow({ item, place, action }: { item: ProgramEntry; place?: string | null; action?: ReactNode }) {
   const { t, locale } = useI18n();
   const cancelled = item.status === 'cancelled';
   return (
@@ -55,8 +57,14 @@ export function ProgramEntryRow({ item }: { item: ProgramEntry }) {
           {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
           <Localized value={item.title} />
         </Link>
-        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: item.host_name })}</p> : null}
+        {place ? (
+          <p className="muted">
+            <Localized value={place} />
+          </p>
+        ) : null}
+        {item.host_name ? <p className="muted">{t('program.hostedBy', { name: isolate(item.host_name) })}</p> : null}
         <ItemFacts item={item} />
+        {action}
       </div>
     </li>
   );

@@ -19,6 +19,9 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/program">{t('nav.program')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
             </li>
             <li>
@@ -65,6 +68,11 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t('site.footer')}</p>
+      <p>
+        <Link to="/accessibility" className="site-footer__link">
+          {t('site.accessibility')}
+        </Link>
+      </p>
     </footer>
   );
 }

@@ -1,6 +1,8 @@
 /**
- * Every locale the platform speaks. To add one (Romani, say): copy app/locales/en/ to
- * app/locales/<code>/, translate the values, and add it to the three lists below.
+ * Every locale the platform speaks. To add one (Romani, say): copy app/locales/de/ to
+ * app/locales/<code>/, translate the values, then register it here: one import per
+ * namespace file, and the code in LOCALES, localeInfo and resources.
+ * docs/translating.md walks through it; app/utils/i18n.test.ts tells you what is missing.
  */
 import deCommon from './de/common.json';
 import enCommon from './en/common.json';
@@ -38,6 +40,12 @@ import trLanguages from './tr/languages.json';
 import arLanguages from './ar/languages.json';
 import roLanguages from './ro/languages.json';
 import bgLanguages from './bg/languages.json';
+import deFeeds from './de/feeds.json';
+import enFeeds from './en/feeds.json';
+import trFeeds from './tr/feeds.json';
+import arFeeds from './ar/feeds.json';
+import roFeeds from './ro/feeds.json';
+import bgFeeds from './bg/feeds.json';
 import deSchedule from './de/schedule.json';
 import enSchedule from './en/schedule.json';
 import trSchedule from './tr/schedule.json';
@@ -48,20 +56,29 @@ import bgSchedule from './bg/schedule.json';
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const localeInfo: Record<Locale, { name: string; dir: 'ltr' | 'rtl' }> = {
-  de: { name: 'Deutsch', dir: 'ltr' },
-  en: { name: 'English', dir: 'ltr' },
-  tr: { name: 'Türkçe', dir: 'ltr' },
-  ar: { name: 'العربية', dir: 'rtl' },
-  ro: { name: 'Română', dir: 'ltr' },
-  bg: { name: 'Български', dir: 'ltr' },
+export interface LocaleInfo {
+  /** the language's name in itself, shown in the language switcher */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** the BCP 47 tag Intl formats dates, language names and lists with (a locale Intl has no data for can borrow one) */
+  intl: string;
+}
+
+export const localeInfo: Record<Locale, LocaleInfo> = {
+  de: { name: 'Deutsch', dir: 'ltr', intl: 'de-DE' },
+  en: { name: 'English', dir: 'ltr', intl: 'en-GB' },
+  tr: { name: 'Türkçe', dir: 'ltr', intl: 'tr-TR' },
+  // Latin digits: times and dates read the same on every device and next to German texts.
+  ar: { name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn' },
+  ro: { name: 'Română', dir: 'ltr', intl: 'ro-RO' },
+  bg: { name: 'Български', dir: 'ltr', intl: 'bg-BG' },
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, schedule: deSchedule },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, schedule: enSchedule },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, schedule: trSchedule },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, schedule: arSchedule },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, schedule: roSchedule },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, schedule: bgSchedule },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, schedule: deSchedule },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, schedule: enSchedule },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, schedule: trSchedule },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, schedule: arSchedule },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, schedule: roSchedule },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, schedule: bgSchedule },
 } satisfies Record<Locale, Record<string, unknown>>;

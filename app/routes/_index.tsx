@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { listSeriesWithEditions } from '~/domain/editions/editions.server';
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
@@ -22,6 +22,7 @@ export default function Home() {
   return (
     <>
       <h1>{t('home.title')}</h1>
+      <FallbackNotice texts={series.flatMap((s) => [s.name, s.description, ...[...s.upcoming, ...s.past].map((e) => e.title)])} />
       <p className="lead">{t('home.intro')}</p>
       {series.map((s) => (
         <section key={s.id} className="series" aria-labelledby={`series-${s.slug}`}>

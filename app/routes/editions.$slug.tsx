@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
 import { SitePlanSvg } from '~/components/schedule';
 import { getPublicEdition } from '~/domain/editions/editions.server';
@@ -69,6 +69,15 @@ export default function EditionPage() {
         <Localized value={edition.series_name} />
       </p>
       <Localized value={edition.title} as="h1" />
+      <FallbackNotice
+        texts={[
+          edition.series_name,
+          edition.title,
+          edition.description,
+          ...venues.map((v) => v.name),
+          ...program.flatMap((d) => d.stages.flatMap((s) => [s.stage?.name, ...s.items.map((i) => i.title)])),
+        ]}
+      />
       <p className="lead">{formatDayRange(edition.starts_on, edition.ends_on, locale)}</p>
       <Localized value={edition.description} as="p" />
 
@@ -80,7 +89,8 @@ export default function EditionPage() {
               <strong>
                 <Localized value={v.name} />
               </strong>
-              , {v.address}
+              {/* the address is German data: isolated, it keeps its order on an Arabic page */}
+              , <bdi>{v.address}</bdi>
             </li>
           ))}
         </ul>
@@ -88,6 +98,9 @@ export default function EditionPage() {
 
       <section aria-labelledby="program-title">
         <h2 id="program-title">{t('edition.program')}</h2>
+        <p>
+          <Link to={`/program?edition=${edition.slug}`}>{t('feeds:edition.filterAndSubscribe')}</Link>
+        </p>
         {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
         <p>
           <Link to={`/editions/${edition.slug}/changes`}>{t('schedule:changes.link')}</Link>

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
-import { listUndeliveredMessages, resendMessage } from '~/domain/mail/outbox.server';
+import { listRecentMessages, listUndeliveredMessages, resendMessage } from '~/domain/mail/outbox.server';
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
@@ -16,7 +16,8 @@ import { formatDateTime } from '~/utils/time';
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const locale = await localeOf(request);
-  return json({ title: translator(locale)('office:mailTitle'), messages: await listUndeliveredMessages(db()) });
+  const [messages, recent] = await Promise.all([listUndeliveredMessages(db()), listRecentMessages(db())]);
+  return json({ title: translator(locale)('office:mailTitle'), messages, recent });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OfficeMail() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, recent } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -78,6 +79,19 @@ export default function OfficeMail() {
           </tbody>
         </table>
       )}
+      <h2>{t('office:mailRecent')}</h2>
+      <ul>
+        {recent.map((m) => (
+          <li key={m.id}>
+            <Link to={`/office/mail/${m.id}`}>
+              {m.template} → {m.to_address}
+            </Link>{' '}
+            <span className="muted">
+              {t(`office:mailStatuses.${m.status}`)}, {formatDateTime(m.created_at, locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { getPublicOrganisation } from '~/domain/organisations/organisations.server';
 import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
-import { languageName } from '~/utils/i18n';
+import { formatList, languageName } from '~/utils/i18n';
 import { parseList } from '~/utils/i18n-text';
 import { formatDateTime } from '~/utils/time';
 
@@ -23,21 +23,27 @@ export default function OrganisationPage() {
   const languages = parseList(o.languages);
   return (
     <article>
-      <h1>{o.name}</h1>
+      <h1>
+        {/* a proper name in its own direction: "e.V." keeps its full stop on an Arabic page */}
+        <bdi>{o.name}</bdi>
+      </h1>
+      <FallbackNotice texts={[o.description, ...o.items.flatMap((i) => [i.title, i.edition_title])]} />
       <Localized value={o.description} as="p" />
       <dl className="facts-list">
         {o.legal_form ? (
           <>
             <dt>{t('organisations.legalForm')}</dt>
-            <dd>{o.legal_form}</dd>
+            <dd>
+              <bdi>{o.legal_form}</bdi>
+            </dd>
           </>
         ) : null}
         <dt>{t('organisations.categories')}</dt>
-        <dd>{parseList(o.categories).map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ')}</dd>
+        <dd>{formatList(parseList(o.categories).map((c) => t(`categories.${c}`, { defaultValue: c })), locale)}</dd>
         {languages.length > 0 ? (
           <>
             <dt>{t('organisations.languages')}</dt>
-            <dd>{languages.map((l) => languageName(l, locale)).join(', ')}</dd>
+            <dd>{formatList(languages.map((l) => languageName(l, locale)), locale)}</dd>
           </>
         ) : null}
         {o.website ? (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { listOrganisations } from '~/domain/organisations/organisations.server';
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
@@ -21,12 +21,13 @@ export default function OrganisationDirectory() {
   return (
     <>
       <h1>{t('organisations.title')}</h1>
+      <FallbackNotice texts={organisations.map((o) => o.description)} />
       <p className="lead">{t('organisations.intro', { count: organisations.length })}</p>
       <ul className="card-list">
         {organisations.map((o) => (
           <li key={o.id} className="card">
             <Link to={`/organisations/${o.slug}`} className="card__link">
-              {o.name}
+              <bdi>{o.name}</bdi>
             </Link>
             <Localized value={o.description} as="p" />
             <p className="card__meta">{parseList(o.categories).map((c) => t(`categories.${c}`, { defaultValue: c })).join(' · ')}</p>

@@ -2,25 +2,45 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ItemFacts } from '~/components/program';
+import { StarButton } from '~/components/star-button';
+import { addEventLinks } from '~/domain/feeds/calendar-links';
 import { getPublicProgramItem } from '~/domain/program/items.server';
 import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import { DEFAULT_LOCALE } from '~/utils/i18n';
 import { orRespond } from '~/utils/http.server';
 import { pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
+import { readStarred } from '~/utils/starred.server';
 import { formatDateTime, formatTime } from '~/utils/time';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const item = await orRespond(() => getPublicProgramItem(db(), params.uid ?? ''));
-  return json({ title: pickText(item.title, locale).text, item });
+  const starred = await readStarred(request);
+  const title = pickText(item.title, locale).text;
+  const langQuery = locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`;
+  const pageUrl = `${env().PUBLIC_URL}/program/${encodeURIComponent(item.uid)}${langQuery}`;
+  const place = [item.stage_name, item.venue_name].map((v) => (v ? pickText(v, locale).text : null)).concat(item.venue_address);
+  const calendar = {
+    ics: `/calendar/item/${encodeURIComponent(item.uid)}.ics${langQuery}`,
+    ...addEventLinks({
+      title,
+      details: `${pickText(item.description, locale).text}\n\n${pageUrl}`.trim(),
+      location: place.filter(Boolean).join(', '),
+      starts_at: item.starts_at,
+      ends_at: item.ends_at,
+    }),
+  };
+  return json({ title, item, calendar, starred: starred.uids.includes(item.uid) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
 
 export default function ProgramItemPage() {
-  const { item } = useLoaderData<typeof loader>();
+  const { item, calendar, starred, title } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <article className={item.status === 'cancelled' ? 'item item--cancelled' : 'item'}>
@@ -30,6 +50,7 @@ export default function ProgramItemPage() {
         </Link>
       </p>
       <Localized value={item.title} as="h1" />
+      <FallbackNotice texts={[item.edition_title, item.title, item.description, item.stage_name, item.venue_name]} />
       {item.status === 'cancelled' ? (
         <p className="notice notice--warning" role="status">
           {t('program.cancelledNotice')}
@@ -50,7 +71,7 @@ export default function ProgramItemPage() {
               {item.venue_name ? (
                 <>
                   {', '}
-                  <Localized value={item.venue_name} />, {item.venue_address}
+                  <Localized value={item.venue_name} />, <bdi>{item.venue_address}</bdi>
                 </>
               ) : null}
             </dd>
@@ -60,13 +81,36 @@ export default function ProgramItemPage() {
           <>
             <dt>{t('program.host')}</dt>
             <dd>
-              <Link to={`/organisations/${item.host_slug}`}>{item.host_name}</Link>
+              <Link to={`/organisations/${item.host_slug}`}>
+                <bdi>{item.host_name}</bdi>
+              </Link>
             </dd>
           </>
         ) : null}
       </dl>
       <ItemFacts item={item} />
       <Localized value={item.description} as="p" />
+      <StarButton uid={item.uid} title={title} starred={starred} />
+      <section aria-labelledby="add-to-calendar" className="subscribe-section">
+        <h2 id="add-to-calendar">{t('feeds:item.addToCalendar')}</h2>
+        <ul className="subscribe__links">
+          <li>
+            <a className="button" href={calendar.ics} download>
+              {t('feeds:item.download')}
+            </a>
+          </li>
+          <li>
+            <a href={calendar.google} rel="noopener noreferrer" target="_blank">
+              {t('feeds:item.google')}
+            </a>
+          </li>
+          <li>
+            <a href={calendar.outlook} rel="noopener noreferrer" target="_blank">
+              {t('feeds:item.outlook')}
+            </a>
+          </li>
+        </ul>
+      </section>
     </article>
   );
 }

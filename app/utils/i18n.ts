@@ -66,10 +66,32 @@ export function negotiateLocale(header: string | null | undefined): Locale | und
 }
 
 /**
- * The name of a language in the reader's language. From our own table (app/locales/<lang>/
- * languages.json, generated from full ICU data): browsers ship different ICU data than
- * Node (Chromium has no name for Romani), and a name must read the same on both sides.
+ * The name of a language in the reader's language, from our own table (app/locales/<lang>/
+ * languages.json, generated from full ICU data; common.json's languageNames can override).
+ * Never from the platform's Intl at render time: browsers ship trimmed ICU data
+ * (Chromium names Romani "rom"), and a name must read the same on server and browser.
  */
 export function languageName(code: string, locale: Locale): string {
-  return i18nFor(locale).t(`languages:${code}`, { defaultValue: code });
+  const i18n = i18nFor(locale);
+  if (i18n.exists(`languageNames.${code}`)) return i18n.t(`languageNames.${code}`);
+  return i18n.t(`languages:${code}`, { defaultValue: code });
+}
+
+/** "Deutsch, Türkisch und Arabisch": a list joined the way the reader's language does it. */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(localeInfo[locale].intl, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * Wraps a people-written name that goes into a translated sentence in Unicode isolates
+ * (FSI … PDI), so "Train of Hope e.V." keeps its full stop where it belongs in an Arabic
+ * sentence, and an Arabic name stays whole in a German one. Invisible; screen readers skip it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** "Deutsch oder Englisch": language names joined the way the reader's language does it. */
+export function languageList(codes: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(localeInfo[locale].intl, { type: 'disjunction' }).format(codes.map((c) => languageName(c, locale)));
 }

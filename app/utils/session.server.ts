@@ -40,7 +40,9 @@ export async function requirePerson(request: Request): Promise<Person> {
   const person = await getSessionPerson(request);
   if (!person) {
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    // Come back to the same page; an absurdly long query is not worth a giant Location header.
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back.length <= 1000 ? back : url.pathname)}`);
   }
   return person;
 }

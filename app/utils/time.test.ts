@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDay, berlinToUtc, daysBetween, formatDayRange, formatTime } from './time';
+import { berlinDay, berlinToUtc, daysBetween, formatDate, formatDateTime, formatDay, formatDayRange, formatTime } from './time';
 
 describe('Berlin times', () => {
   it('turns Berlin wall-clock times into UTC on both sides of the October switch', () => {
@@ -29,6 +29,29 @@ describe('Berlin times', () => {
   it('formats a day range per locale', () => {
     expect(formatDayRange('2027-09-11', '2027-09-12', 'de')).toBe('11.–12. September 2027');
     expect(formatDayRange('2027-09-11', '2027-09-12', 'en')).toBe('11 – 12 September 2027');
+  });
+
+  it('reads naturally in all six languages: months spelled out, 24-hour clock, Latin digits in Arabic', () => {
+    // ICU puts thin or narrow no-break spaces around some dashes; compare words, not space widths
+    const read = (text: string) => text.replace(/\s+/gu, ' ');
+    const instant = '2027-10-30T18:00:00.000Z'; // Saturday 20:00 in Berlin, the night before the clocks go back
+    expect(
+      (['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const).map((l) => [
+        l,
+        read(formatDateTime(instant, l)),
+        read(formatDay('2027-10-31', l)),
+        read(formatDayRange('2027-10-28', '2027-10-31', l)),
+        read(formatDate('2026-11-25', l)),
+      ]),
+    ).toEqual([
+      ['de', 'Sa., 30. Oktober 2027 um 20:00', 'Sonntag, 31. Oktober 2027', '28.–31. Oktober 2027', '25. November 2026'],
+      ['en', 'Sat, 30 October 2027 at 20:00', 'Sunday, 31 October 2027', '28 – 31 October 2027', '25 November 2026'],
+      // Turkish spells the weekday out: "Cmt" reads poorly
+      ['tr', '30 Ekim 2027 Cumartesi 20:00', '31 Ekim 2027 Pazar', '28–31 Ekim 2027', '25 Kasım 2026'],
+      ['ar', 'السبت، 30 أكتوبر 2027 في 20:00', 'الأحد، 31 أكتوبر 2027', '28–31 أكتوبر 2027', '25 نوفمبر 2026'],
+      ['ro', 'sâm., 30 octombrie 2027 la 20:00', 'duminică, 31 octombrie 2027', '28–31 octombrie 2027', '25 noiembrie 2026'],
+      ['bg', 'сб, 30 октомври 2027 г. в 20:00', 'неделя, 31 октомври 2027 г.', '28 – 31 октомври 2027 г.', '25 ноември 2026 г.'],
+    ]);
   });
 
   it('refuses a time that does not exist', () => {

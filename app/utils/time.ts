@@ -4,10 +4,13 @@
  * switch (last Sunday of March and October) come out right.
  */
 import { DateTime } from 'luxon';
-import { TIME_ZONE, type Locale } from './i18n';
+import { localeInfo, TIME_ZONE, type Locale } from './i18n';
 
-/** Intl tags per locale: Latin digits for Arabic so times read the same on every device. */
-const intlTag: Record<Locale, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', ro: 'ro-RO', bg: 'bg-BG' };
+/**
+ * Turkish abbreviates weekdays to three letters after the date ("30 Eki 2027 Cmt 20:00"),
+ * which reads poorly: those locales spell the weekday out. (A locale not listed uses "short".)
+ */
+const longWeekday: ReadonlySet<string> = new Set(['tr']);
 
 /**
  * Node and the browser ship different ICU versions that disagree on thin and no-break
@@ -21,7 +24,7 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(intlTag[locale], { timeZone: TIME_ZONE, ...(options.hour ? { hourCycle: 'h23' } : {}), ...options });
+    f = new Intl.DateTimeFormat(localeInfo[locale].intl, { timeZone: TIME_ZONE, ...(options.hour ? { hourCycle: 'h23' } : {}), ...options });
     cache.set(key, f);
   }
   return f;
@@ -32,30 +35,39 @@ export function formatTime(iso: string, locale: Locale): string {
   return spaces(formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
 }
 
-/** "Sa., 11. Sept. 2027" for an instant */
+/**
+ * "Sa., 30. Oktober 2027 um 20:00" for an instant. Months are spelled out: abbreviations
+ * ("Okt.", "сб, 30.10.") read worse, and screen readers stumble over them.
+ */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return spaces(
-    formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
-  );
+  const weekday = longWeekday.has(locale) ? 'long' : 'short';
+  return spaces(formatter(locale, { weekday, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
+}
+
+/** A Berlin calendar day "2026-11-25" as "25. November 2026" */
+export function formatDate(day: string, locale: Locale): string {
+  return spaces(formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(noonOf(day)));
+}
+
+/** Noon on a Berlin day: the same calendar day in every time zone a formatter might use. */
+function noonOf(day: string): Date {
+  return DateTime.fromISO(`${day}T12:00`, { zone: TIME_ZONE }).toJSDate();
 }
 
 /** A Berlin calendar day "2027-09-11" as "Samstag, 11. September 2027" */
 export function formatDay(day: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
-  const noon = DateTime.fromISO(`${day}T12:00`, { zone: TIME_ZONE }).toJSDate();
   return spaces(
     formatter(
       locale,
       style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { weekday: 'short', day: 'numeric', month: 'short' },
-    ).format(noon),
+    ).format(noonOf(day)),
   );
 }
 
 /** "11.–12. September 2027" style range of Berlin days */
 export function formatDayRange(from: string, to: string, locale: Locale): string {
   const f = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
-  const a = DateTime.fromISO(`${from}T12:00`, { zone: TIME_ZONE }).toJSDate();
-  const b = DateTime.fromISO(`${to}T12:00`, { zone: TIME_ZONE }).toJSDate();
-  return spaces(from === to ? f.format(a) : f.formatRange(a, b));
+  return spaces(from === to ? f.format(noonOf(from)) : f.formatRange(noonOf(from), noonOf(to)));
 }
 
 /** The Berlin calendar day of an instant: "2027-10-31" */

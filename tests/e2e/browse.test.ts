@@ -43,7 +43,8 @@ describe('a resident browses the program', () => {
     // the choice is remembered on the next page
     await page.getByRole('link', { name: 'Organisations' }).click();
     await page.waitForURL(/\/organisations$/);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Organisations');
+    // the URL changes before React has rendered the new page: wait for its heading
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Organisations' }));
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -92,7 +92,7 @@ describe.each(['visitor', 'member', 'organiser'])('random input as %s', (role) =
         await response.arrayBuffer();
         expect(response.status, `GET ${url}`).toBeLessThan(500);
       }),
-      { numRuns: 40 },
+      { numRuns: 40, endOnFailure: true },
     );
   }, 120_000);
 
@@ -113,7 +113,7 @@ describe.each(['visitor', 'member', 'organiser'])('random input as %s', (role) =
         expect(response.status, `POST ${url} ${JSON.stringify(fields).slice(0, 300)}`).toBeLessThan(500);
         if (response.status >= 400) expect(snapshot(server.databasePath), `POST ${url} was refused but wrote`).toBe(before);
       }),
-      { numRuns: 40 },
+      { numRuns: 40, endOnFailure: true },
     );
   }, 120_000);
 });

@@ -108,3 +108,17 @@ export async function resendMessage(db: Executor, id: number): Promise<boolean> 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The latest messages, whatever their state: organisers read what went out. */
+export async function listRecentMessages(db: Executor, limit = 50) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'to_address', 'template', 'locale', 'status', 'sent_at', 'created_at'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function getMessage(db: Executor, id: number) {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,121 @@
+/**
+ * Feeds are built once per change of the program, not per request. Every request asks
+ * the database one cheap question (the data version: latest schedule release, latest item
+ * change, item and edition counts, all index look-ups) and is answered from the bytes
+ * built for that version: plain and gzip-compressed, with an ETag and Last-Modified.
+ * `invalidateFeeds()` drops everything at once; the schedule publisher calls it after a
+ * release (the version check would notice too, this just makes it immediate and also
+ * covers changes the version cannot see, such as a renamed stage).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { DB } from '../../../db/connection';
+import { berlinToday } from '../../utils/time';
+import type { BuiltFeed } from './calendar-feed.server';
+
+export interface CachedFeed {
+  body: Buffer;
+  gzip: Buffer;
+  /** strong validator of the plain bytes, quoted: "…" */
+  etag: string;
+  lastModified: Date | null;
+  events: number;
+  version: string;
+}
+
+/** A small least-recently-used map: a Map keeps insertion order, re-inserting marks use. */
+export class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(readonly max: number) {}
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export const FEED_CACHE_SIZE = 500;
+const cache = new Lru<string, CachedFeed>(FEED_CACHE_SIZE);
+const building = new Map<string, Promise<CachedFeed>>();
+let generation = 0;
+let builds = 0;
+
+/** Drops every cached feed; the next request for each builds it anew. */
+export function invalidateFeeds(): void {
+  generation++;
+  cache.clear();
+}
+
+/** How many feeds were built since start (tests and the benchmark read it). */
+export function feedCacheStats() {
+  return { builds, entries: cache.size, generation };
+}
+
+/** One round trip: changes to any of these make a new version. */
+export async function programDataVersion(db: DB): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('schedule_releases').select((e) => e.fn.max('id').as('v')).as('release'),
+      eb.selectFrom('program_items').select((e) => e.fn.max('updated_at').as('v')).as('changed'),
+      eb.selectFrom('program_items').select((e) => e.fn.countAll().as('v')).as('items'),
+      eb.selectFrom('editions').select((e) => e.fn.max('id').as('v')).as('editions'),
+      eb
+        .selectFrom('editions')
+        .select((e) => e.fn.countAll().as('v'))
+        .where('status', 'in', ['published', 'archived'])
+        .as('public'),
+    ])
+    .executeTakeFirstOrThrow();
+  return [row.release, row.changed, row.items, row.editions, row.public].map((v) => String(v ?? '')).join('|');
+}
+
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/**
+ * The feed under `key` for the current data version, built by `build` when missing or
+ * stale. Concurrent requests for the same missing feed share one build.
+ */
+export async function cachedFeed(db: DB, key: string, build: () => Promise<BuiltFeed>): Promise<CachedFeed> {
+  // The day is part of the version: cancelled items leave the feeds when their edition is over.
+  const version = `${generation}|${await programDataVersion(db)}|${berlinToday()}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit;
+  const flightKey = `${version}\u0000${key}`;
+  let pending = building.get(flightKey);
+  if (!pending) {
+    pending = (async () => {
+      const built = await build();
+      builds++;
+      const body = Buffer.from(built.ics, 'utf8');
+      const entry: CachedFeed = {
+        body,
+        gzip: gzipSync(body),
+        etag: etagOf(body),
+        lastModified: built.lastModified ? new Date(built.lastModified) : null,
+        events: built.events,
+        version,
+      };
+      // A build that raced an invalidation is still served to its callers, but not kept.
+      if (version.startsWith(`${generation}|`)) cache.set(key, entry);
+      return entry;
+    })().finally(() => building.delete(flightKey));
+    building.set(flightKey, pending);
+  }
+  return pending;
+}

@@ -1,0 +1,144 @@
+/**
+ * The hot path: calendar apps poll /calendar.ics and friends every few hours, and many of
+ * them at once after a release. server.mjs mounts this handler before Remix (and before
+ * the compression middleware), so a feed costs one cheap version query and a buffer
+ * write, not a framework request. Plain node req/res.
+ *
+ *   GET /calendar.ics?series=…&edition=…&stage=…&category=…&organisation=…&language=…&lang=en
+ *   GET /calendar/item/<uid>.ics      one item, as a download
+ *   GET /calendar/my/<token>.ics      "my program" (404 once revoked)
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildCalendarFeed, feedLocale, type FeedSource } from '../domain/feeds/calendar-feed.server';
+import { cachedFeed, type CachedFeed } from '../domain/feeds/feed-cache.server';
+import { starredUidsOf } from '../domain/feeds/personal-feeds.server';
+import { filterKey, readProgramFilter } from '../domain/program/program-filter';
+import { db } from '../utils/db.server';
+import { log } from '../utils/log.server';
+
+const ITEM_PATH = /^\/calendar\/item\/([A-Za-z0-9_.-]{1,120})\.ics$/;
+const MY_PATH = /^\/calendar\/my\/([A-Za-z0-9_-]{1,64})\.ics$/;
+
+type Next = (error?: unknown) => void;
+
+/** Answers feed URLs; anything else under /calendar goes on to `next` (Remix answers 404). */
+export async function handleCalendarRequest(req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> {
+  // Express keeps the full path in originalUrl when the handler is mounted under a prefix.
+  const url = new URL((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://festplatz.invalid');
+  const route = matchRoute(url.pathname);
+  if (!route) {
+    if (next) next();
+    else plain(res, 404, 'Not found\n');
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    plain(res, 405, 'Method not allowed\n');
+    return;
+  }
+  try {
+    const lang = feedLocale(url.searchParams.get('lang'));
+    let source: FeedSource;
+    let key: string;
+    let personal = false;
+    if (route.kind === 'city') {
+      const filter = readProgramFilter(url.searchParams);
+      source = { kind: 'filter', filter };
+      key = `city|${lang}|${filterKey(filter)}`;
+    } else if (route.kind === 'item') {
+      source = { kind: 'item', uid: route.uid };
+      key = `item|${lang}|${route.uid}`;
+    } else {
+      const uids = await starredUidsOf(db(), route.token);
+      if (uids === null) {
+        plain(res, 404, 'This calendar address is not valid (any more).\n');
+        return;
+      }
+      personal = true;
+      source = { kind: 'starred', uids };
+      // Keyed by the list, not the token: equal lists share the bytes, a revoked token has no entry.
+      key = `starred|${lang}|${[...uids].sort().join(',')}`;
+    }
+    const feed = await cachedFeed(db(), key, () => buildCalendarFeed(db(), source, lang));
+    if (route.kind === 'item' && feed.events === 0) {
+      plain(res, 404, 'No such program item.\n');
+      return;
+    }
+    send(req, res, feed, {
+      cacheControl: personal ? 'private, max-age=300' : 'public, max-age=300',
+      disposition: route.kind === 'item' ? `attachment; filename="${route.uid}.ics"` : `inline; filename="${route.kind === 'my' ? 'my-program' : 'festplatz'}.ics"`,
+    });
+  } catch (error) {
+    log.error('calendar feed failed', { path: url.pathname, error: error instanceof Error ? error.stack : String(error) });
+    if (!res.headersSent) plain(res, 500, 'The calendar could not be built. Please try again later.\n');
+    else res.end();
+  }
+}
+
+type Route = { kind: 'city' } | { kind: 'item'; uid: string } | { kind: 'my'; token: string };
+
+function matchRoute(pathname: string): Route | null {
+  if (pathname === '/calendar.ics') return { kind: 'city' };
+  const item = ITEM_PATH.exec(pathname);
+  if (item) return { kind: 'item', uid: item[1]! };
+  const my = MY_PATH.exec(pathname);
+  if (my) return { kind: 'my', token: my[1]! };
+  return null;
+}
+
+function plain(res: ServerResponse, status: number, text: string) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(text);
+}
+
+/** True when the client takes gzip (and has not refused it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** If-None-Match first (it wins over If-Modified-Since, RFC 9110 13.2.2), then the date. */
+export function isNotModified(req: IncomingMessage, etags: string[], lastModified: Date | null): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch) {
+    if (ifNoneMatch.trim() === '*') return true;
+    const given = ifNoneMatch.split(',').map((e) => e.trim().replace(/^W\//, ''));
+    return given.some((e) => etags.includes(e));
+  }
+  const since = req.headers['if-modified-since'];
+  if (since && lastModified) {
+    const date = Date.parse(since);
+    return !Number.isNaN(date) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(date / 1000);
+  }
+  return false;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, feed: CachedFeed, options: { cacheControl: string; disposition: string }) {
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
+  const gzipEtag = feed.etag.replace(/"$/, '-gz"');
+  res.setHeader('Cache-Control', options.cacheControl);
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('ETag', gzip ? gzipEtag : feed.etag);
+  if (feed.lastModified) res.setHeader('Last-Modified', feed.lastModified.toUTCString());
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (isNotModified(req, [feed.etag, gzipEtag], feed.lastModified)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const body = gzip ? feed.gzip : feed.body;
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  res.setHeader('Content-Disposition', options.disposition);
+  // Set here so the compression middleware (if it runs at all) leaves the bytes alone.
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', String(body.length));
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

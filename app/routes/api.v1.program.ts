@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { readProgramFilterStrict } from '~/domain/program/program-filter';
+import { programForApi } from '~/domain/program/open-data.server';
+import { apiAction, apiError, apiJson } from '~/utils/api.server';
+import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+
+/** GET /api/v1/program: the public program as JSON, with the filters of /program (see docs/api.md). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Remix hands OPTIONS (the CORS preflight) to the loader, not the action.
+  if (request.method === 'OPTIONS') return apiAction(request);
+  const read = readProgramFilterStrict(new URL(request.url).searchParams);
+  if (!read.ok) return apiError(request, 400, read.message);
+  const items = await programForApi(db(), read.filter, env().PUBLIC_URL);
+  return apiJson(request, { count: items.length, items });
+}
+
+export function action({ request }: ActionFunctionArgs) {
+  return apiAction(request);
+}

@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary, Field, useFieldError } from '~/components/forms';
+import { Honeypot } from '~/components/honeypot';
+import { useI18n } from '~/components/i18n';
+import { ValidationError } from '~/domain/errors';
+import { requestSubscription } from '~/domain/notifications/subscriptions.server';
+import { programFacets } from '~/domain/program/public-program.server';
+import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import { parseForm, type FieldErrors } from '~/utils/forms';
+import { translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
+
+const schema = z.object({
+  series: z.string().trim().min(1, 'feeds:notify.errors.series').max(100),
+  email: z.string().trim().min(1).max(254).pipe(z.email()),
+  consent: z.literal('yes', { message: 'feeds:notify.errors.consent' }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  const { series } = await programFacets(db());
+  return json({ title: translator(locale)('feeds:notify.title'), series, preselected: new URL(request.url).searchParams.get('series') ?? '' });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = await localeOf(request);
+  const result = parseForm(schema, await request.formData());
+  if (!result.success) return json({ sent: false as const, errors: result.errors, values: result.values as Record<string, string> }, { status: 400 });
+  const values = { series: result.data.series, email: result.data.email };
+  const limited = await rateLimited([
+    ['subscriptionEmail', result.data.email],
+    ['subscriptionIp', (context as { clientIp?: string }).clientIp],
+  ]);
+  if (limited) {
+    return json(
+      { sent: false as const, errors: { email: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } } as FieldErrors, values },
+      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
+    );
+  }
+  try {
+    await requestSubscription(db(), { ...values, locale, publicUrl: env().PUBLIC_URL });
+  } catch (error) {
+    if (error instanceof ValidationError) return json({ sent: false as const, errors: { series: { key: error.messageKey } } as FieldErrors, values }, { status: 400 });
+    throw error;
+  }
+  wakeMail();
+  // The same answer for a new and a known address.
+  return json({ sent: true as const, errors: undefined as FieldErrors | undefined, values });
+}
+
+export default function NotificationsPage() {
+  const { series, preselected } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, text } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+  const seriesError = useFieldError(data?.errors?.series);
+  const consentError = useFieldError(data?.errors?.consent);
+  if (data?.sent) {
+    return (
+      <>
+        <h1>{t('feeds:notify.sentTitle')}</h1>
+        <p role="status">{t('feeds:notify.sentBody', { email: data.values.email })}</p>
+      </>
+    );
+  }
+  const chosen = data?.values.series ?? preselected;
+  const seriesName = text(series.find((s) => s.slug === chosen)?.name ?? series[0]?.name).text;
+  return (
+    <>
+      <h1>{t('feeds:notify.title')}</h1>
+      <p className="lead">{t('feeds:notify.intro')}</p>
+      <ErrorSummary
+        errors={data?.errors}
+        labels={{ series: t('feeds:notify.series'), email: t('feeds:notify.email'), consent: t('feeds:notify.consentLabel') }}
+      />
+      <Form method="post" noValidate>
+        <Honeypot />
+        <div className="field">
+          <label htmlFor="field-series">{t('feeds:notify.series')}</label>
+          <select
+            id="field-series"
+            name="series"
+            defaultValue={chosen}
+            aria-invalid={seriesError ? true : undefined}
+            aria-describedby={seriesError ? 'field-series-error' : undefined}
+          >
+            {series.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {text(s.name).text}
+              </option>
+            ))}
+          </select>
+          {seriesError ? (
+            <p className="field-error" id="field-series-error">
+              {seriesError}
+            </p>
+          ) : null}
+        </div>
+        <Field name="email" type="email" autoComplete="email" required label={t('feeds:notify.email')} defaultValue={data?.values.email} error={data?.errors?.email} />
+        <div className="field">
+          <label className="checkbox" htmlFor="field-consent">
+            <input
+              id="field-consent"
+              type="checkbox"
+              name="consent"
+              value="yes"
+              aria-invalid={consentError ? true : undefined}
+              aria-describedby={consentError ? 'field-consent-error' : undefined}
+            />{' '}
+            {t('feeds:notify.consent', { series: seriesName })}
+          </label>
+          {consentError ? (
+            <p className="field-error" id="field-consent-error">
+              {consentError}
+            </p>
+          ) : null}
+        </div>
+        <p>
+          <button type="submit" disabled={busy}>
+            {t('feeds:notify.submit')}
+          </button>
+        </p>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useI18n } from '~/components/i18n';
+import { getMessage } from '~/domain/mail/outbox.server';
+import { renderEmail } from '../../emails/index';
+import { db } from '~/utils/db.server';
+import { invariantResponse } from '~/utils/http.server';
+import { requireOrganiser } from '~/utils/session.server';
+import { formatDateTime } from '~/utils/time';
+
+/** One message as its recipient reads it (the text part), rendered from the outbox row. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const id = Number(params.id);
+  const message = Number.isInteger(id) && id > 0 ? await getMessage(db(), id) : undefined;
+  invariantResponse(message, 'Not found', 404);
+  const rendered = renderEmail(message.template, JSON.parse(message.payload), message.locale);
+  return json({
+    message: { id: message.id, to: message.to_address, status: message.status, created_at: message.created_at, locale: message.locale },
+    subject: rendered.subject,
+    text: rendered.text,
+    attachments: (rendered.attachments ?? []).map((a) => a.filename),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? ''} · Festplatz` }];
+
+export default function OfficeMailMessage() {
+  const { message, subject, text, attachments } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <p>
+        <Link to="/office/mail">{t('office:mailTitle')}</Link>
+      </p>
+      <h1 lang={message.locale}>{subject}</h1>
+      <dl className="facts-list">
+        <dt>{t('office:mailTo')}</dt>
+        <dd>{message.to}</dd>
+        <dt>{t('office:mailStatus')}</dt>
+        <dd>
+          {t(`office:mailStatuses.${message.status}`)}, {formatDateTime(message.created_at, locale)}
+        </dd>
+        {attachments.length > 0 ? (
+          <>
+            <dt>{t('office:mailAttachments')}</dt>
+            <dd>{attachments.join(', ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      <pre className="mail-text" lang={message.locale}>
+        {text}
+      </pre>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,157 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Localized, useI18n } from '~/components/i18n';
+import { ProgramEntryRow } from '~/components/program';
+import { StarButton, SubscribeLinks } from '~/components/star-button';
+import { subscribeLinks } from '~/domain/feeds/calendar-links';
+import { ACCESSIBILITY_FLAGS } from '~/domain/organisations/categories';
+import { filterToSearch, isEmptyFilter, readProgramFilter, type FilterKey } from '~/domain/program/program-filter';
+import { findPublicProgramItems, programFacets } from '~/domain/program/public-program.server';
+import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import { DEFAULT_LOCALE, languageName, translator } from '~/utils/i18n';
+import { pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { readStarred } from '~/utils/starred.server';
+import { berlinDay, berlinToday, daysBetween, formatDay } from '~/utils/time';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  const t = translator(locale);
+  const filter = readProgramFilter(new URL(request.url).searchParams);
+  const [items, facets, starred] = await Promise.all([findPublicProgramItems(db(), filter), programFacets(db()), readStarred(request)]);
+
+  // Upcoming editions first (soonest first), then past ones (latest first); by day inside.
+  const today = berlinToday();
+  const editions = new Map<string, { slug: string; title: string; ends_on: string; starts_on: string; days: Map<string, typeof items> }>();
+  for (const item of items) {
+    const e = editions.get(item.edition_slug) ?? { slug: item.edition_slug, title: item.edition_title, starts_on: item.edition_starts_on, ends_on: item.edition_ends_on, days: new Map() };
+    const day = berlinDay(item.starts_at);
+    e.days.set(day, [...(e.days.get(day) ?? []), item]);
+    editions.set(item.edition_slug, e);
+  }
+  const groups = [...editions.values()]
+    .sort((a, b) => {
+      const au = a.ends_on >= today;
+      const bu = b.ends_on >= today;
+      if (au !== bu) return au ? -1 : 1;
+      return au ? a.starts_on.localeCompare(b.starts_on) : b.starts_on.localeCompare(a.starts_on);
+    })
+    .map((e) => ({ slug: e.slug, title: e.title, days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
+
+  const feedPath = `/calendar.ics${filterToSearch(filter, locale === DEFAULT_LOCALE ? {} : { lang: locale })}`;
+  const days = [...new Set(facets.editions.flatMap((e) => daysBetween(e.starts_on, e.ends_on)))].sort();
+  return json({
+    title: t('feeds:program.title'),
+    filter,
+    filtered: !isEmptyFilter(filter),
+    count: items.length,
+    groups,
+    facets: { ...facets, days },
+    starred: starred.uids,
+    subscribe: subscribeLinks(env().PUBLIC_URL, feedPath, t('feeds:ics.cityCalendarName')),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+
+export default function ProgramPage() {
+  const { filter, filtered, count, groups, facets, starred, subscribe } = useLoaderData<typeof loader>();
+  const { t, locale, text } = useI18n();
+  const location = useLocation();
+  const option = (key: FilterKey, value: string, label: string) => (
+    <label key={value} className="checkbox">
+      <input type="checkbox" name={key} value={value} defaultChecked={filter[key].includes(value)} /> {label}
+    </label>
+  );
+  const group = (key: FilterKey, children: JSX.Element[]) => (
+    <details className="filter-group" open={filter[key].length > 0}>
+      <summary>
+        {t(`feeds:filter.${key}`)}
+        {filter[key].length > 0 ? ` (${filter[key].length})` : ''}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{t(`feeds:filter.${key}`)}</legend>
+        {children}
+      </fieldset>
+    </details>
+  );
+
+  return (
+    <>
+      <h1>{t('feeds:program.title')}</h1>
+      <p className="lead">{t('feeds:program.intro')}</p>
+      <p>
+        <Link to="/my-program">{t('feeds:program.myProgramLink', { count: starred.length })}</Link>
+      </p>
+
+      {/* A GET form: the filters are the URL, so every view can be bookmarked, shared and subscribed. */}
+      <Form method="get" action="/program" className="filters" key={location.search} aria-labelledby="filters-title">
+        <h2 id="filters-title">{t('feeds:filter.title')}</h2>
+        <div className="filter-groups">
+          {group('series', facets.series.map((s) => option('series', s.slug, text(s.name).text)))}
+          {group('edition', facets.editions.map((e) => option('edition', e.slug, text(e.title).text)))}
+          {group('day', facets.days.map((d) => option('day', d, formatDay(d, locale))))}
+          {group(
+            'stage',
+            facets.stages.map((s) => option('stage', `${s.edition_slug}/${s.slug}`, `${text(s.name).text} (${text(s.edition_title).text})`)),
+          )}
+          {group('category', facets.categories.map((c) => option('category', c, t(`programCategories.${c}`, { defaultValue: c }))))}
+          {group('organisation', facets.organisations.map((o) => option('organisation', o.slug, o.name)))}
+          {group('language', facets.languages.map((l) => option('language', l, languageName(l, locale))))}
+          {group('accessibility', ACCESSIBILITY_FLAGS.map((a) => option('accessibility', a, t(`accessibility.${a}`))))}
+        </div>
+        <p className="filters__actions">
+          <button type="submit">{t('feeds:filter.apply')}</button>
+          {filtered ? <Link to="/program">{t('feeds:filter.reset')}</Link> : null}
+        </p>
+      </Form>
+
+      <section aria-labelledby="subscribe-title" className="subscribe-section">
+        <h2 id="subscribe-title">{t('feeds:subscribe.title')}</h2>
+        <p>{filtered ? t('feeds:subscribe.introFiltered') : t('feeds:subscribe.intro')}</p>
+        <SubscribeLinks links={subscribe} id="feed-address" />
+        <p>
+          <Link to={filter.series.length === 1 ? `/notifications?series=${filter.series[0]}` : '/notifications'}>{t('feeds:notify.link')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="results-title">
+        <h2 id="results-title" aria-live="polite">
+          {t('feeds:program.results', { count })}
+        </h2>
+        {count === 0 ? <p>{t('feeds:program.none')}</p> : null}
+        {groups.map((g) => (
+          <section key={g.slug} className="program-edition" aria-labelledby={`edition-${g.slug}`}>
+            <h3 id={`edition-${g.slug}`}>
+              <Link to={`/editions/${g.slug}`}>
+                <Localized value={g.title} />
+              </Link>
+            </h3>
+            {g.days.map(({ day, items }) => (
+              <section key={day} className="program-day" aria-labelledby={`day-${g.slug}-${day}`}>
+                <h4 id={`day-${g.slug}-${day}`}>{formatDay(day, locale)}</h4>
+                <ul className="program-list">
+                  {items.map((item) => (
+                    <ProgramEntryRow
+                      key={item.uid}
+                      item={item}
+                      place={item.stage_name}
+                      action={<StarButton uid={item.uid} title={pickText(item.title, locale).text} starred={starred.includes(item.uid)} />}
+                    />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </section>
+        ))}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../helpers/auth';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let organiser: string;
+let member: string;
+beforeAll(async () => {
+  server = await startServer();
+  const mailDir = path.join(server.dir, 'mail');
+  organiser = await signIn(server.url, mailDir, 'orga@festplatz.localhost');
+  member = await signIn(server.url, mailDir, 'kontakt@vmdo.example');
+});
+afterAll(() => server.stop());
+
+describe('the organisers’ mail page', () => {
+  it('lists what went out and shows a message as its recipient reads it', async () => {
+    const headers = { Cookie: organiser, 'Accept-Language': 'en' };
+    const list = await (await fetch(`${server.url}/office/mail`, { headers })).text();
+    expect(list).toContain('Recently sent');
+    const id = /href="\/office\/mail\/(\d+)"/.exec(list)![1];
+    const page = await fetch(`${server.url}/office/mail/${id}`, { headers });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // the newest message is the sign-in link of VMDO's contact, who reads Arabic
+    expect(html).toContain('<h1 lang="ar">رابط الدخول الخاص بك إلى Festplatz</h1>');
+    expect(html).toContain('/login/verify?token=');
+    expect((await fetch(`${server.url}/office/mail/999999`, { headers })).status).toBe(404);
+    expect((await fetch(`${server.url}/office/mail/abc`, { headers })).status).toBe(404);
+  });
+
+  it('is closed to association members', async () => {
+    expect((await fetch(`${server.url}/office/mail`, { headers: { Cookie: member } })).status).toBe(403);
+    expect((await fetch(`${server.url}/office/mail/1`, { headers: { Cookie: member } })).status).toBe(403);
+  });
+});
