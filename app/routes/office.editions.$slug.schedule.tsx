@@ -10,7 +10,10 @@ import type { Conflict } from '~/domain/schedule/conflicts';
 import { getOfficeEdition, getScheduleBoard, moveItem, resizeItem } from '~/domain/schedule/editor.server';
 import { placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { publishSchedule, ScheduleConflictsError } from '~/domain/schedule/publish.server';
+import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import { wakeMail } from '~/utils/mail.server';
 import { parseForm } from '~/utils/forms';
 import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
@@ -47,7 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'publish') {
     try {
-      const release = await publishSchedule(db(), edition.id, person.id);
+      const release = await publishSchedule(db(), edition.id, person.id, { publicUrl: env().PUBLIC_URL });
+      invalidateFeeds();
+      if (release.notified > 0) wakeMail();
       return redirect(`/office/editions/${edition.slug}/schedule?published=${release.version}`);
     } catch (error) {
       if (error instanceof ScheduleConflictsError) {

@@ -41,6 +41,12 @@ describe('the organisers’ schedule pages', () => {
   });
 
   it('moves an item into a conflict, refuses to publish with the list, and publishes once it is resolved', async () => {
+    const feedEvent = async (uid: string) => {
+      const ics = (await (await fetch(`${server.url}/calendar.ics?edition=dortbund-2027`)).text()).replace(/\r\n /g, '');
+      return ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${uid}@festplatz`)) ?? '';
+    };
+    expect(await feedEvent('dortbund-2027-02')).toContain('SEQUENCE:0');
+    expect(await feedEvent('dortbund-2027-02')).toContain('DTSTART:20270911T100000Z');
     const page = await (await get('/office/editions/dortbund-2027/schedule')).text();
     expect(page).toContain('<caption id="day-2027-09-11">Samstag, 11. September 2027</caption>');
     expect(page).toContain('Keine Konflikte.');
@@ -71,6 +77,9 @@ describe('the organisers’ schedule pages', () => {
     expect(query<{ sequence: number; starts_at: string }>("select sequence, starts_at from program_items where uid = 'dortbund-2027-02'")).toEqual([
       { sequence: 1, starts_at: '2027-09-11T10:30:00.000Z' },
     ]);
+    // the calendar feed carries the release at once, one sequence higher
+    expect(await feedEvent('dortbund-2027-02')).toContain('SEQUENCE:1');
+    expect(await feedEvent('dortbund-2027-02')).toContain('DTSTART:20270911T103000Z');
     const again = await post('/office/editions/dortbund-2027/schedule', { intent: 'publish' });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Seit der letzten Veröffentlichung hat sich nichts geändert.');

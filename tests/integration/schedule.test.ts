@@ -182,7 +182,7 @@ describe('publishing', () => {
     // the public still sees the published state until then
     expect((await published(t.db, 'dortbund-2027-02')).starts_at).toBe('2027-09-11T10:00:00.000Z');
 
-    const first = await publishSchedule(t.db, e.id, organiser.id, new Date('2027-08-01T08:00:00.000Z'));
+    const first = await publishSchedule(t.db, e.id, organiser.id, { now: new Date('2027-08-01T08:00:00.000Z') });
     expect(first.version).toBe(3);
     expect(first.changes).toEqual([
       {
@@ -237,7 +237,7 @@ describe('publishing', () => {
     // Release 4: the cancelled item comes back, the new one moves to the main stage.
     await setItemStatus(t.db, e.id, 'dortbund-2027-05', 'scheduled');
     await moveItem(t.db, e.id, added, { stage_id: main.id, day: '2027-09-12', start: '17:00' });
-    const second = await publishSchedule(t.db, e.id, organiser.id, new Date('2027-08-15T08:00:00.000Z'));
+    const second = await publishSchedule(t.db, e.id, organiser.id, { now: new Date('2027-08-15T08:00:00.000Z') });
     expect(second.version).toBe(4);
     expect(second.changes.map((c) => [c.uid, c.change, c.previous ?? null])).toEqual([
       ['dortbund-2027-05', 'restored', null],
@@ -262,6 +262,27 @@ describe('publishing', () => {
     ]);
     // the seeded releases list only uids; the changelog fills in the titles
     expect(JSON.parse(changelog.releases[2]!.changes[0]!.title).de).toBe('Abschlusskonzert');
+  });
+
+  it('queues an update mail for every confirmed subscriber of the series, in the same transaction', async () => {
+    const e = await edition(t.db, 'dortbund-2027');
+    const main = await stage(t.db, e.id, 'hauptbuehne');
+    await t.db
+      .insertInto('series_subscriptions')
+      .values([
+        { series_id: e.series_id, email: 'anwohnerin@example.org', locale: 'tr', token: 'tok-confirmed', status: 'confirmed', consent_version: '1', consent_text: 'ok', confirmed_at: '2026-11-20T10:00:00.000Z' },
+        { series_id: e.series_id, email: 'noch-nicht@example.org', locale: 'de', token: 'tok-pending', status: 'pending', consent_version: '1', consent_text: 'ok' },
+      ])
+      .execute();
+    await moveItem(t.db, e.id, 'dortbund-2027-02', { stage_id: main.id, day: '2027-09-11', start: '12:05' });
+    const release = await publishSchedule(t.db, e.id, null, { publicUrl: 'https://feste.example' });
+    expect(release.notified).toBe(1);
+    const mails = await t.db.selectFrom('outbox').select(['to_address', 'locale', 'template', 'payload']).where('template', '=', 'program-update').execute();
+    expect(mails.map((m) => [m.to_address, m.locale])).toEqual([['anwohnerin@example.org', 'tr']]);
+    const payload = JSON.parse(mails[0]!.payload);
+    expect(payload.changes).toEqual([
+      { change: 'moved', title: JSON.stringify({ de: 'Trommelgruppe Africa Positive', en: 'Africa Positive drum group' }), starts_at: '2027-09-11T10:05:00.000Z', url: 'https://feste.example/program/dortbund-2027-02' },
+    ]);
   });
 
   it('expands a daily workshop across the October switch, one published item per occurrence', async () => {

@@ -7,6 +7,7 @@ import type { DB } from '../../../db/connection';
 import { ConflictError, NotFoundError } from '../errors';
 import { diffSchedule, parseChanges, type ReleaseChange } from './changes';
 import { findConflicts, type Conflict } from './conflicts';
+import { notifyScheduleRelease } from '../notifications/subscriptions.server';
 import { loadPublished } from './editor.server';
 
 /** Publishing refused: hard conflicts stand. The route shows the list (409). */
@@ -19,9 +20,22 @@ export class ScheduleConflictsError extends ConflictError {
 export interface PublishedRelease {
   version: number;
   changes: ReleaseChange[];
+  /** subscribers an update mail was queued for */
+  notified: number;
 }
 
-export async function publishSchedule(db: DB, editionId: number, personId: number | null, now = new Date()): Promise<PublishedRelease> {
+/**
+ * Publishes the edition's drafts. Subscribers of the series get their update mail through
+ * the outbox in the same transaction; the caller drops cached feeds (invalidateFeeds) and
+ * wakes the mail worker after the commit.
+ */
+export async function publishSchedule(
+  db: DB,
+  editionId: number,
+  personId: number | null,
+  options: { now?: Date; publicUrl?: string } = {},
+): Promise<PublishedRelease> {
+  const now = options.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const edition = await trx.selectFrom('editions').select(['id', 'starts_on', 'ends_on']).where('id', '=', editionId).executeTakeFirst();
     if (!edition) throw new NotFoundError('errors.editionNotFound');
@@ -86,11 +100,13 @@ export async function publishSchedule(db: DB, editionId: number, personId: numbe
       .where('edition_id', '=', editionId)
       .executeTakeFirst();
     const version = Number(last?.version ?? 0) + 1;
-    await trx
+    const release = await trx
       .insertInto('schedule_releases')
       .values({ edition_id: editionId, version, published_at: stamp, published_by: personId, changes: JSON.stringify(changes) })
-      .execute();
-    return { version, changes };
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const notified = options.publicUrl ? await notifyScheduleRelease(trx, release.id, options.publicUrl) : 0;
+    return { version, changes, notified };
   });
 }
 
