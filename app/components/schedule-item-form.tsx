@@ -119,8 +119,8 @@ export function ItemFields({ values, errors, options, withRepeat }: { values: It
   const accessibilityError = useFieldError(errors?.accessibility);
   return (
     <>
-      <Field name="title_de" label={t('schedule:item.titleDe')} defaultValue={values.title_de} error={errors?.title_de} required maxLength={200} />
-      <Field name="title_en" label={t('schedule:item.titleEn')} defaultValue={values.title_en} error={errors?.title_en} maxLength={200} lang="en" />
+      <Field name="title_de" type="text" label={t('schedule:item.titleDe')} defaultValue={values.title_de} error={errors?.title_de} required maxLength={200} />
+      <Field name="title_en" type="text" label={t('schedule:item.titleEn')} defaultValue={values.title_en} error={errors?.title_en} maxLength={200} lang="en" />
       <TextAreaField name="description_de" label={t('schedule:item.descriptionDe')} defaultValue={values.description_de} error={errors?.description_de} />
       <TextAreaField name="description_en" label={t('schedule:item.descriptionEn')} defaultValue={values.description_en} error={errors?.description_en} />
       <SelectField
@@ -159,7 +159,7 @@ export function ItemFields({ values, errors, options, withRepeat }: { values: It
         error={errors?.category}
         options={PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t(`programCategories.${c}`) }))}
       />
-      <Field name="languages" label={t('schedule:item.languages')} hint={t('schedule:item.languagesHint')} defaultValue={values.languages} error={errors?.languages} />
+      <Field name="languages" type="text" label={t('schedule:item.languages')} hint={t('schedule:item.languagesHint')} defaultValue={values.languages} error={errors?.languages} />
       <fieldset className="fieldset" aria-describedby={accessibilityError ? 'field-accessibility-error' : undefined}>
         <legend>{t('schedule:item.accessibility')}</legend>
         {ACCESSIBILITY_FLAGS.map((flag) => (

@@ -106,9 +106,11 @@ export default function SitePlan() {
                 label={t('schedule:pitches.planOf', { area: text(area.name).text })}
                 pitches={area.pitches.map((p) => ({ ...p, name: p.organisation_name, taken: p.registration_id !== null }))}
               />
-              <p className="muted">{t('schedule:pitches.planSummary', { count: area.pitches.length, taken: area.pitches.filter((p) => p.registration_id).length })}</p>
-              <div className="table-scroll" role="region" aria-labelledby={`area-${area.id}`} tabIndex={0}>
+              <div className="table-scroll" role="region" aria-labelledby={`pitches-${area.id}`} tabIndex={0}>
                 <table>
+                  <caption id={`pitches-${area.id}`}>
+                    {t('schedule:pitches.planSummary', { count: area.pitches.length, taken: area.pitches.filter((p) => p.registration_id).length })}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('schedule:pitches.pitch')}</th>

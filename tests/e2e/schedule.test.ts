@@ -27,6 +27,11 @@ async function organiserContext(server: RunningServer, javaScriptEnabled: boolea
   return { context, page, problems };
 }
 
+async function axeViolations(page: Page, scope = 'main'): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).include(scope).analyze();
+  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 const CONFLICT = '„Trommelgruppe Africa Positive“ und „Halay und Folklore“ überschneiden sich auf Hauptbühne (mit 15 Minuten Umbaupause).';
 
 describe('an organiser builds the stage schedule with JavaScript', () => {
@@ -42,8 +47,7 @@ describe('an organiser builds the stage schedule with JavaScript', () => {
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Bühnenprogramm: Dortbund! Eine Stadt. Viele Gesichter 2027' }));
     await expectVisible(page.getByText('Keine Konflikte.'));
-    const axe = await new AxeBuilder({ page }).include('main').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     const card = page.locator('#item-dortbund-2027-02');
     const handle = page.getByRole('button', { name: 'Verschieben: Trommelgruppe Africa Positive' });
@@ -81,6 +85,11 @@ describe('an organiser builds the stage schedule with JavaScript', () => {
     await expectVisible(latest.getByRole('heading', { name: /^Version 3/ }));
     await expectVisible(latest.getByRole('link', { name: 'Trommelgruppe Africa Positive' }));
     await expect(latest.locator('li').first().textContent()).resolves.toContain('Verschoben');
+    expect(await axeViolations(page)).toEqual([]);
+    // the item's own page, with its forms
+    await page.goto(`${server.url}/office/editions/dortbund-2027/schedule/items/dortbund-2027-02`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Programmpunkt bearbeiten: Trommelgruppe Africa Positive' }));
+    expect(await axeViolations(page)).toEqual([]);
     // the one refused publish (409) is the only thing the browser complains about
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
     await context.close();
@@ -131,5 +140,43 @@ describe('an organiser builds the stage schedule without JavaScript', () => {
     // the one refused publish (409) is the only thing the browser complains about
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
     await context.close();
+  });
+});
+
+describe('the site plan', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server?.stop());
+
+  it('an organiser places the rest by the suggestion; a resident sees the plan and its list on a phone', async () => {
+    const { context, page, problems } = await organiserContext(server, true);
+    await page.goto(`${server.url}/office/editions/dortbund-2027/site-plan`);
+    await expectVisible(page.getByRole('img', { name: 'Lageplan Standzone Friedensplatz' }));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Vorschlag für die übrigen Stände' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Vorschlag' }));
+    await expect(page.getByLabel('Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO)').inputValue()).resolves.toMatch(/^\d+:\d+$/);
+    await page.getByRole('button', { name: 'Vorschlag übernehmen' }).click();
+    await expectVisible(page.getByText('1 Stand platziert.'));
+    await expectVisible(page.getByText('Alle zugelassenen Stände haben einen Platz.'));
+    await context.close();
+
+    const phone = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true });
+    const resident = await phone.newPage();
+    await resident.goto(`${server.url}/editions/dortbund-2027`);
+    await expectVisible(resident.getByRole('heading', { name: 'Lageplan der Stände' }));
+    await expectVisible(resident.getByRole('img', { name: 'Lageplan Standzone Friedensplatz' }));
+    const list = resident.getByRole('list', { name: 'Stände nach Platznummer' });
+    await expectVisible(list.getByText('Arbeitskreis der Abrahamsreligionen'));
+    // VMDO is approved, not confirmed: its pitch shows as a stand, without the name
+    await expect(list.getByText('Verbund sozial-kultureller').count()).resolves.toBe(0);
+    // the plan's section (the program above it is not this feature's)
+    expect(await axeViolations(resident, 'section[aria-labelledby="site-plan-title"]')).toEqual([]);
+    const overflow = await resident.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    expect(problems).toEqual([]);
+    await phone.close();
   });
 });
