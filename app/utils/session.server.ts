@@ -40,9 +40,10 @@ export async function requirePerson(request: Request): Promise<Person> {
   const person = await getSessionPerson(request);
   if (!person) {
     const url = new URL(request.url);
-    // Come back to the same page; an absurdly long query is not worth a giant Location header.
-    const back = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back.length <= 1000 ? back : url.pathname)}`);
+    // Come back to the same page; an absurdly long query (or path: routes with a :slug take
+    // any text) is not worth a giant Location header.
+    const back = [url.pathname + url.search, url.pathname].map(encodeURIComponent).find((b) => b.length <= 2000);
+    throw redirect(back ? `/login?redirectTo=${back}` : '/login');
   }
   return person;
 }
