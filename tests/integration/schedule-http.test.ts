@@ -57,6 +57,12 @@ describe('the organisers’ schedule pages', () => {
     expect(badHtml).toContain('Bitte geben Sie eine Uhrzeit wie 14:30 an.');
     expect(badHtml).toContain('value="25:00"');
 
+    // a day that does not exist, and an item that does not: 400 and 404, nothing written
+    const noDay = await post('/office/editions/dortbund-2027/schedule/items/dortbund-2027-02', { intent: 'move', stage_id: String(stageId('hauptbuehne')), day: '2027-02-30', start: '12:00' });
+    expect(noDay.status).toBe(400);
+    expect(await noDay.text()).toContain('Bitte wählen Sie einen Tag.');
+    expect((await post('/office/editions/dortbund-2027/schedule', { intent: 'move', uid: 'nope', stage_id: String(stageId('hauptbuehne')), day: '2027-09-11', start: '12:00' })).status).toBe(404);
+
     const moved = await post('/office/editions/dortbund-2027/schedule/items/dortbund-2027-02', { intent: 'move', stage_id: String(stageId('hauptbuehne')), day: '2027-09-11', start: '12:30' });
     expect(moved.status).toBe(302);
     expect(moved.headers.get('location')).toBe('/office/editions/dortbund-2027/schedule#item-dortbund-2027-02');

@@ -190,7 +190,11 @@ export async function getItemFormOptions(db: DB, editionId: number) {
   return { stages, organisations, registrations };
 }
 
-/** A start and end instant from a Berlin day and wall-clock times; an end at or before the start is on the next day. */
+/**
+ * A start and end instant from a Berlin day and wall-clock times (already checked by the
+ * form's pattern); an end at or before the start is on the next day. A day that does not
+ * exist (2027-02-30) is a ValidationError on the day.
+ */
 export function instants(day: string, start: string, end: string): { starts_at: string; ends_at: string } {
   let starts_at: string;
   let endDay = day;
@@ -199,7 +203,7 @@ export function instants(day: string, start: string, end: string): { starts_at: 
     if (end <= start) endDay = DateTime.fromISO(day, { zone: ZONE }).plus({ days: 1 }).toISODate()!;
     return { starts_at, ends_at: berlinToUtc(endDay, end) };
   } catch {
-    throw new ValidationError('schedule:errors.time', { start: 'schedule:errors.time' });
+    throw new ValidationError('schedule:errors.day', { day: 'schedule:errors.day' });
   }
 }
 
@@ -315,7 +319,7 @@ export async function moveItem(db: DB, editionId: number, uid: string, to: { sta
   try {
     starts_at = berlinToUtc(to.day, to.start);
   } catch {
-    throw new ValidationError('schedule:errors.time', { start: 'schedule:errors.time' });
+    throw new ValidationError('schedule:errors.day', { day: 'schedule:errors.day' });
   }
   const length = Date.parse(item.ends_at) - Date.parse(item.starts_at);
   await db
