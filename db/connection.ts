@@ -30,7 +30,10 @@ export function openDatabase(file: string): OpenDatabase {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Branches developed side by side get name prefixes handed out in advance, so a database
+  // migrated from main may already hold a later name than a branch's migration merged after
+  // it. Each migration is independent; run the missing ones instead of refusing to start.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -176,6 +176,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
           { slug: 'eigener-pavillon', name: t('Eigener Pavillon bis 6 × 3 m', 'Own gazebo up to 6 × 3 m'), fee: 8000, capacity: 2, w: 6, d: 3, eq: [] },
         ],
         setup: t('Aufbau am ersten Festtag ab 7:30 Uhr, Abbau bis 21:00 Uhr. Zufahrt über die Kleppingstraße.', 'Setup on the first day from 7:30, teardown by 21:00. Vehicle access via Kleppingstraße.'),
+        // the same window as the text above, as instants: the approval mail's calendar entry
+        setupWindow: (start: DateTime) => ({ from: utc(start, '07:30'), to: utc(start, '10:00') }),
         program: dortbundProgram,
         pitchArea: 'standzone',
         pitches: standzonePitches,
@@ -207,6 +209,7 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
           { slug: 'marktstand', name: t('Marktstand 3 × 3 m', 'Market stall 3 × 3 m'), fee: 3000, capacity: 4, w: 3, d: 3, eq: ['gazebo', 'table'] },
         ],
         setup: t('Aufbau eine Stunde vor Beginn im Foyer des Dietrich-Keuning-Hauses.', 'Setup one hour before opening in the foyer of the Dietrich-Keuning-Haus.'),
+        setupWindow: (start: DateTime) => ({ from: utc(start, '14:00'), to: utc(start, '15:00') }),
         program: djelemProgram,
         pitchArea: 'foyer',
         pitches: foyerPitches,
@@ -254,6 +257,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             registration_opens_at: opens.toUTC().toISO()!,
             registration_closes_at: closes.toUTC().toISO()!,
             setup_info: f.setup,
+            setup_starts_at: f.setupWindow(start).from,
+            setup_ends_at: f.setupWindow(start).to,
             status: 'published',
           })
           .returning('id')
@@ -358,7 +363,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         };
 
         // Registrations: the coming edition has one in every state, the past one confirmed stands.
-        const applicants = organisations.slice(0, f.slug === 'dortbund' ? 10 : 6);
+        // The eleventh organisation had a Dortbund! stand last year only: it can "apply again".
+        const applicants = organisations.slice(0, f.slug === 'dortbund' ? (upcoming ? 10 : 11) : 6);
         for (const [i, o] of applicants.entries()) {
           const state: RegistrationState = upcoming ? states[i % states.length]! : i % 4 === 3 ? 'withdrawn' : 'confirmed';
           const standTypeId = standTypeIds[i % standTypeIds.length]!;

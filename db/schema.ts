@@ -33,6 +33,9 @@ export interface EditionsTable {
   registration_opens_at: string | null;
   registration_closes_at: string | null;
   setup_info: Default<JsonText>;
+  /** the setup window as UTC instants; null: derived from the opening hours (docs/decisions/041) */
+  setup_starts_at: Default<string | null>;
+  setup_ends_at: Default<string | null>;
   status: Default<EditionStatus>;
   created_at: CreatedAt;
 }
@@ -272,6 +275,20 @@ export interface SignInTokensTable {
   created_at: CreatedAt;
 }
 
+export interface InvitationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  /** sha256 of the token; the token itself only ever exists in the email */
+  token_hash: string;
+  invited_by: number | null;
+  locale: Default<string>;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: number | null;
+  created_at: CreatedAt;
+}
+
 /** A resident's starred items behind a secret, revocable feed URL (no account, no personal data). */
 export interface PersonalFeedsTable {
   id: Generated<number>;
@@ -318,6 +335,7 @@ export interface Database {
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
+  invitations: InvitationsTable;
   personal_feeds: PersonalFeedsTable;
   series_subscriptions: SeriesSubscriptionsTable;
 }
@@ -338,4 +356,6 @@ export type ProgramItemDraft = Selectable<ProgramItemDraftsTable>;
 export type Pitch = Selectable<PitchesTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type RegistrationEvent = Selectable<RegistrationEventsTable>;
+export type Invitation = Selectable<InvitationsTable>;
 export type PersonalFeed = Selectable<PersonalFeedsTable>;

@@ -6,6 +6,13 @@
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
 import type { RenderedMail } from './layout';
 import { signInLinkEmail } from './sign-in-link';
+import { organisationInvitationEmail } from './organisation-invitation';
+import { registrationApprovedEmail } from './registration-approved';
+import { registrationCancelledEmail } from './registration-cancelled';
+import { registrationMovedUpEmail } from './registration-moved-up';
+import { registrationReceivedEmail } from './registration-received';
+import { registrationRejectedEmail } from './registration-rejected';
+import { registrationWaitlistedEmail } from './registration-waitlisted';
 import { seriesSubscriptionConfirmEmail } from './series-subscription-confirm';
 import { programUpdateEmail } from './program-update';
 
@@ -14,6 +21,13 @@ type Render = (payload: any, locale: Locale) => RenderedMail;
 
 export const emailTemplates = {
   'sign-in-link': signInLinkEmail,
+  'registration-received': registrationReceivedEmail,
+  'registration-approved': registrationApprovedEmail,
+  'registration-waitlisted': registrationWaitlistedEmail,
+  'registration-rejected': registrationRejectedEmail,
+  'registration-moved-up': registrationMovedUpEmail,
+  'registration-cancelled': registrationCancelledEmail,
+  'organisation-invitation': organisationInvitationEmail,
   'series-subscription-confirm': seriesSubscriptionConfirmEmail,
   'program-update': programUpdateEmail,
 } satisfies Record<string, Render>;

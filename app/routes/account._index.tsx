@@ -1,26 +1,224 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useI18n } from '~/components/i18n';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary, Field } from '~/components/forms';
+import { Localized, useI18n } from '~/components/i18n';
+import { Checkbox, FormAlert, Select, StateBadge } from '~/components/registration';
+import { applyAgainSchema } from '~/domain/registrations/application.schema';
+import { applyAgain, getAccountOverview } from '~/domain/registrations/applications.server';
+import { personSchema } from '~/domain/organisations/profile.schema';
+import { updatePersonSettings } from '~/domain/people/account.server';
+import { db } from '~/utils/db.server';
+import { attempt } from '~/utils/domain-action.server';
+import { env } from '~/utils/env.server';
+import { parseForm, type FieldErrors } from '~/utils/forms';
+import { LOCALES, localeInfo, translator } from '~/utils/i18n';
+import { localeCookie, localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
 import { requirePerson } from '~/utils/session.server';
+import { formatDateTime, formatDayRange } from '~/utils/time';
 
+/** The association's start page: own details, organisations, applications, editions open now. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
-  return json({ title: translator(locale)('auth:account.title'), person: { email: person.email, name: person.name, role: person.role } });
+  const overview = await getAccountOverview(db(), { personId: person.id });
+  return json({
+    title: translator(locale)('auth:account.title'),
+    person: { email: person.email, name: person.name, role: person.role, locale: person.locale },
+    ...overview,
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const person = await requirePerson(request);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+
+  if (intent === 'settings') {
+    const result = parseForm(personSchema, formData);
+    if (!result.success) return json({ form: 'settings' as const, errors: result.errors, values: result.values, message: null, target: null }, { status: 400 });
+    await updatePersonSettings(db(), person.id, result.data);
+    // the site follows the chosen language too, not only the email
+    return redirect('/account', { headers: { 'Set-Cookie': await localeCookie.serialize(result.data.locale) } });
+  }
+
+  const result = parseForm(applyAgainSchema, formData);
+  const target = `${String(formData.get('editionSlug'))}:${String(formData.get('organisationId'))}`;
+  if (!result.success) return json({ form: 'again' as const, errors: result.errors, values: result.values, message: null, target }, { status: 400 });
+  const limited = await rateLimited([['applicationIp', context.clientIp]]);
+  if (limited) {
+    const message = { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } };
+    return json({ form: 'again' as const, errors: {} as FieldErrors, values: {} as Record<string, string>, message, target }, { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } });
+  }
+  const outcome = await attempt(() =>
+    applyAgain(db(), {
+      personId: person.id,
+      organisationId: result.data.organisationId,
+      editionSlug: result.data.editionSlug,
+      submit: result.data.intent === 'copy-submit',
+      publicUrl: env().PUBLIC_URL,
+    }),
+  );
+  if (!outcome.ok) {
+    return json(
+      { form: 'again' as const, errors: outcome.fieldErrors as FieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.message, target },
+      { status: outcome.status },
+    );
+  }
+  wakeMail();
+  return redirect(`/account/applications/${outcome.value.registrationId}`);
+}
+
 export default function Account() {
-  const { person } = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const { person, organisations, applications, openEditions } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const settingsErrors = data?.form === 'settings' ? data.errors : undefined;
   return (
     <>
       <h1>{t('auth:account.title')}</h1>
       <p>{t('auth:account.signedInAs', { email: person.email })}</p>
+
+      {organisations.length === 0 ? (
+        <section className="notice" aria-labelledby="start-title">
+          <h2 id="start-title">{t('registration:account.startTitle')}</h2>
+          <p>{t('registration:account.startBody')}</p>
+          <p>
+            <Link className="button" to="/account/organisation">
+              {t('registration:account.createOrganisation')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="open-title">
+        <h2 id="open-title">{t('registration:account.openTitle')}</h2>
+        {openEditions.length === 0 ? <p>{t('registration:account.noneOpen')}</p> : null}
+        <ul className="card-list card-list--wide">
+          {openEditions.map((edition) => (
+            <li key={edition.id} className="card">
+              <h3 className="card__title">
+                <Localized value={edition.title} />
+              </h3>
+              <p className="card__meta">
+                {formatDayRange(edition.starts_on, edition.ends_on, locale)} ·{' '}
+                {t('registration:account.closes', { when: formatDateTime(edition.registration_closes_at!, locale) })}
+              </p>
+              {edition.organisations.length === 0 ? (
+                <p>{t('registration:account.profileFirst')}</p>
+              ) : (
+                <ul className="plain-list">
+                  {edition.organisations.map((o) => {
+                    const target = `${edition.slug}:${o.id}`;
+                    const failed = data?.form === 'again' && data.target === target ? data : null;
+                    return (
+                      <li key={o.id}>
+                        <strong>{o.name}</strong>:{' '}
+                        {o.application ? (
+                          <>
+                            <StateBadge state={o.application.state} />{' '}
+                            <Link to={`/account/applications/${o.application.id}`}>{t('registration:account.viewApplication')}</Link>
+                          </>
+                        ) : (
+                          <>
+                            <Link to={`/editions/${edition.slug}/apply?org=${o.id}`}>{t('registration:account.apply')}</Link>
+                            {o.canApplyAgain ? (
+                              <Form method="post" className="apply-again">
+                                <input type="hidden" name="organisationId" value={o.id} />
+                                <input type="hidden" name="editionSlug" value={edition.slug} />
+                                <p className="hint">{t('registration:again.intro')}</p>
+                                <FormAlert message={failed?.message} />
+                                <Checkbox name="confirm" label={t('registration:again.confirm')} error={failed?.errors.confirm} />
+                                <p className="button-row">
+                                  <button type="submit" name="intent" value="copy-draft" className="secondary">
+                                    {t('registration:again.asDraft')}
+                                  </button>
+                                  <button type="submit" name="intent" value="copy-submit">
+                                    {t('registration:again.submit')}
+                                  </button>
+                                </p>
+                              </Form>
+                            ) : null}
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="applications-title">
+        <h2 id="applications-title">{t('registration:account.applicationsTitle')}</h2>
+        {applications.length === 0 ? (
+          <p>{t('registration:account.noApplications')}</p>
+        ) : (
+          <ul className="plain-list">
+            {applications.map((a) => (
+              <li key={a.id}>
+                <Link to={`/account/applications/${a.id}`}>
+                  <Localized value={a.edition_title} />
+                </Link>{' '}
+                ({a.organisation_name}) <StateBadge state={a.state} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="organisations-title">
+        <h2 id="organisations-title">{t('registration:account.organisationsTitle')}</h2>
+        {organisations.length > 0 ? (
+          <ul className="plain-list">
+            {organisations.map((o) => (
+              <li key={o.id}>
+                <Link to={`/account/organisation?id=${o.id}`}>{o.name}</Link> <span className="muted">({t(`registration:roles.${o.role}`)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          <Link to="/account/organisation?new=1">{t('registration:account.anotherOrganisation')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="settings-title">
+        <h2 id="settings-title">{t('registration:settings.title')}</h2>
+        <ErrorSummary errors={settingsErrors} labels={{ name: t('registration:settings.name'), locale: t('registration:settings.locale') }} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="settings" />
+          <Field
+            name="name"
+            type="text"
+            label={t('registration:settings.name')}
+            hint={t('registration:settings.nameHint')}
+            autoComplete="name"
+            maxLength={120}
+            defaultValue={settingsErrors ? data?.values.name : person.name}
+            error={settingsErrors?.name}
+          />
+          <Select
+            name="locale"
+            label={t('registration:settings.locale')}
+            defaultValue={settingsErrors ? data?.values.locale : person.locale}
+            options={LOCALES.map((code) => ({ value: code, label: localeInfo[code].name }))}
+            error={settingsErrors?.locale}
+          />
+          <p className="hint">{t('registration:settings.localeHint')}</p>
+          <p>
+            <button type="submit">{t('registration:settings.save')}</button>
+          </p>
+        </Form>
+      </section>
+
       {person.role === 'organiser' ? (
         <p>
           <Link to="/office">{t('auth:account.office')}</Link>
@@ -33,4 +231,8 @@ export default function Account() {
       </Form>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -6,6 +6,7 @@ import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
 import { SitePlanSvg } from '~/components/schedule';
 import { getPublicEdition } from '~/domain/editions/editions.server';
+import { isWindowOpen } from '~/domain/registrations/transition.server';
 import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
 import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
@@ -54,6 +55,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edition: page.edition,
     venues: page.venues,
     program,
+    registrationOpen: isWindowOpen(page.edition, new Date()),
     sitePlan,
   });
 }
@@ -61,7 +63,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
 
 export default function EditionPage() {
-  const { edition, venues, program, sitePlan } = useLoaderData<typeof loader>();
+  const { edition, venues, program, registrationOpen, sitePlan } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -93,6 +95,20 @@ export default function EditionPage() {
               , <bdi>{v.address}</bdi>
             </li>
           ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="stands-title">
+        <h2 id="stands-title">{t('registration:edition.standsTitle')}</h2>
+        <ul>
+          <li>
+            <Link to={`/editions/${edition.slug}/exhibitors`}>{t('registration:edition.exhibitors')}</Link>
+          </li>
+          {registrationOpen ? (
+            <li>
+              <Link to={`/editions/${edition.slug}/apply`}>{t('registration:edition.apply')}</Link>
+            </li>
+          ) : null}
         </ul>
       </section>
 

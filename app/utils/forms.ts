@@ -60,7 +60,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
     input[key] = all.length > 1 ? all : all[0];
   }
-  const parsed = schema.safeParse(input);
+  // reportInput: an issue carries what was typed, so "wrong" is told apart from "missing"
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { success: true, data: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {

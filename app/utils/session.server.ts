@@ -40,10 +40,11 @@ export async function requirePerson(request: Request): Promise<Person> {
   const person = await getSessionPerson(request);
   if (!person) {
     const url = new URL(request.url);
-    // Come back to the same page; an absurdly long query (or path: routes with a :slug take
-    // any text) is not worth a giant Location header.
-    const back = [url.pathname + url.search, url.pathname].map(encodeURIComponent).find((b) => b.length <= 2000);
-    throw redirect(back ? `/login?redirectTo=${back}` : '/login');
+    // Come back to the same page; an absurdly long query is not worth a giant Location header.
+    // Path parameters can be absurd too (/account/applications/<20 000 characters>).
+    const back = url.pathname + url.search;
+    const target = back.length <= 1000 ? back : url.pathname.length <= 1000 ? url.pathname : '/account';
+    throw redirect(`/login?redirectTo=${encodeURIComponent(target)}`);
   }
   return person;
 }

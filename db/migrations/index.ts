@@ -6,6 +6,7 @@
 import type { Migration } from 'kysely';
 import * as core from './2026-11-25T1800_core';
 import * as signIn from './2026-11-25T1810_sign_in';
+import * as registration from './2026-11-25T1840_registration';
 import * as personalFeeds from './2026-11-25T1900_personal_feeds';
 import * as seriesSubscriptions from './2026-11-25T1901_series_subscriptions';
 import * as scheduleAndPitches from './2026-11-25T1930_schedule_and_pitches';
@@ -13,6 +14,7 @@ import * as scheduleAndPitches from './2026-11-25T1930_schedule_and_pitches';
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
   '2026-11-25T1810_sign_in': signIn,
+  '2026-11-25T1840_registration': registration,
   '2026-11-25T1900_personal_feeds': personalFeeds,
   '2026-11-25T1901_series_subscriptions': seriesSubscriptions,
   '2026-11-25T1930_schedule_and_pitches': scheduleAndPitches,

@@ -38,6 +38,9 @@ async function open(options: BrowserContextOptions = {}): Promise<{ context: Bro
   return { context, page, problems };
 }
 
+/** The page in a language: `?lang=` or `&lang=` as the path needs. */
+const inLanguage = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+
 const isFocused = (page: Page, selector: string) => page.evaluate((s) => document.activeElement === document.querySelector(s), selector);
 
 /** Where focus is: the element's text, href and whether its focus indicator is drawn. */
@@ -75,6 +78,12 @@ describe('axe finds no WCAG 2.1 A/AA violation', () => {
     { name: 'organisations', path: '/organisations', status: 200 },
     { name: 'organisation', path: '/organisations/kommunales-integrationszentrum', status: 200 },
     { name: 'accessibility statement', path: '/accessibility', status: 200 },
+    { name: 'program', path: '/program', status: 200 },
+    { name: 'program, filtered', path: `/program?edition=${djelem}&language=rom&accessibility=wheelchair`, status: 200 },
+    { name: 'my program', path: '/my-program', status: 200 },
+    { name: 'email notifications', path: '/notifications', status: 200 },
+    { name: 'sign in', path: '/login', status: 200 },
+    { name: 'sign-in link', path: '/login/verify', status: 200 },
     { name: 'page not found', path: '/no/such/page', status: 404 },
     { name: 'program item not found', path: '/program/no-such-item', status: 404 },
   ];
@@ -85,7 +94,7 @@ describe('axe finds no WCAG 2.1 A/AA violation', () => {
       const report: Record<string, string[]> = {};
       for (const route of routes()) {
         problems.length = 0;
-        const response = await page.goto(`${server.url}${route.path}?lang=${lang}`);
+        const response = await page.goto(`${server.url}${inLanguage(route.path, lang)}`);
         expect(response?.status(), route.name).toBe(route.status);
         await expect(page.locator('html').getAttribute('dir')).resolves.toBe(lang === 'ar' ? 'rtl' : 'ltr');
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -229,8 +238,9 @@ describe('on a phone (390 × 844)', () => {
     const { context, page, problems } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const report: string[] = [];
     for (const lang of ['de', 'ar']) {
-      for (const path of ['/', `/editions/${djelem}`, `/editions/${dortbund}`, `/program/${djelem}-02`, '/organisations', '/organisations/kommunales-integrationszentrum', '/accessibility']) {
-        await page.goto(`${server.url}${path}?lang=${lang}`);
+      const paths = ['/', `/editions/${djelem}`, `/editions/${dortbund}`, `/program/${djelem}-02`, '/organisations', '/organisations/kommunales-integrationszentrum', '/accessibility', '/program', '/notifications', '/login'];
+      for (const path of paths) {
+        await page.goto(`${server.url}${inLanguage(path, lang)}`);
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.scrollingElement!.scrollWidth,
           clientWidth: document.scrollingElement!.clientWidth,

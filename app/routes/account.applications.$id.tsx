@@ -1,0 +1,220 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Localized, useI18n } from '~/components/i18n';
+import { FormAlert, formatMoney, StateBadge, TextArea } from '~/components/registration';
+import { statusActionSchema } from '~/domain/registrations/application.schema';
+import { getApplicationForMember, reopenApplication, withdrawApplication } from '~/domain/registrations/applications.server';
+import { setupWindowOf } from '~/domain/registrations/setup-time.server';
+import { db } from '~/utils/db.server';
+import { attempt } from '~/utils/domain-action.server';
+import { env } from '~/utils/env.server';
+import { parseForm } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { translator } from '~/utils/i18n';
+import { pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { requirePerson } from '~/utils/session.server';
+import { berlinDay, formatDateTime, formatDay, formatDayRange, formatTime } from '~/utils/time';
+
+function registrationId(param: string | undefined): number {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id <= 0) throw json({ message: 'not found' }, { status: 404 });
+  return id;
+}
+
+/** Where an application stands, what it asked for, its history, the setup time and (later) the pitch. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const person = await requirePerson(request);
+  const locale = await localeOf(request);
+  const application = await orRespond(() => getApplicationForMember(db(), { personId: person.id, registrationId: registrationId(params.id) }));
+  const setup = await setupWindowOf(db(), application.edition_id);
+  // ── PITCH ─────────────────────────────────────────────────────────────────────────
+  // The site plan is built on branch `schedule`, which exports
+  // getPitchForRegistration(db, registrationId). Once it is merged, replace the line below with
+  //   const pitch = await getPitchForRegistration(db(), application.id);
+  // and render its number and position in <PitchSection>. Until then no pitch is shown:
+  // never an invented one.
+  const pitch: { label: string } | null = null;
+  // ──────────────────────────────────────────────────────────────────────────────────
+  return json({
+    title: `${translator(locale)('registration:status.title')} · ${pickText(application.edition_title, locale).text}`,
+    application,
+    setup,
+    pitch,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const person = await requirePerson(request);
+  const id = registrationId(params.id);
+  const formData = await request.formData();
+  const result = parseForm(statusActionSchema, formData);
+  if (!result.success) return json({ errors: result.errors, values: result.values, message: null }, { status: 400 });
+  const context = { personId: person.id, registrationId: id, publicUrl: env().PUBLIC_URL };
+  const outcome = await attempt(() =>
+    result.data.intent === 'withdraw' ? withdrawApplication(db(), { ...context, reason: result.data.reason }) : reopenApplication(db(), context),
+  );
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
+    return json({ errors: outcome.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.message }, { status: outcome.status });
+  }
+  wakeMail();
+  return redirect(`/account/applications/${id}`);
+}
+
+export default function ApplicationStatus() {
+  const { application: a, setup, pitch } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const yes = (v: number) => (v ? t('registration:yes') : t('registration:no'));
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to="/account">{t('auth:account.title')}</Link> · <Localized value={a.edition_title} />
+      </p>
+      <h1>{t('registration:status.heading', { organisation: a.organisation_name })}</h1>
+
+      <section className="status-box" aria-labelledby="state-title">
+        <h2 id="state-title" className="visually-hidden">
+          {t('registration:status.state')}
+        </h2>
+        <p className="status-box__state">
+          {t('registration:status.state')}: <StateBadge state={a.state} />
+        </p>
+        <p>{t(`registration:status.explain.${a.state}`)}</p>
+        <FormAlert message={data?.message} />
+        <div className="button-row">
+          {a.editable ? (
+            <Link className="button" to={`/editions/${a.edition_slug}/apply?org=${a.organisation_id}`}>
+              {a.state === 'draft' ? t('registration:status.continue') : t('registration:status.edit')}
+            </Link>
+          ) : null}
+          {a.canReopen ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="reopen" />
+              <button type="submit">{t('registration:status.reopen')}</button>
+            </Form>
+          ) : null}
+        </div>
+        {a.canWithdraw ? (
+          <details className="withdraw" open={Boolean(data?.errors?.reason)}>
+            <summary>{t('registration:status.withdraw')}</summary>
+            <Form method="post">
+              <input type="hidden" name="intent" value="withdraw" />
+              <TextArea name="reason" rows={2} maxLength={1000} label={t('registration:status.withdrawReason')} defaultValue={data?.values.reason} error={data?.errors?.reason} />
+              <p>
+                <button type="submit" className="secondary">
+                  {t('registration:status.withdrawConfirm')}
+                </button>
+              </p>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="setup-title">
+        <h2 id="setup-title">{t('registration:status.setupTitle')}</h2>
+        <p>{formatDayRange(a.starts_on, a.ends_on, locale)}</p>
+        {setup ? (
+          <p>
+            {t('registration:emails.setupTime', {
+              day: formatDay(berlinDay(setup.startsAt), locale),
+              from: formatTime(setup.startsAt, locale),
+              to: formatTime(setup.endsAt, locale),
+            })}
+            {setup.derived ? <span className="muted"> {t('registration:emails.setupDerived')}</span> : null}
+          </p>
+        ) : null}
+        <Localized value={a.setup_info} as="p" />
+      </section>
+
+      <PitchSection pitch={pitch} />
+
+      <section aria-labelledby="asked-title">
+        <h2 id="asked-title">{t('registration:status.askedTitle')}</h2>
+        <dl className="facts-list facts-list--answers">
+          <dt>{t('registration:apply.standType')}</dt>
+          <dd>
+            <Localized value={a.stand_type_name} /> ({a.fee_cents === 0 ? t('registration:apply.free') : formatMoney(a.fee_cents, locale)})
+          </dd>
+          <dt>{t('registration:apply.size')}</dt>
+          <dd>{t('registration:apply.standTypeFacts', { width: a.width_m, depth: a.depth_m })}</dd>
+          <dt>{t('registration:apply.power')}</dt>
+          <dd>{a.power_watts ? `${a.power_watts} W` : t('registration:no')}</dd>
+          <dt>{t('registration:apply.water')}</dt>
+          <dd>{yes(a.water)}</dd>
+          <dt>{t('registration:apply.tables')}</dt>
+          <dd>{a.tables}</dd>
+          <dt>{t('registration:apply.benches')}</dt>
+          <dd>{a.benches}</dd>
+          <dt>{t('registration:apply.ownGazebo')}</dt>
+          <dd>{yes(a.own_gazebo)}</dd>
+          <dt>{t('registration:apply.vehicleAccess')}</dt>
+          <dd>{yes(a.vehicle_access)}</dd>
+          <dt>{t('registration:apply.activities')}</dt>
+          <dd className="prewrap">{a.activities || '–'}</dd>
+          <dt>{t('registration:apply.stageAct')}</dt>
+          <dd>
+            {a.stage_act_title
+              ? `${a.stage_act_title} (${t('registration:minutes', { count: a.stage_act_minutes ?? 0 })})${a.stage_act_needs ? ` – ${a.stage_act_needs}` : ''}`
+              : '–'}
+          </dd>
+          <dt>{t('registration:apply.accessibility')}</dt>
+          <dd>{a.accessibility || '–'}</dd>
+          <dt>{t('registration:apply.publicConsent')}</dt>
+          <dd>{yes(a.public_consent)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('registration:status.historyTitle')}</h2>
+        <ol className="history">
+          {a.events.map((e) => (
+            <li key={e.id}>
+              <p className="history__when">{formatDateTime(e.created_at, locale)}</p>
+              <p>
+                {e.from_state ? (
+                  <>
+                    <StateBadge state={e.from_state} /> → <StateBadge state={e.to_state} />
+                  </>
+                ) : (
+                  t('registration:status.created')
+                )}{' '}
+                <span className="muted">
+                  {e.actor === 'system'
+                    ? e.from_state === 'waitlisted'
+                      ? t('registration:status.byMovedUp')
+                      : t('registration:status.bySystem')
+                    : e.actor === 'organiser'
+                      ? t('registration:status.byOrganisers')
+                      : t('registration:status.byPerson', { name: e.actor_name || t('registration:status.someone') })}
+                </span>
+              </p>
+              {e.reason ? <p className="history__reason">{t('registration:status.reason', { reason: e.reason })}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+/** The pitch on the site plan: a marked place until the site plan (branch `schedule`) exists. */
+function PitchSection({ pitch }: { pitch: { label: string } | null }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="pitch-title">
+      <h2 id="pitch-title">{t('registration:status.pitchTitle')}</h2>
+      <p>{pitch ? pitch.label : t('registration:status.pitchLater')}</p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

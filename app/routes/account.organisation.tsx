@@ -1,0 +1,235 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Honeypot } from '~/components/honeypot';
+import { ErrorSummary, Field } from '~/components/forms';
+import { useI18n } from '~/components/i18n';
+import { ChoiceGroup, FormAlert, TextArea } from '~/components/registration';
+import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
+import { inviteContactPerson } from '~/domain/organisations/invitations.server';
+import { STAND_LANGUAGES } from '~/domain/organisations/languages';
+import { DESCRIPTION_MAX, inviteSchema, organisationSchema } from '~/domain/organisations/profile.schema';
+import { createOrganisation, getOrganisationForMember, listMyOrganisations, updateOrganisation } from '~/domain/organisations/profile.server';
+import { db } from '~/utils/db.server';
+import { attempt } from '~/utils/domain-action.server';
+import { env } from '~/utils/env.server';
+import { parseForm, type FieldErrors } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { directionOf, LOCALES, languageName, localeInfo, translator } from '~/utils/i18n';
+import { parseList, parseLocalized } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
+import { requirePerson } from '~/utils/session.server';
+
+const querySchema = z.object({ id: z.coerce.number().int().positive().optional(), new: z.literal('1').optional() });
+
+/** The organisation's profile: created after the first sign-in, kept across editions. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const person = await requirePerson(request);
+  const locale = await localeOf(request);
+  const t = translator(locale);
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw json({ message: 'not found' }, { status: 404 });
+  const mine = await listMyOrganisations(db(), person.id);
+  const id = query.data.new ? undefined : (query.data.id ?? mine[0]?.id);
+  if (id === undefined) return json({ title: t('registration:profile.createTitle'), organisation: null, saved: false });
+  const organisation = await orRespond(() => getOrganisationForMember(db(), person.id, id));
+  return json({ title: organisation.name, organisation, saved: new URL(request.url).searchParams.has('saved') });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const person = await requirePerson(request);
+  const locale = await localeOf(request);
+  const formData = await request.formData();
+  const organisationId = z.coerce.number().int().positive().optional().safeParse(formData.get('organisationId') ?? undefined);
+  if (!organisationId.success) throw json({ message: 'bad request' }, { status: 400 });
+
+  if (formData.get('intent') === 'invite') {
+    const result = parseForm(inviteSchema, formData);
+    if (!result.success) return json({ form: 'invite' as const, errors: result.errors, values: result.values, message: null, invited: null }, { status: 400 });
+    if (organisationId.data === undefined) throw json({ message: 'bad request' }, { status: 400 });
+    // an invitation sends mail to any address: counted like applications
+    const limited = await rateLimited([['applicationIp', context.clientIp]]);
+    if (limited) {
+      const message = { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } };
+      return json({ form: 'invite' as const, errors: {} as FieldErrors, values: { email: result.data.email } as Record<string, string>, message, invited: null }, { status: 429 });
+    }
+    const outcome = await attempt(() =>
+      inviteContactPerson(db(), { personId: person.id, organisationId: organisationId.data!, email: result.data.email, locale, publicUrl: env().PUBLIC_URL }),
+    );
+    if (!outcome.ok) {
+      if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
+      return json(
+        { form: 'invite' as const, errors: outcome.fieldErrors as FieldErrors, values: { email: result.data.email } as Record<string, string>, message: outcome.message, invited: null },
+        { status: outcome.status },
+      );
+    }
+    wakeMail();
+    return json({ form: 'invite' as const, errors: undefined as FieldErrors | undefined, values: {} as Record<string, string>, message: null, invited: result.data.email });
+  }
+
+  const result = parseForm(organisationSchema, formData);
+  if (!result.success) return json({ form: 'profile' as const, errors: result.errors, values: result.values, message: null, invited: null }, { status: 400 });
+  if (organisationId.data === undefined) {
+    await createOrganisation(db(), person.id, result.data);
+    return redirect('/account');
+  }
+  await orRespond(() => updateOrganisation(db(), person.id, organisationId.data!, result.data));
+  return redirect(`/account/organisation?id=${organisationId.data}&saved=1`);
+}
+
+export default function OrganisationProfile() {
+  const { organisation, saved } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+  const errors = data?.form === 'profile' ? data.errors : undefined;
+  const values = data?.form === 'profile' ? data.values : undefined;
+  const description = parseLocalized(organisation?.description);
+  const value = (field: string, fallback: string | null | undefined) => (values ? (values[field] ?? '') : (fallback ?? ''));
+  const selected = (field: 'categories' | 'languages') =>
+    values ? (values[field] ?? '').split(',').filter(Boolean) : parseList(organisation?.[field]);
+  const labels: Record<string, string> = {
+    name: t('registration:profile.name'),
+    legalForm: t('registration:profile.legalForm'),
+    description_de: t('registration:profile.descriptionIn', { language: localeInfo.de.name }),
+    website: t('registration:profile.website'),
+    categories: t('registration:profile.categories'),
+    languages: t('registration:profile.languages'),
+  };
+  for (const code of LOCALES) if (code !== 'de') labels[`description_${code}`] = t('registration:profile.descriptionIn', { language: localeInfo[code].name });
+
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to="/account">{t('auth:account.title')}</Link>
+      </p>
+      <h1>{organisation ? <bdi>{organisation.name}</bdi> : t('registration:profile.createTitle')}</h1>
+      {organisation ? null : <p className="lead">{t('registration:profile.createIntro')}</p>}
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {t('registration:profile.saved')}
+        </p>
+      ) : null}
+
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="profile-form">
+        <Honeypot />
+        {organisation ? <input type="hidden" name="organisationId" value={organisation.id} /> : null}
+        <input type="hidden" name="intent" value="profile" />
+        <Field name="name" type="text" dir="auto" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={value('name', organisation?.name)} error={errors?.name} />
+        <Field name="legalForm" type="text" label={labels.legalForm} hint={t('registration:profile.legalFormHint')} maxLength={40} defaultValue={value('legalForm', organisation?.legal_form)} error={errors?.legalForm} />
+        <TextArea
+          name="description_de"
+          lang="de"
+          label={labels.description_de}
+          hint={t('registration:profile.descriptionHint', { max: DESCRIPTION_MAX })}
+          required
+          maxLength={DESCRIPTION_MAX}
+          defaultValue={value('description_de', description.de)}
+          error={errors?.description_de}
+        />
+        <details className="more-languages" open={LOCALES.some((code) => code !== 'de' && Boolean(errors?.[`description_${code}`] ?? description[code]))}>
+          <summary>{t('registration:profile.moreLanguages')}</summary>
+          {LOCALES.filter((code) => code !== 'de').map((code) => (
+            <TextArea
+              key={code}
+              name={`description_${code}`}
+              lang={code}
+              dir={directionOf(code)}
+              label={labels[`description_${code}`]}
+              maxLength={DESCRIPTION_MAX}
+              defaultValue={value(`description_${code}`, description[code])}
+              error={errors?.[`description_${code}`]}
+            />
+          ))}
+        </details>
+        <Field name="website" type="url" label={labels.website} hint={t('registration:profile.websiteHint')} maxLength={200} defaultValue={value('website', organisation?.website)} error={errors?.website} />
+        <ChoiceGroup
+          name="categories"
+          type="checkbox"
+          legend={labels.categories}
+          options={ORGANISATION_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          selected={selected('categories')}
+          error={errors?.categories}
+        />
+        <ChoiceGroup
+          name="languages"
+          type="checkbox"
+          legend={labels.languages}
+          hint={t('registration:profile.languagesHint')}
+          options={STAND_LANGUAGES.map((code) => ({ value: code, label: languageName(code, locale) }))}
+          selected={selected('languages')}
+          error={errors?.languages}
+        />
+        <p className="hint">{t('registration:profile.logoLater')}</p>
+        <p>
+          <button type="submit" disabled={busy}>
+            {organisation ? t('registration:profile.save') : t('registration:profile.create')}
+          </button>
+        </p>
+      </Form>
+
+      {organisation ? <ContactPeople organisation={organisation} data={data} /> : null}
+    </>
+  );
+}
+
+type Loaded = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['organisation']>;
+
+function ContactPeople({ organisation, data }: { organisation: Loaded; data: ReturnType<typeof useActionData<typeof action>> }) {
+  const { t } = useI18n();
+  const invite = data?.form === 'invite' ? data : undefined;
+  return (
+    <section aria-labelledby="people-title">
+      <h2 id="people-title">{t('registration:people.title')}</h2>
+      <ul className="plain-list">
+        {organisation.members.map((m) => (
+          <li key={m.id}>
+            {m.name || m.email} <span className="muted">({m.email}, {t(`registration:roles.${m.role}`)})</span>
+          </li>
+        ))}
+        {organisation.invitations.map((i) => (
+          <li key={`i${i.id}`}>
+            {i.email} <span className="muted">({t('registration:people.invited')})</span>
+          </li>
+        ))}
+      </ul>
+      {organisation.role === 'owner' ? (
+        <Form method="post" noValidate className="invite-form">
+          <input type="hidden" name="organisationId" value={organisation.id} />
+          <input type="hidden" name="intent" value="invite" />
+          {invite?.invited ? (
+            <p className="notice notice--success" role="status">
+              {t('registration:people.sent', { email: invite.invited })}
+            </p>
+          ) : null}
+          <FormAlert message={invite?.message && !invite.errors?.email ? invite.message : null} />
+          <Field
+            name="email"
+            type="email"
+            autoComplete="off"
+            label={t('registration:people.email')}
+            hint={t('registration:people.hint')}
+            defaultValue={invite?.invited ? '' : invite?.values.email}
+            error={invite?.errors?.email}
+          />
+          <p>
+            <button type="submit">{t('registration:people.invite')}</button>
+          </p>
+        </Form>
+      ) : (
+        <p className="hint">{t('registration:people.ownersInvite')}</p>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,309 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Honeypot } from '~/components/honeypot';
+import { ErrorSummary, Field } from '~/components/forms';
+import { Localized, useI18n } from '~/components/i18n';
+import { Checkbox, ChoiceGroup, FormAlert, formatMoney, StateBadge, TextArea } from '~/components/registration';
+import { APPLICATION_LIMITS as L, applicationInput, parseApplicationForm } from '~/domain/registrations/application.schema';
+import { getApplyPage, saveApplication } from '~/domain/registrations/applications.server';
+import { isEditable } from '~/domain/registrations/transitions';
+import { db } from '~/utils/db.server';
+import { attempt } from '~/utils/domain-action.server';
+import { env } from '~/utils/env.server';
+import { formValues, type FieldErrors } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { translator } from '~/utils/i18n';
+import { parseList, pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { rateLimited } from '~/utils/rate-limit.server';
+import { requirePerson } from '~/utils/session.server';
+import { formatDateTime, formatDayRange } from '~/utils/time';
+
+const querySchema = z.object({ org: z.coerce.number().int().positive().optional() });
+
+/** Apply for a stand (or go on with a draft): one plain form, works without JavaScript. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const person = await requirePerson(request);
+  const locale = await localeOf(request);
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw json({ message: 'not found' }, { status: 404 });
+  const page = await orRespond(() => getApplyPage(db(), { personId: person.id, editionSlug: params.slug ?? '', organisationId: query.data.org }));
+  if (page.organisations.length === 0) return redirect('/account/organisation');
+  return json({
+    title: `${translator(locale)('registration:apply.title')} · ${pickText(page.edition.title, locale).text}`,
+    edition: {
+      slug: page.edition.slug,
+      title: page.edition.title,
+      starts_on: page.edition.starts_on,
+      ends_on: page.edition.ends_on,
+      registration_closes_at: page.edition.registration_closes_at,
+    },
+    organisations: page.organisations,
+    // with several organisations and none chosen, the page first asks which
+    chooseOrganisation: page.organisations.length > 1 && query.data.org === undefined,
+    organisation: page.organisation,
+    standTypes: page.standTypes,
+    existing: page.existing,
+    windowOpen: page.windowOpen,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+/** Retry-After of a rate-limited attempt reaches the browser. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retry = actionHeaders.get('Retry-After');
+  if (retry) headers.set('Retry-After', retry);
+  return headers;
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const person = await requirePerson(request);
+  const formData = await request.formData();
+  const result = parseApplicationForm(formData);
+  if (!result.success) return json({ errors: result.errors, values: result.values, message: null }, { status: 400 });
+  const limited = await rateLimited([['applicationIp', context.clientIp]]);
+  if (limited) {
+    return json(
+      { errors: {} as FieldErrors, values: formValues(formData), message: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } },
+      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
+    );
+  }
+  const outcome = await attempt(() =>
+    saveApplication(db(), {
+      personId: person.id,
+      editionSlug: params.slug ?? '',
+      organisationId: result.data.organisationId,
+      registrationId: result.data.registrationId,
+      application: applicationInput(result.data),
+      submit: result.data.intent === 'submit',
+      publicUrl: env().PUBLIC_URL,
+    }),
+  );
+  if (!outcome.ok) {
+    // a foreign application (or edition) is not found, not explained
+    if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
+    const errors: FieldErrors = { ...outcome.fieldErrors };
+    if (outcome.status === 403) errors.organisationId = outcome.message;
+    return json({ errors, values: formValues(formData), message: outcome.status === 403 ? null : outcome.message }, { status: outcome.status });
+  }
+  wakeMail();
+  return redirect(`/account/applications/${outcome.value.registrationId}`);
+}
+
+export default function Apply() {
+  const { edition, organisations, chooseOrganisation, organisation, standTypes, existing, windowOpen } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+
+  const header = (
+    <>
+      <p className="eyebrow">
+        <Localized value={edition.title} /> · {formatDayRange(edition.starts_on, edition.ends_on, locale)}
+      </p>
+      <h1>{t('registration:apply.title')}</h1>
+      <FormAlert message={data?.message} />
+    </>
+  );
+
+  if (chooseOrganisation) {
+    return (
+      <>
+        {header}
+        <p>{t('registration:apply.chooseOrganisation')}</p>
+        <ul className="plain-list">
+          {organisations.map((o) => (
+            <li key={o.id}>
+              <Link to={`?org=${o.id}`}>{o.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  if (existing && !isEditable(existing.state)) {
+    return (
+      <>
+        {header}
+        <p className="notice">
+          {t('registration:apply.alreadyApplied', { organisation: organisation?.name })} <StateBadge state={existing.state} />{' '}
+          <Link to={`/account/applications/${existing.id}`}>{t('registration:account.viewApplication')}</Link>
+        </p>
+      </>
+    );
+  }
+  if (!windowOpen) {
+    return (
+      <>
+        {header}
+        <p className="notice notice--warning">{t('registration:apply.closed')}</p>
+        {existing ? <Link to={`/account/applications/${existing.id}`}>{t('registration:account.viewApplication')}</Link> : null}
+      </>
+    );
+  }
+
+  const values = data?.values;
+  const errors = data?.errors;
+  const text = (field: string, fallback: string | number | null | undefined) => (values ? (values[field] ?? '') : fallback == null ? '' : String(fallback));
+  const checked = (field: string, fallback: number | undefined) => (values ? values[field] === 'on' : fallback === 1);
+  const firstType = standTypes[0];
+  const labels: Record<string, string> = {
+    organisationId: t('registration:apply.organisation'),
+    standTypeId: t('registration:apply.standType'),
+    widthM: t('registration:apply.width'),
+    depthM: t('registration:apply.depth'),
+    powerWatts: t('registration:apply.power'),
+    tables: t('registration:apply.tables'),
+    benches: t('registration:apply.benches'),
+    activities: t('registration:apply.activities'),
+    stageActTitle: t('registration:apply.stageActTitle'),
+    stageActMinutes: t('registration:apply.stageActMinutes'),
+    stageActNeeds: t('registration:apply.stageActNeeds'),
+    accessibility: t('registration:apply.accessibility'),
+  };
+
+  return (
+    <>
+      {header}
+      <p className="lead">
+        {t('registration:apply.intro', { when: formatDateTime(edition.registration_closes_at!, locale) })}
+      </p>
+      {existing ? (
+        <p className="notice">
+          {t('registration:apply.editing')} <StateBadge state={existing.state} />
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="apply-form">
+        <Honeypot />
+        {existing ? <input type="hidden" name="registrationId" value={existing.id} /> : null}
+        <input type="hidden" name="organisationId" value={values?.organisationId ?? organisation?.id ?? ''} />
+        <p id="field-organisationId" tabIndex={-1}>
+          {t('registration:apply.for', { organisation: organisation?.name })}
+          {organisations.length > 1 && !existing ? (
+            <>
+              {' '}
+              <Link to="?">{t('registration:apply.otherOrganisation')}</Link>
+            </>
+          ) : null}
+        </p>
+        {errors?.organisationId ? <p className="field-error">{t(errors.organisationId.key, errors.organisationId.values ?? {})}</p> : null}
+
+        <ChoiceGroup
+          name="standTypeId"
+          type="radio"
+          legend={labels.standTypeId}
+          selected={[text('standTypeId', existing?.stand_type_id)]}
+          error={errors?.standTypeId}
+          options={standTypes.map((s) => ({
+            value: String(s.id),
+            label: (
+              <>
+                <strong>{pickText(s.name, locale).text}</strong>{' '}
+                <span className="muted">
+                  {t('registration:apply.standTypeFacts', { width: s.width_m, depth: s.depth_m })} ·{' '}
+                  {s.fee_cents === 0 ? t('registration:apply.free') : formatMoney(s.fee_cents, locale)}
+                  {parseList(s.equipment).length > 0
+                    ? ` · ${t('registration:apply.included', { list: parseList(s.equipment).map((e) => t(`registration:equipment.${e}`)).join(', ') })}`
+                    : ''}
+                </span>
+              </>
+            ),
+          }))}
+        />
+
+        <fieldset className="field-row">
+          <legend>{t('registration:apply.size')}</legend>
+          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m ?? firstType?.width_m)} error={errors?.widthM} />
+          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m ?? firstType?.depth_m)} error={errors?.depthM} />
+        </fieldset>
+        <p className="hint">{t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })}</p>
+
+        <fieldset>
+          <legend>{t('registration:apply.needs')}</legend>
+          <Field
+            name="powerWatts"
+            type="number"
+            min={0}
+            max={L.powerMax}
+            step={100}
+            label={labels.powerWatts}
+            hint={t('registration:apply.powerHint')}
+            defaultValue={text('powerWatts', existing?.power_watts ?? 0)}
+            error={errors?.powerWatts}
+          />
+          <Checkbox name="water" label={t('registration:apply.water')} defaultChecked={checked('water', existing?.water)} />
+          <div className="field-row">
+            <Field name="tables" type="number" min={0} max={L.tablesMax} label={labels.tables} defaultValue={text('tables', existing?.tables ?? 1)} error={errors?.tables} />
+            <Field name="benches" type="number" min={0} max={L.benchesMax} label={labels.benches} defaultValue={text('benches', existing?.benches ?? 0)} error={errors?.benches} />
+          </div>
+          <Checkbox name="ownGazebo" label={t('registration:apply.ownGazebo')} defaultChecked={checked('ownGazebo', existing?.own_gazebo)} />
+          <Checkbox name="vehicleAccess" label={t('registration:apply.vehicleAccess')} hint={t('registration:apply.vehicleAccessHint')} defaultChecked={checked('vehicleAccess', existing?.vehicle_access)} />
+        </fieldset>
+
+        <TextArea
+          name="activities"
+          label={labels.activities}
+          hint={t('registration:apply.activitiesHint', { max: L.activitiesMax })}
+          maxLength={L.activitiesMax}
+          defaultValue={text('activities', existing?.activities)}
+          error={errors?.activities}
+        />
+
+        <fieldset>
+          <legend>{t('registration:apply.stageAct')}</legend>
+          <p className="hint">{t('registration:apply.stageActHint')}</p>
+          <Field name="stageActTitle" type="text" label={labels.stageActTitle} maxLength={L.stageActTitleMax} defaultValue={text('stageActTitle', existing?.stage_act_title)} error={errors?.stageActTitle} />
+          <Field
+            name="stageActMinutes"
+            type="number"
+            min={L.stageActMinutesMin}
+            max={L.stageActMinutesMax}
+            label={labels.stageActMinutes}
+            defaultValue={text('stageActMinutes', existing?.stage_act_minutes)}
+            error={errors?.stageActMinutes}
+          />
+          <TextArea name="stageActNeeds" rows={2} label={labels.stageActNeeds} maxLength={L.stageActNeedsMax} defaultValue={text('stageActNeeds', existing?.stage_act_needs)} error={errors?.stageActNeeds} />
+        </fieldset>
+
+        <TextArea
+          name="accessibility"
+          rows={2}
+          label={labels.accessibility}
+          hint={t('registration:apply.accessibilityHint')}
+          maxLength={L.accessibilityMax}
+          defaultValue={text('accessibility', existing?.accessibility)}
+          error={errors?.accessibility}
+        />
+        <Checkbox name="publicConsent" label={t('registration:apply.publicConsent')} hint={t('registration:apply.publicConsentHint')} defaultChecked={checked('publicConsent', existing?.public_consent ?? 1)} />
+
+        <p className="button-row">
+          {existing?.state === 'submitted' ? (
+            <button type="submit" name="intent" value="submit" disabled={busy}>
+              {t('registration:apply.saveChanges')}
+            </button>
+          ) : (
+            <>
+              <button type="submit" name="intent" value="submit" disabled={busy}>
+                {t('registration:apply.submit')}
+              </button>
+              <button type="submit" name="intent" value="draft" className="secondary" disabled={busy}>
+                {t('registration:apply.saveDraft')}
+              </button>
+            </>
+          )}
+        </p>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,227 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Field } from '~/components/forms';
+import { Localized, useI18n } from '~/components/i18n';
+import { FormAlert, Select, StateBadge } from '~/components/registration';
+import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
+import { decisionSchema } from '~/domain/registrations/application.schema';
+import { decideRegistration, getReviewQueue } from '~/domain/registrations/review.server';
+import { QUEUE_STATES } from '~/domain/registrations/transitions';
+import { db } from '~/utils/db.server';
+import { attempt } from '~/utils/domain-action.server';
+import { env } from '~/utils/env.server';
+import { parseForm, type FieldErrors } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { translator } from '~/utils/i18n';
+import { parseList, pickText } from '~/utils/i18n-text';
+import { localeOf } from '~/utils/locale.server';
+import { wakeMail } from '~/utils/mail.server';
+import { requireOrganiser } from '~/utils/session.server';
+import { formatDateTime, formatDayRange } from '~/utils/time';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const filterSchema = z.object({
+  state: z.preprocess(blank, z.enum(QUEUE_STATES).optional()),
+  standType: z.preprocess(blank, z.string().max(80).optional()),
+  category: z.preprocess(blank, z.enum(ORGANISATION_CATEGORIES).optional()),
+});
+
+/** The review queue of one edition: filters are plain GET parameters, decisions plain POST forms. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const locale = await localeOf(request);
+  const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!filters.success) throw json({ message: 'bad filter' }, { status: 400 });
+  const queue = await orRespond(() => getReviewQueue(db(), params.slug ?? '', filters.data));
+  return json({
+    title: `${translator(locale)('registration:office.title')} · ${pickText(queue.edition.title, locale).text}`,
+    filters: filters.data,
+    ...queue,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  const formData = await request.formData();
+  const result = parseForm(decisionSchema, formData);
+  const rowId = Number(formData.get('registrationId')) || null;
+  if (!result.success) return json({ rowId, errors: result.errors, message: null, values: result.values }, { status: 400 });
+  const outcome = await attempt(() =>
+    decideRegistration(db(), {
+      organiserId: organiser.id,
+      editionSlug: params.slug ?? '',
+      registrationId: result.data.registrationId,
+      decision: result.data.intent,
+      reason: result.data.reason,
+      publicUrl: env().PUBLIC_URL,
+    }),
+  );
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
+    return json({ rowId, errors: outcome.fieldErrors as FieldErrors, message: outcome.message, values: { reason: result.data.reason } as Record<string, string> }, { status: outcome.status });
+  }
+  wakeMail();
+  // back to the same filtered list (post/redirect/get)
+  const url = new URL(request.url);
+  return redirect(`${url.pathname}${url.search}#registration-${result.data.registrationId}`);
+}
+
+export default function ReviewQueue() {
+  const { edition, standTypes, registrations, filters } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+  const yes = (v: number, label: string) => (v ? <li className="tag">{label}</li> : null);
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to="/office">{t('office:title')}</Link>
+      </p>
+      <h1>
+        {t('registration:office.title')}: <Localized value={edition.title} />
+      </h1>
+      <p className="lead">{formatDayRange(edition.starts_on, edition.ends_on, locale)}</p>
+
+      <section aria-labelledby="capacity-title">
+        <h2 id="capacity-title">{t('registration:office.capacityTitle')}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('registration:apply.standType')}</th>
+                <th scope="col">{t('registration:office.places')}</th>
+                <th scope="col">{t('registration:states.waitlisted')}</th>
+                <th scope="col">{t('registration:states.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {standTypes.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Localized value={s.name} />
+                  </th>
+                  <td>{t('registration:office.taken', { taken: s.taken, capacity: s.capacity })}</td>
+                  <td>{s.waiting}</td>
+                  <td>{s.open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="queue-title">
+        <h2 id="queue-title">{t('registration:office.queueTitle')}</h2>
+        <Form method="get" className="queue-filters">
+          <Select
+            name="state"
+            label={t('registration:office.filterState')}
+            defaultValue={filters.state ?? ''}
+            options={[{ value: '', label: t('registration:office.all') }, ...QUEUE_STATES.map((s) => ({ value: s, label: t(`registration:states.${s}`) }))]}
+          />
+          <Select
+            name="standType"
+            label={t('registration:apply.standType')}
+            defaultValue={filters.standType ?? ''}
+            options={[{ value: '', label: t('registration:office.all') }, ...standTypes.map((s) => ({ value: s.slug, label: pickText(s.name, locale).text }))]}
+          />
+          <Select
+            name="category"
+            label={t('registration:office.filterCategory')}
+            defaultValue={filters.category ?? ''}
+            options={[{ value: '', label: t('registration:office.all') }, ...ORGANISATION_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))]}
+          />
+          <p>
+            <button type="submit" className="secondary">
+              {t('registration:office.filter')}
+            </button>
+          </p>
+        </Form>
+        {/* a refused move is explained at its row; a row without decisions (or gone from the filter) gets it here */}
+        {data?.message && !registrations.some((r) => r.id === data.rowId && r.decisions.length > 0) ? <FormAlert message={data.message} /> : null}
+        <p role="status">{t('registration:office.count', { count: registrations.length })}</p>
+
+        <ol className="queue">
+          {registrations.map((r) => {
+            const failed = data?.rowId === r.id ? data : null;
+            return (
+              <li key={r.id} id={`registration-${r.id}`} className="queue-item">
+                <h3 className="queue-item__title">
+                  <Link to={`/organisations/${r.organisation_slug}`}>{r.organisation_name}</Link> <StateBadge state={r.state} />
+                </h3>
+                <p className="card__meta">
+                  <Localized value={r.stand_type_name} />
+                  {r.submitted_at ? ` · ${t('registration:office.submittedAt', { when: formatDateTime(r.submitted_at, locale) })}` : ''}
+                  {parseList(r.categories).length ? ` · ${parseList(r.categories).map((c) => t(`categories.${c}`)).join(', ')}` : ''}
+                </p>
+                <ul className="facts" aria-label={t('registration:office.needs')}>
+                  <li className="tag">{t('registration:apply.standTypeFacts', { width: r.width_m, depth: r.depth_m })}</li>
+                  <li className="tag">{r.power_watts ? t('registration:office.power', { watts: r.power_watts }) : t('registration:office.noPower')}</li>
+                  {yes(r.water, t('registration:apply.water'))}
+                  <li className="tag">{t('registration:office.tables', { count: r.tables })}</li>
+                  <li className="tag">{t('registration:office.benches', { count: r.benches })}</li>
+                  {yes(r.own_gazebo, t('registration:apply.ownGazebo'))}
+                  {yes(r.vehicle_access, t('registration:apply.vehicleAccess'))}
+                  {r.stage_act_title ? (
+                    <li className="tag tag--stage">
+                      {t('registration:office.stageAct', { title: r.stage_act_title, minutes: r.stage_act_minutes ?? 0 })}
+                    </li>
+                  ) : null}
+                </ul>
+                <details>
+                  <summary>{t('registration:office.details')}</summary>
+                  <dl className="facts-list">
+                    <dt>{t('registration:apply.activities')}</dt>
+                    <dd className="prewrap">{r.activities || '–'}</dd>
+                    {r.stage_act_needs ? (
+                      <>
+                        <dt>{t('registration:apply.stageActNeeds')}</dt>
+                        <dd>{r.stage_act_needs}</dd>
+                      </>
+                    ) : null}
+                    <dt>{t('registration:apply.accessibility')}</dt>
+                    <dd>{r.accessibility || '–'}</dd>
+                    <dt>{t('registration:apply.publicConsent')}</dt>
+                    <dd>{r.public_consent ? t('registration:yes') : t('registration:no')}</dd>
+                  </dl>
+                </details>
+                {r.decisions.length > 0 ? (
+                  <Form method="post" className="decision" noValidate>
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <FormAlert message={failed?.message && !failed.errors?.reason ? failed.message : null} />
+                    <Field
+                      id={`reason-${r.id}`}
+                      name="reason"
+                      type="text"
+                      maxLength={1000}
+                      label={t('registration:office.reason')}
+                      hint={t('registration:office.reasonHint')}
+                      defaultValue={failed?.values?.reason}
+                      error={failed?.errors?.reason}
+                    />
+                    <p className="button-row">
+                      {r.decisions.map((d) => (
+                        <button key={d} type="submit" name="intent" value={d} disabled={busy} className={d === 'approve' || d === 'confirm' ? undefined : 'secondary'}>
+                          {t(`registration:office.decisions.${d}`)}
+                        </button>
+                      ))}
+                    </p>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

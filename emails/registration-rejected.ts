@@ -1,0 +1,15 @@
+import type { Locale } from '../app/utils/i18n';
+import { renderLayout } from './layout';
+import { registrationContext, type RegistrationMailPayload } from './registration-common';
+
+export function registrationRejectedEmail(p: RegistrationMailPayload, locale: Locale) {
+  const { t, vars, greeting, action, footer } = registrationContext(p, locale);
+  return renderLayout({
+    locale,
+    subject: t('registration:emails.rejected.subject', vars),
+    greeting,
+    paragraphs: [t('registration:emails.rejected.body', vars), t('registration:emails.reason', vars), t('registration:emails.rejected.next')],
+    action,
+    footer,
+  });
+}
