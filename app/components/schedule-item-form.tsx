@@ -188,7 +188,7 @@ export function ItemFields({ values, errors, options, withRepeat }: { values: It
         error={errors?.registration_id}
         options={[
           { value: '', label: t('schedule:item.noRegistration') },
-          ...options.registrations.map((r) => ({ value: String(r.id), label: `${r.stage_act_title ?? ''} – ${r.organisation_name} (${t(`schedule:states.${r.state}`)})` })),
+          ...options.registrations.map((r) => ({ value: String(r.id), label: `${r.stage_act_title ?? ''} – ${r.organisation_name} (${t(`registration:states.${r.state}`)})` })),
         ]}
       />
     </>

@@ -47,7 +47,7 @@ export function useConflictText() {
       stage: conflict.stageId ? pickText(context.stages[conflict.stageId], locale).text : '',
       minutes: conflict.changeoverMinutes ?? 0,
       host: (a && context.items[a]?.host_name) ?? '',
-      state: conflict.registrationState ? t(`schedule:states.${conflict.registrationState}`) : '',
+      state: conflict.registrationState ? t(`registration:states.${conflict.registrationState}`) : '',
     });
   };
 }

@@ -102,7 +102,7 @@ export default function Logistics() {
                   <td>{a.areaName ? text(a.areaName).text : t('schedule:logistics.unplaced')}</td>
                   <td>{s.pitch_label ?? '–'}</td>
                   <th scope="row">{s.organisation_name}</th>
-                  <td>{t(`schedule:states.${s.state}`)}</td>
+                  <td>{t(`registration:states.${s.state}`)}</td>
                   <td>{s.power_watts}</td>
                   <td>{yesNo(s.water)}</td>
                   <td>{s.tables}</td>

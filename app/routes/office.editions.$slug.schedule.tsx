@@ -264,7 +264,7 @@ export default function ScheduleBoard() {
         <ul className="stage-acts">
           {stageActs.map((a) => (
             <li key={a.id}>
-              <strong>{a.stage_act_title}</strong> – {a.organisation_name} ({t(`schedule:states.${a.state}`)}
+              <strong>{a.stage_act_title}</strong> – {a.organisation_name} ({t(`registration:states.${a.state}`)}
               {a.stage_act_minutes ? `, ${t('schedule:board.minutes', { count: a.stage_act_minutes })}` : ''})
               {a.scheduled ? (
                 <> · {t('schedule:board.actScheduled')}</>

@@ -131,7 +131,7 @@ export default function SitePlan() {
                           {p.registration_id ? (
                             <Form method="post" className="inline-form">
                               <span>
-                                {p.organisation_name} ({t(`schedule:states.${p.state}`)})
+                                {p.organisation_name} ({t(`registration:states.${p.state}`)})
                               </span>{' '}
                               <input type="hidden" name="intent" value="unassign" />
                               <input type="hidden" name="pitch_id" value={p.id} />
@@ -180,7 +180,7 @@ export default function SitePlan() {
             <ul>
               {plan.unplaced.map((r) => (
                 <li key={r.id}>
-                  {r.name} ({t(`schedule:states.${r.state}`)}): {t('schedule:pitches.needs')} {r.width_m} × {r.depth_m} m, {r.power_watts} W
+                  {r.name} ({t(`registration:states.${r.state}`)}): {t('schedule:pitches.needs')} {r.width_m} × {r.depth_m} m, {r.power_watts} W
                   {r.water ? `, ${t('schedule:pitches.water')}` : ''}
                 </li>
               ))}

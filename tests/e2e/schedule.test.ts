@@ -160,7 +160,7 @@ describe('the site plan', () => {
     await expect(page.getByLabel('Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO)').inputValue()).resolves.toMatch(/^\d+:\d+$/);
     await page.getByRole('button', { name: 'Vorschlag übernehmen' }).click();
     await expectVisible(page.getByText('1 Stand platziert.'));
-    await expectVisible(page.getByText('Alle zugelassenen Stände haben einen Platz.'));
+    await expectVisible(page.getByText('Alle zugesagten Stände haben einen Platz.'));
     await context.close();
 
     const phone = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true });

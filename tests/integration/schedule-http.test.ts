@@ -141,9 +141,16 @@ describe('the site plan and crew lists', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
     expect(lines[0]).toBe('Bereich,Platz,Organisation,Status,Standart,Breite (m),Tiefe (m),Strom (W),Wasser,Tische,Bänke,Eigener Pavillon,Zufahrt');
-    expect(lines).toContain('Standzone Friedensplatz,4,Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO),Zugelassen,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,2,0,nein,nein');
+    expect(lines).toContain('Standzone Friedensplatz,4,Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO),Zugesagt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,2,0,nein,nein');
     const totals = await (await get('/office/editions/dortbund-2027/logistics')).text();
     expect(totals).toContain('<th scope="row">Gesamt</th><td>3</td><td>2000</td><td>0</td><td>5</td><td>1</td>');
+  });
+
+  it('shows the exhibitor its pitch on its application page', async () => {
+    const mia = await signIn(server.url, path.join(server.dir, 'mail'), 'kontakt@mia-do.example');
+    const id = query<{ id: number }>("select r.id from registrations r join editions e on e.id = r.edition_id join organisations o on o.id = r.organisation_id where e.slug = 'dortbund-2027' and o.slug = 'mia-do'")[0]!.id;
+    const html = (await (await get(`/account/applications/${id}`, mia)).text()).replaceAll('<!-- -->', '');
+    expect(html).toContain('<strong>Platz 11</strong>, <span>Standzone Friedensplatz</span> (3 × 2 m)');
   });
 
   it('shows the public the plan with stand numbers and the names of confirmed stands', async () => {

@@ -83,7 +83,7 @@ export function logisticsCsv(data: Awaited<ReturnType<typeof getLogistics>>, loc
       area.areaName ? pickText(area.areaName, locale).text : t('schedule:logistics.unplaced'),
       s.pitch_label ?? '',
       s.organisation_name,
-      t(`schedule:states.${s.state}`),
+      t(`registration:states.${s.state}`),
       pickText(s.stand_type_name, locale).text,
       s.width_m,
       s.depth_m,
