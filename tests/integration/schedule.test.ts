@@ -102,6 +102,8 @@ describe('conflict rules', () => {
       { kind: 'outside_edition', severity: 'hard', uids: ['dortbund-2027-02'] },
       { kind: 'stage_closed', severity: 'hard', uids: ['dortbund-2027-02'] },
     ]);
+    // the grid gets a table for that day, so the item can be found and moved back
+    expect((await getScheduleBoard(t.db, 'dortbund-2027')).days).toEqual(['2027-09-11', '2027-09-12', '2027-09-13']);
     // Djelem Djelem's Balkan night starts on Saturday and ends on Sunday at 02:00: inside
     const d = await edition(t.db, 'djelem-djelem-2027');
     expect(await conflictSummary(t.db, d.id)).toEqual([]);

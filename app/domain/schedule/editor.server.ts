@@ -116,7 +116,8 @@ export async function getScheduleBoard(db: DB, slug: string) {
   const scheduledActs = new Set(items.map((i) => i.registration_id).filter((id): id is number => id !== null));
   return {
     edition,
-    days: daysBetween(edition.starts_on, edition.ends_on),
+    // An item moved outside the festival days still gets a table, so it can be found and moved back.
+    days: [...new Set([...daysBetween(edition.starts_on, edition.ends_on), ...items.map((i) => berlinDay(i.starts_at))])].sort(),
     stages: rules.stages,
     openingHours: rules.openingHours,
     items: items.map((i) => ({
