@@ -3,6 +3,8 @@ export default {
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
+  // rrule ships CommonJS as UMD (no named exports for Node's ESM loader): bundle its ES module build.
+  serverDependenciesToBundle: ['rrule'],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -5,6 +5,7 @@
  * registrations in every state. Dates are computed from `today`, so the demo always has
  * one past and one upcoming edition per series.
  */
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Transaction } from 'kysely';
 import { transferReference } from '../app/domain/payments/reference';
@@ -149,6 +150,23 @@ async function seedFees(
   }
 }
 
+type PitchTemplate = { label: string; x: number; y: number; w: number; h: number; power: number; water: 0 | 1 };
+
+/** Dortbund!: two rows in front of City Hall; the big ones take own gazebos up to 6 × 3 m. */
+const standzonePitches: PitchTemplate[] = [
+  ...Array.from({ length: 6 }, (_, i) => ({ label: String(i + 1), x: 1 + i * 4.5, y: 1, w: 4, h: 4, power: i < 4 ? 2000 : 0, water: (i < 2 ? 1 : 0) as 0 | 1 })),
+  ...Array.from({ length: 4 }, (_, i) => ({ label: String(i + 7), x: 1 + i * 7.5, y: 9, w: 7, h: 4, power: i < 2 ? 3000 : 0, water: (i === 0 ? 1 : 0) as 0 | 1 })),
+  { label: '11', x: 1, y: 15, w: 3, h: 2, power: 0, water: 0 },
+  { label: '12', x: 5, y: 15, w: 3, h: 2, power: 500, water: 0 },
+];
+
+/** Djelem Djelem: tables and stalls along the foyer walls of the Dietrich-Keuning-Haus. */
+const foyerPitches: PitchTemplate[] = [
+  ...Array.from({ length: 4 }, (_, i) => ({ label: `F${i + 1}`, x: 1 + i * 4, y: 1, w: 3, h: 3, power: i % 2 === 0 ? 1500 : 0, water: 0 as const })),
+  { label: 'F5', x: 1, y: 6, w: 2.5, h: 1.5, power: 0, water: 0 },
+  { label: 'F6', x: 5, y: 6, w: 2.5, h: 1.5, power: 500, water: 1 },
+];
+
 export async function isEmpty(db: DB): Promise<boolean> {
   const row = await db.selectFrom('series').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
@@ -214,6 +232,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         // the same window as the text above, as instants: the approval mail's calendar entry
         setupWindow: (start: DateTime) => ({ from: utc(start, '07:30'), to: utc(start, '10:00') }),
         program: dortbundProgram,
+        pitchArea: 'standzone',
+        pitches: standzonePitches,
       },
       {
         slug: 'djelem-djelem',
@@ -244,6 +264,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         setup: t('Aufbau eine Stunde vor Beginn im Foyer des Dietrich-Keuning-Hauses.', 'Setup one hour before opening in the foyer of the Dietrich-Keuning-Haus.'),
         setupWindow: (start: DateTime) => ({ from: utc(start, '14:00'), to: utc(start, '15:00') }),
         program: djelemProgram,
+        pitchArea: 'foyer',
+        pitches: foyerPitches,
       },
     ];
 
@@ -378,6 +400,30 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             .execute();
         }
 
+        const pitchIds: number[] = [];
+        for (const p of f.pitches) {
+          const row = await trx
+            .insertInto('pitches')
+            .values({ edition_id: edition.id, stage_id: stageIds.get(f.pitchArea)!, label: p.label, x: p.x, y: p.y, width: p.w, height: p.h, power_available: p.power, water: p.water })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          pitchIds.push(row.id);
+        }
+        // Confirmed stands are placed on the smallest free pitch they fit, so power and water
+        // stay free; approved ones are left for the organisers (and the "suggest" action).
+        const placed = new Set<number>();
+        const bySize = [...f.pitches.entries()].sort(([, a], [, b]) => a.w * a.h - b.w * b.h || a.power - b.power || a.water - b.water);
+        const placeOnPlan = async (registrationId: number, need: { w: number; d: number; power: number; water: number }) => {
+          for (const [k, p] of bySize) {
+            if (placed.has(k)) continue;
+            const fits = (need.w <= p.w && need.d <= p.h) || (need.w <= p.h && need.d <= p.w);
+            if (!fits || need.power > p.power || (need.water && !p.water)) continue;
+            placed.add(k);
+            await trx.updateTable('pitches').set({ registration_id: registrationId }).where('id', '=', pitchIds[k]!).execute();
+            return;
+          }
+        };
+
         // Registrations: the coming edition has one in every state, the past one confirmed stands.
         // The eleventh organisation had a Dortbund! stand last year only: it can "apply again".
         const applicants = organisations.slice(0, f.slug === 'dortbund' ? (upcoming ? 10 : 11) : 6);
@@ -421,6 +467,9 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
               .values({ person_id: contacts.get(o.slug)!, kind: 'public_listing', text_version: 'public-listing@2026-11-25', subject_type: 'registration', subject_id: reg.id, given_at: submittedAt.toUTC().toISO()! })
               .execute();
           }
+          if (state === 'confirmed') {
+            await placeOnPlan(reg.id, { w: st.w, d: st.d, power: i % 3 === 0 ? 1000 : 0, water: i % 5 === 0 ? 1 : 0 });
+          }
           let from: RegistrationState = 'draft';
           await trx.insertInto('registration_events').values({ registration_id: reg.id, from_state: null, to_state: 'draft', actor_person_id: contacts.get(o.slug)!, created_at: submittedAt.minus({ hours: 2 }).toUTC().toISO()! }).execute();
           for (const [step, to] of paths[state].entries()) {
@@ -442,6 +491,14 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
         }
       }
     }
+    // The schedule editor starts from what is published (docs/decisions/031).
+    await sql`
+      insert into program_item_drafts
+        (edition_id, stage_id, uid, title, description, starts_at, ends_at, category, languages, accessibility,
+         host_organisation_id, status, created_at, updated_at)
+      select edition_id, stage_id, uid, title, description, starts_at, ends_at, category, languages, accessibility,
+         host_organisation_id, status, created_at, updated_at
+      from program_items`.execute(trx);
     return counts;
   });
 }

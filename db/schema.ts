@@ -181,9 +181,60 @@ export interface ProgramItemsTable {
   accessibility: Default<JsonText>;
   host_organisation_id: number | null;
   status: Default<ProgramItemStatus>;
-  recurrence_rule: string | null;
+  /**
+   * Not used for new items: a recurring item is expanded into one row per occurrence, each
+   * with its own uid, linked by `series_uid` (docs/decisions/031). Feeds emit no RRULE.
+   */
+  recurrence_rule: Default<string | null>;
+  /** the application whose stage act this item is; null for items planned by the organisers */
+  registration_id: Default<number | null>;
+  /** shared by every occurrence of one recurring item; null for single items */
+  series_uid: Default<string | null>;
   created_at: CreatedAt;
   updated_at: Default<string>;
+}
+
+/**
+ * The schedule editor's working copy. program_items holds the last published state;
+ * publishing copies drafts over it (app/domain/schedule/publish.server.ts). Same uid.
+ */
+export interface ProgramItemDraftsTable {
+  id: Generated<number>;
+  edition_id: number;
+  stage_id: number | null;
+  uid: string;
+  series_uid: Default<string | null>;
+  title: JsonText;
+  description: Default<JsonText>;
+  starts_at: string;
+  ends_at: string;
+  category: string;
+  languages: Default<JsonText>;
+  accessibility: Default<JsonText>;
+  host_organisation_id: Default<number | null>;
+  registration_id: Default<number | null>;
+  status: Default<ProgramItemStatus>;
+  created_at: CreatedAt;
+  updated_at: Default<string>;
+}
+
+/** A numbered spot on an area's site plan; sizes and positions in metres. */
+export interface PitchesTable {
+  id: Generated<number>;
+  edition_id: number;
+  /** the area (stages.kind = 'area') whose plan the pitch is on */
+  stage_id: number;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** watts available at the pitch */
+  power_available: Default<number>;
+  /** 1 when water is at hand */
+  water: Default<number>;
+  /** the registration placed here; a registration has at most one pitch */
+  registration_id: Default<number | null>;
 }
 
 export interface ScheduleReleasesTable {
@@ -192,7 +243,7 @@ export interface ScheduleReleasesTable {
   version: number;
   published_at: string;
   published_by: number | null;
-  /** JSON array of { uid, change: 'added' | 'moved' | 'changed' | 'cancelled' | 'restored' } */
+  /** JSON array of ReleaseChange (app/domain/schedule/changes.ts): { uid, change: 'added' | 'moved' | 'changed' | 'cancelled' | 'restored', title?, ... } */
   changes: Default<JsonText>;
 }
 
@@ -444,6 +495,8 @@ export interface Database {
   registrations: RegistrationsTable;
   registration_events: RegistrationEventsTable;
   program_items: ProgramItemsTable;
+  program_item_drafts: ProgramItemDraftsTable;
+  pitches: PitchesTable;
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
@@ -475,6 +528,8 @@ export type NewRegistration = Insertable<RegistrationsTable>;
 export type RegistrationUpdate = Updateable<RegistrationsTable>;
 export type ProgramItem = Selectable<ProgramItemsTable>;
 export type NewProgramItem = Insertable<ProgramItemsTable>;
+export type ProgramItemDraft = Selectable<ProgramItemDraftsTable>;
+export type Pitch = Selectable<PitchesTable>;
 export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type RegistrationEvent = Selectable<RegistrationEventsTable>;

@@ -9,13 +9,14 @@ import { FormAlert, formatMoney, StateBadge, TextArea } from '~/components/regis
 import { statusActionSchema } from '~/domain/registrations/application.schema';
 import { getApplicationForMember, reopenApplication, withdrawApplication } from '~/domain/registrations/applications.server';
 import { setupWindowOf } from '~/domain/registrations/setup-time.server';
+import { getPitchForRegistration } from '~/domain/siteplan/pitches.server';
 import { db } from '~/utils/db.server';
 import { attempt } from '~/utils/domain-action.server';
 import { env } from '~/utils/env.server';
 import { parseForm } from '~/utils/forms';
 import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
+import { pickText, type PickedText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
 import { requirePerson } from '~/utils/session.server';
@@ -32,15 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
   const application = await orRespond(() => getApplicationForMember(db(), { personId: person.id, registrationId: registrationId(params.id) }));
-  const [setup, fee] = await Promise.all([setupWindowOf(db(), application.edition_id), feeSummary(db(), application.id)]);
-  // ── PITCH ─────────────────────────────────────────────────────────────────────────
-  // The site plan is built on branch `schedule`, which exports
-  // getPitchForRegistration(db, registrationId). Once it is merged, replace the line below with
-  //   const pitch = await getPitchForRegistration(db(), application.id);
-  // and render its number and position in <PitchSection>. Until then no pitch is shown:
-  // never an invented one.
-  const pitch: { label: string } | null = null;
-  // ──────────────────────────────────────────────────────────────────────────────────
+  const [setup, fee, placed] = await Promise.all([
+    setupWindowOf(db(), application.edition_id),
+    feeSummary(db(), application.id),
+    // the pitch on the site plan (app/domain/siteplan), once the organisers placed the stand
+    getPitchForRegistration(db(), application.id),
+  ]);
+  const pitch = placed ? { label: placed.label, area: pickText(placed.area_name, locale), width: placed.width, height: placed.height } : null;
   return json({
     title: `${translator(locale)('registration:status.title')} · ${pickText(application.edition_title, locale).text}`,
     application,
@@ -209,13 +208,20 @@ export default function ApplicationStatus() {
   );
 }
 
-/** The pitch on the site plan: a marked place until the site plan (branch `schedule`) exists. */
-function PitchSection({ pitch }: { pitch: { label: string } | null }) {
+/** The pitch on the site plan, or a note that it comes once the plan is done. */
+function PitchSection({ pitch }: { pitch: { label: string; area: PickedText; width: number; height: number } | null }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="pitch-title">
       <h2 id="pitch-title">{t('registration:status.pitchTitle')}</h2>
-      <p>{pitch ? pitch.label : t('registration:status.pitchLater')}</p>
+      {pitch ? (
+        <p>
+          <strong>{t('schedule:pitches.public.pitchLabel', { label: pitch.label })}</strong>,{' '}
+          <span lang={pitch.area.fallback ? pitch.area.lang : undefined}>{pitch.area.text}</span> ({t('schedule:pitches.metres', { w: pitch.width, h: pitch.height })})
+        </p>
+      ) : (
+        <p>{t('registration:status.pitchLater')}</p>
+      )}
     </section>
   );
 }

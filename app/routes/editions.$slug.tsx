@@ -4,8 +4,10 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
+import { SitePlanSvg } from '~/components/schedule';
 import { getPublicEdition } from '~/domain/editions/editions.server';
 import { isWindowOpen } from '~/domain/registrations/transition.server';
+import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
 import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
 import { parseList, pickText } from '~/utils/i18n-text';
@@ -46,19 +48,22 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         return { stage: stage ? { id: stage.id, name: pickText(stage.name, locale) } : null, items: byStage.get(id)! };
       }),
   }));
+  // The site plan: numbers of every pitch, names of confirmed stands that agreed to be shown.
+  const sitePlan = (await getPublicSitePlan(db(), page.edition.id)).map((area) => ({ ...area, name: pickText(area.name, locale) }));
   return json({
     title: pickText(page.edition.title, locale).text,
     edition: page.edition,
     venues: page.venues,
     program,
     registrationOpen: isWindowOpen(page.edition, new Date()),
+    sitePlan,
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
 
 export default function EditionPage() {
-  const { edition, venues, program, registrationOpen } = useLoaderData<typeof loader>();
+  const { edition, venues, program, registrationOpen, sitePlan } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -113,6 +118,9 @@ export default function EditionPage() {
           <Link to={`/program?edition=${edition.slug}`}>{t('feeds:edition.filterAndSubscribe')}</Link>
         </p>
         {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
+        <p>
+          <Link to={`/editions/${edition.slug}/changes`}>{t('schedule:changes.link')}</Link>
+        </p>
         {program.map(({ day, stages }) => (
           <section key={day} className="program-day" aria-labelledby={`day-${day}`}>
             <h3 id={`day-${day}`}>{formatDay(day, locale)}</h3>
@@ -129,6 +137,28 @@ export default function EditionPage() {
           </section>
         ))}
       </section>
+
+      {sitePlan.length > 0 ? (
+        <section aria-labelledby="site-plan-title">
+          <h2 id="site-plan-title">{t('schedule:pitches.public.title')}</h2>
+          {sitePlan.map((area) => (
+            <section key={area.id} aria-labelledby={`plan-${area.id}`} className="public-plan">
+              <h3 id={`plan-${area.id}`} lang={area.name.fallback ? area.name.lang : undefined}>
+                {area.name.text}
+              </h3>
+              <SitePlanSvg label={t('schedule:pitches.planOf', { area: area.name.text })} pitches={area.pitches} />
+              <h4 id={`plan-list-${area.id}`}>{t('schedule:pitches.public.list')}</h4>
+              <ul className="plan-list" aria-labelledby={`plan-list-${area.id}`}>
+                {area.pitches.map((p) => (
+                  <li key={p.id}>
+                    <strong>{t('schedule:pitches.public.pitchLabel', { label: p.label })}</strong>: {p.name ?? (p.taken ? t('schedule:pitches.public.reserved') : t('schedule:pitches.free'))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

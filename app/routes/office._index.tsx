@@ -50,6 +50,12 @@ export default function Office() {
               <li>
                 <Link to={`/office/editions/${e.slug}/payments`}>{t('payments:office.link')}</Link>
               </li>
+              <li>
+                <Link to={`/office/editions/${e.slug}/site-plan`}>{t('schedule:nav.sitePlan')}</Link>
+              </li>
+              <li>
+                <Link to={`/office/editions/${e.slug}/logistics`}>{t('schedule:nav.logistics')}</Link>
+              </li>
             </ul>
           </li>
         ))}

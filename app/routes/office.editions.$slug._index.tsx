@@ -179,7 +179,7 @@ export default function EditionDashboard() {
           ) : (
             <ul>
               {data.conflicts.map((c, i) => (
-                <li key={i}>{c.href ? <Link to={c.href}>{c.label}</Link> : c.label}</li>
+                <li key={i}>{c.href ? <Link to={c.href}>{c.key ? t(c.key, c.values ?? {}) : c.label}</Link> : c.key ? t(c.key, c.values ?? {}) : c.label}</li>
               ))}
             </ul>
           )}

@@ -1,3 +1,4 @@
+import { requireEditionManager } from '~/utils/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -31,7 +32,7 @@ const filterSchema = z.object({
 
 /** The review queue of one edition: filters are plain GET parameters, decisions plain POST forms. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
+  await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
   const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) throw json({ message: 'bad filter' }, { status: 400 });
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireOrganiser(request);
+  const organiser = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
   const result = parseForm(decisionSchema, formData);
   const rowId = Number(formData.get('registrationId')) || null;

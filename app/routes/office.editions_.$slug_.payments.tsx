@@ -4,6 +4,7 @@
  * book, paid stands to cancel with a refund, receipts. One form per task, told apart by
  * `intent`; errors come back next to the field of the row they belong to.
  */
+import { requireEditionManager } from '~/utils/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -41,7 +42,7 @@ function editionSlug(params: { slug?: string }): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = editionSlug(params);
-  await requireOrganiser(request);
+  await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
   const view = await orRespond(() => editionPayments(db(), slug));
   const url = new URL(request.url);
@@ -62,7 +63,7 @@ type ActionData = { intent: string; target: number | null; errors: FieldErrors; 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = editionSlug(params);
-  const organiser = await requireOrganiser(request);
+  const organiser = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = officeIntent.safeParse(form.get('intent'));
   const fail = (target: number | null, errors: FieldErrors, values: Record<string, string>, status = 400) =>

@@ -9,6 +9,7 @@ import * as signIn from './2026-11-25T1810_sign_in';
 import * as registration from './2026-11-25T1840_registration';
 import * as personalFeeds from './2026-11-25T1900_personal_feeds';
 import * as seriesSubscriptions from './2026-11-25T1901_series_subscriptions';
+import * as scheduleAndPitches from './2026-11-25T1930_schedule_and_pitches';
 import * as payments from './2026-11-25T2000_payments';
 import * as office from './2026-11-25T2030_office';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1840_registration': registration,
   '2026-11-25T1900_personal_feeds': personalFeeds,
   '2026-11-25T1901_series_subscriptions': seriesSubscriptions,
+  '2026-11-25T1930_schedule_and_pitches': scheduleAndPitches,
   '2026-11-25T2000_payments': payments,
   '2026-11-25T2030_office': office,
 };

@@ -11,6 +11,7 @@
  */
 import type { DB } from '../../../db/connection';
 import { editionPayments } from '../payments/overview.server';
+import { scheduleConflicts as detectScheduleConflicts } from '../schedule/editor.server';
 
 export interface FeesOutstanding {
   count: number;
@@ -19,6 +20,9 @@ export interface FeesOutstanding {
 
 export interface ScheduleConflict {
   label: string;
+  /** a translation key (with values) to show instead of the label */
+  key?: string;
+  values?: Record<string, string | number>;
   href?: string;
 }
 
@@ -36,8 +40,34 @@ async function outstandingFees(db: DB, editionId: number): Promise<FeesOutstandi
   return { count: owing.length, totalCents: owing.reduce((sum, r) => sum + r.outstandingCents, 0) };
 }
 
+/** The schedule editor's conflicts, counted by severity, each line linking to the editor. */
+async function conflictSummary(db: DB, editionId: number): Promise<ScheduleConflict[]> {
+  const edition = await db.selectFrom('editions').select('slug').where('id', '=', editionId).executeTakeFirstOrThrow();
+  const conflicts = await detectScheduleConflicts(db, editionId);
+  const href = `/office/editions/${edition.slug}/schedule`;
+  const hard = conflicts.filter((c) => c.severity === 'hard').length;
+  const warnings = conflicts.length - hard;
+  return [
+    ...(hard ? [{ label: `${hard}`, key: 'schedule:conflicts.hardCount', values: { count: hard }, href }] : []),
+    ...(warnings ? [{ label: `${warnings}`, key: 'schedule:conflicts.warningCount', values: { count: warnings }, href }] : []),
+  ];
+}
+
+/** Registrations placed on pitches in the given areas (stages of kind 'area'). */
+async function registrationsInAreas(db: DB, editionId: number, areaStageIds: number[]): Promise<number[]> {
+  if (areaStageIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('pitches')
+    .select('registration_id')
+    .where('edition_id', '=', editionId)
+    .where('stage_id', 'in', areaStageIds)
+    .where('registration_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.registration_id!);
+}
+
 export const officeProviders: OfficeProviders = {
   feesOutstanding: outstandingFees,
-  scheduleConflicts: null,
-  registrationsByArea: null,
+  scheduleConflicts: conflictSummary,
+  registrationsByArea: registrationsInAreas,
 };

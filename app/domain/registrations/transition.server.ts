@@ -8,6 +8,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
+import { assertCanReviewRegistration } from '../people/authorise.server';
 import { paymentRequestForApproval } from '../payments/requests.server';
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
@@ -152,8 +153,10 @@ export async function transitionRegistration(trx: DB, input: TransitionInput): P
 
   if (actor.kind === 'member') await assertMember(trx, actor.personId, reg.organisation_id);
   if (actor.kind === 'organiser') {
-    const person = await trx.selectFrom('people').select('role').where('id', '=', actor.personId).executeTakeFirst();
-    if (person?.role !== 'organiser') throw new ForbiddenError('registration:errors.organisersOnly');
+    // administrators, and the team of this edition's series (checked here, not only in routes)
+    const person = await trx.selectFrom('people').select(['id', 'role']).where('id', '=', actor.personId).executeTakeFirst();
+    if (!person) throw new ForbiddenError('registration:errors.organisersOnly');
+    await assertCanReviewRegistration(trx, person, reg.id);
   }
 
   const from = reg.state;

@@ -1,0 +1,196 @@
+/** The fields of a program item, for the "new" and the "edit" page. */
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '~/domain/organisations/categories';
+import type { FieldError, FieldErrors } from '~/utils/forms';
+import { formatDay } from '~/utils/time';
+import { Field, useFieldError } from './forms';
+import { useI18n } from './i18n';
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: FieldError;
+  options: { value: string; label: string }[];
+}
+
+export function SelectField({ name, label, hint, error, options, id, ...select }: SelectFieldProps) {
+  const message = useFieldError(error);
+  const fieldId = id ?? `field-${name}`;
+  const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${fieldId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {message ? (
+        <p className="field-error" id={`${fieldId}-error`}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextAreaField({ name, label, error, defaultValue }: { name: string; label: ReactNode; error?: FieldError; defaultValue: string }) {
+  const message = useFieldError(error);
+  const fieldId = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      <textarea id={fieldId} name={name} rows={3} defaultValue={defaultValue} aria-invalid={message ? true : undefined} aria-describedby={message ? `${fieldId}-error` : undefined} />
+      {message ? (
+        <p className="field-error" id={`${fieldId}-error`}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface ItemFormValues {
+  title_de: string;
+  title_en: string;
+  description_de: string;
+  description_en: string;
+  stage_id: string;
+  day: string;
+  start: string;
+  end: string;
+  category: string;
+  languages: string;
+  accessibility: string[];
+  host_organisation_id: string;
+  registration_id: string;
+  repeat?: string;
+  repeat_until?: string;
+}
+
+export interface ItemFormOptions {
+  days: string[];
+  stages: { id: number; name: string }[];
+  organisations: { id: number; name: string }[];
+  registrations: { id: number; organisation_name: string; stage_act_title: string | null; state: string }[];
+}
+
+/** What was submitted (a failed attempt) wins over what is stored. */
+export function mergeValues(stored: ItemFormValues, submitted: Record<string, string> | undefined): ItemFormValues {
+  if (!submitted) return stored;
+  return {
+    ...stored,
+    ...submitted,
+    accessibility: submitted.accessibility !== undefined ? submitted.accessibility.split(',').filter(Boolean) : [],
+  } as ItemFormValues;
+}
+
+export function itemFieldLabels(t: (key: string) => string): Record<string, string> {
+  return {
+    title_de: t('schedule:item.titleDe'),
+    title_en: t('schedule:item.titleEn'),
+    description_de: t('schedule:item.descriptionDe'),
+    description_en: t('schedule:item.descriptionEn'),
+    stage_id: t('schedule:item.stage'),
+    day: t('schedule:item.day'),
+    start: t('schedule:item.start'),
+    end: t('schedule:item.end'),
+    category: t('schedule:item.category'),
+    languages: t('schedule:item.languages'),
+    accessibility: t('schedule:item.accessibility'),
+    host_organisation_id: t('schedule:item.host'),
+    registration_id: t('schedule:item.registration'),
+    repeat: t('schedule:item.repeat'),
+    repeat_until: t('schedule:item.repeatUntil'),
+  };
+}
+
+export function ItemFields({ values, errors, options, withRepeat }: { values: ItemFormValues; errors?: FieldErrors; options: ItemFormOptions; withRepeat: boolean }) {
+  const { t, text, locale } = useI18n();
+  const dayOptions = options.days.map((d) => ({ value: d, label: formatDay(d, locale) }));
+  const accessibilityError = useFieldError(errors?.accessibility);
+  return (
+    <>
+      <Field name="title_de" type="text" label={t('schedule:item.titleDe')} defaultValue={values.title_de} error={errors?.title_de} required maxLength={200} />
+      <Field name="title_en" type="text" label={t('schedule:item.titleEn')} defaultValue={values.title_en} error={errors?.title_en} maxLength={200} lang="en" />
+      <TextAreaField name="description_de" label={t('schedule:item.descriptionDe')} defaultValue={values.description_de} error={errors?.description_de} />
+      <TextAreaField name="description_en" label={t('schedule:item.descriptionEn')} defaultValue={values.description_en} error={errors?.description_en} />
+      <SelectField
+        name="stage_id"
+        label={t('schedule:item.stage')}
+        defaultValue={values.stage_id}
+        error={errors?.stage_id}
+        options={options.stages.map((s) => ({ value: String(s.id), label: text(s.name).text }))}
+      />
+      <SelectField name="day" label={t('schedule:item.day')} defaultValue={values.day} error={errors?.day} options={dayOptions} />
+      <div className="field-row">
+        <Field name="start" type="time" step={300} label={t('schedule:item.start')} defaultValue={values.start} error={errors?.start} required />
+        <Field name="end" type="time" step={300} label={t('schedule:item.end')} hint={t('schedule:item.endHint')} defaultValue={values.end} error={errors?.end} required />
+      </div>
+      {withRepeat ? (
+        <fieldset className="fieldset">
+          <legend>{t('schedule:item.repeat')}</legend>
+          <p className="hint">{t('schedule:item.repeatHint')}</p>
+          <SelectField
+            name="repeat"
+            label={t('schedule:item.repeat')}
+            defaultValue={values.repeat ?? 'none'}
+            error={errors?.repeat}
+            options={[
+              { value: 'none', label: t('schedule:item.repeatNone') },
+              { value: 'daily', label: t('schedule:item.repeatDaily') },
+            ]}
+          />
+          <SelectField name="repeat_until" label={t('schedule:item.repeatUntil')} defaultValue={values.repeat_until ?? ''} error={errors?.repeat_until} options={[{ value: '', label: '–' }, ...dayOptions]} />
+        </fieldset>
+      ) : null}
+      <SelectField
+        name="category"
+        label={t('schedule:item.category')}
+        defaultValue={values.category}
+        error={errors?.category}
+        options={PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t(`programCategories.${c}`) }))}
+      />
+      <Field name="languages" type="text" label={t('schedule:item.languages')} hint={t('schedule:item.languagesHint')} defaultValue={values.languages} error={errors?.languages} />
+      <fieldset className="fieldset" aria-describedby={accessibilityError ? 'field-accessibility-error' : undefined}>
+        <legend>{t('schedule:item.accessibility')}</legend>
+        {ACCESSIBILITY_FLAGS.map((flag) => (
+          <label key={flag} className="checkbox">
+            <input type="checkbox" name="accessibility" value={flag} defaultChecked={values.accessibility.includes(flag)} />
+            {t(`accessibility.${flag}`)}
+          </label>
+        ))}
+        {accessibilityError ? (
+          <p className="field-error" id="field-accessibility-error">
+            {accessibilityError}
+          </p>
+        ) : null}
+      </fieldset>
+      <SelectField
+        name="host_organisation_id"
+        label={t('schedule:item.host')}
+        defaultValue={values.host_organisation_id}
+        error={errors?.host_organisation_id}
+        options={[{ value: '', label: t('schedule:item.noHost') }, ...options.organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+      />
+      <SelectField
+        name="registration_id"
+        label={t('schedule:item.registration')}
+        defaultValue={values.registration_id}
+        error={errors?.registration_id}
+        options={[
+          { value: '', label: t('schedule:item.noRegistration') },
+          ...options.registrations.map((r) => ({ value: String(r.id), label: `${r.stage_act_title ?? ''} – ${r.organisation_name} (${t(`registration:states.${r.state}`)})` })),
+        ]}
+      />
+    </>
+  );
+}

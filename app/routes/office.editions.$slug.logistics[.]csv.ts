@@ -1,0 +1,25 @@
+import { requireEditionManager } from '~/utils/office.server';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { getOfficeEdition } from '~/domain/schedule/editor.server';
+import { getLogistics, logisticsCsv } from '~/domain/siteplan/logistics.server';
+import { db } from '~/utils/db.server';
+import { orRespond } from '~/utils/http.server';
+import { translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { requireOrganiser } from '~/utils/session.server';
+
+/** The crew list as a CSV file for Excel (also reached as /logistics?format=csv). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditionManager(request, params.slug);
+  const locale = await localeOf(request);
+  const t = translator(locale);
+  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const data = await getLogistics(db(), edition.id);
+  return new Response(logisticsCsv(data, locale, (key) => t(key)), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${edition.slug}-crew.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import { requireEditionManager } from '~/utils/office.server';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorSummary } from '~/components/forms';
+import { Localized, useI18n } from '~/components/i18n';
+import { OfficeEditionNav } from '~/components/schedule';
+import { ItemFields, itemFieldLabels, mergeValues, type ItemFormValues } from '~/components/schedule-item-form';
+import { createItem, getItemFormOptions, getOfficeEdition } from '~/domain/schedule/editor.server';
+import { itemSchema } from '~/domain/schedule/item.schema';
+import { db } from '~/utils/db.server';
+import { formAttempt } from '~/utils/domain-form.server';
+import { formValues, parseForm } from '~/utils/forms';
+import { orRespond } from '~/utils/http.server';
+import { translator } from '~/utils/i18n';
+import { localeOf } from '~/utils/locale.server';
+import { requireOrganiser } from '~/utils/session.server';
+import { daysBetween } from '~/utils/time';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditionManager(request, params.slug);
+  const locale = await localeOf(request);
+  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const options = await getItemFormOptions(db(), edition.id);
+  const days = daysBetween(edition.starts_on, edition.ends_on);
+  // "Schedule" next to a proposed stage act fills in what the application says.
+  const fromApplication = Number(new URL(request.url).searchParams.get('registration'));
+  const act = options.registrations.find((r) => r.id === fromApplication);
+  const minutes = act?.stage_act_minutes ?? 60;
+  const values: ItemFormValues = {
+    title_de: act?.stage_act_title ?? '',
+    title_en: '',
+    description_de: '',
+    description_en: '',
+    stage_id: String(options.stages[0]?.id ?? ''),
+    day: days[0] ?? '',
+    start: '12:00',
+    end: `${String(12 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+    category: 'music',
+    languages: 'de',
+    accessibility: ['wheelchair'],
+    host_organisation_id: act ? String(act.organisation_id) : '',
+    registration_id: act ? String(act.id) : '',
+    repeat: 'none',
+    repeat_until: '',
+  };
+  return json({ title: translator(locale)('schedule:item.newTitle'), edition, options: { ...options, days }, values });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireEditionManager(request, params.slug);
+  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const form = await request.formData();
+  const parsed = parseForm(itemSchema, form);
+  if (!parsed.success) return json({ intent: 'create', errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await formAttempt(() => createItem(db(), edition.id, parsed.data), { intent: 'create', values: formValues(form) });
+  if (!result.ok) return result.response;
+  return redirect(`/office/editions/${edition.slug}/schedule#item-${result.value[0]}`);
+}
+
+export default function NewItem() {
+  const { edition, options, values } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+  const merged = mergeValues(values, data?.values);
+  return (
+    <>
+      <OfficeEditionNav slug={edition.slug} />
+      <p className="eyebrow">
+        <Localized value={edition.title} />
+      </p>
+      <h1>{t('schedule:item.newTitle')}</h1>
+      <p>
+        <Link to={`/office/editions/${edition.slug}/schedule`}>{t('schedule:item.back')}</Link>
+      </p>
+      <ErrorSummary errors={data?.errors} labels={itemFieldLabels(t)} />
+      <Form method="post" noValidate>
+        <ItemFields values={merged} errors={data?.errors} options={options} withRepeat />
+        <p>
+          <button type="submit" disabled={busy}>
+            {t('schedule:item.create')}
+          </button>
+        </p>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

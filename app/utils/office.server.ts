@@ -1,0 +1,15 @@
+import type { Person } from '../../db/schema';
+import { manageableEdition } from '~/domain/people/authorise.server';
+import { db } from './db.server';
+import { orRespond } from './http.server';
+import { requireOfficePerson } from './session.server';
+
+/**
+ * For the organisers' pages of one edition: administrators and the team of the edition's
+ * series get in (403 for another series' team, 404 for an unknown edition).
+ */
+export async function requireEditionManager(request: Request, slug: string | undefined): Promise<Person> {
+  const person = await requireOfficePerson(request);
+  await orRespond(() => manageableEdition(db(), person, slug ?? ''));
+  return person;
+}
