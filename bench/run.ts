@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBenchDatabase } from './fixtures';
 import { load, startAppServer, type LoadResult } from './http';
+import { benchFeedBuild } from './feed-build';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -55,7 +56,43 @@ async function benchPage() {
   }
 }
 
-const benches: [string, () => Promise<void>][] = [['page', benchPage]];
+async function benchFeeds() {
+  results.feedBuild = [];
+  for (const n of [200, 2_000, 20_000]) (results.feedBuild as unknown[]).push(await benchFeedBuild(n));
+
+  const { file, dir } = await createBenchDatabase(2_000);
+  const app = await startAppServer(file);
+  try {
+    const feedUrl = `${app.url}/calendar.ics?edition=bench-2027`;
+    const first = await fetch(feedUrl);
+    const ics = await first.text();
+    const etag = first.headers.get('etag')!;
+    const icsFile = path.join(dir, 'feed.ics');
+    fs.writeFileSync(icsFile, ics);
+    const plain = await startPlain(icsFile, 'text/calendar; charset=utf-8');
+    try {
+      const gzip = { 'accept-encoding': 'gzip' };
+      await load(feedUrl, { seconds: 1, headers: gzip });
+      const full = await load(feedUrl, { seconds: SECONDS, headers: gzip });
+      const fullRef = await load(`${plain.url}/`, { seconds: SECONDS, headers: gzip });
+      results.feedFull2000 = { ...row('calendar.ics, 2,000 items (gzip)', full, fullRef, 0.5), bytes: ics.length };
+      const cond = await load(feedUrl, { seconds: SECONDS, headers: { ...gzip, 'if-none-match': etag } });
+      const condRef = await load(`${plain.url}/`, { seconds: SECONDS, headers: { ...gzip, 'if-none-match': plain.etag } });
+      results.feedConditional2000 = row('calendar.ics, 2,000 items (304)', cond, condRef, 0.5);
+    } finally {
+      plain.stop();
+    }
+    results.peakRssMbFeeds = app.peakRssMb();
+  } finally {
+    await app.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const benches: [string, () => Promise<void>][] = [
+  ['feeds', benchFeeds],
+  ['page', benchPage],
+];
 const only = process.argv[2];
 for (const [name, fn] of benches) if (!only || only === name) await fn();
 
