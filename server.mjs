@@ -1,4 +1,5 @@
 // The production server: Express in front of the Remix build. `npm start` builds first.
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -21,10 +22,6 @@ const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', 'loopback');
 app.use(securityHeaders);
-// Feeds first: they carry their own precompressed bytes, ETag and caching, and skip the framework.
-app.all(['/calendar.ics', '/calendar/*'], (req, res, next) => {
-  handleCalendarRequest(req, res, next).catch(next);
-});
 app.use(compression());
 app.use('/build', express.static(path.join(here, 'public/build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));
@@ -40,7 +37,22 @@ app.all(
   }),
 );
 
-const server = app.listen(info.port, info.host, () => {
+// Calendar feeds are answered before Express: they carry their own precompressed bytes,
+// ETag and caching, and are the hottest path (every subscribed calendar polls them).
+const server = http.createServer((req, res) => {
+  const url = req.url ?? '/';
+  if (url === '/calendar.ics' || url.startsWith('/calendar.ics?') || url.startsWith('/calendar/')) {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    handleCalendarRequest(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Server error\n');
+    });
+    return;
+  }
+  app(req, res);
+});
+server.listen(info.port, info.host, () => {
   const { port } = server.address();
   console.log(`Festplatz listening on http://localhost:${port} (database: ${path.resolve(info.databasePath)})`);
 });

@@ -42,10 +42,10 @@ export interface AppServer {
 }
 
 /** The real production server over the build, on the given database, rate limits off (one IP on loopback). */
-export async function startAppServer(databasePath: string): Promise<AppServer> {
+export async function startAppServer(databasePath: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const child = spawn(process.execPath, ['server.mjs'], {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', SEED_DEMO: 'false', MAIL_DIR: path.join(path.dirname(databasePath), 'mail') },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', SEED_DEMO: 'false', MAIL_DIR: path.join(path.dirname(databasePath), 'mail'), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createBenchDatabase } from './fixtures';
 import { load, startAppServer, type LoadResult } from './http';
 import { benchFeedBuild } from './feed-build';
+import { applicationForm, BURST_SECRET, mintCookies, prepareApplicants } from '../tests/helpers/applicants';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -89,7 +90,54 @@ async function benchFeeds() {
   }
 }
 
+/** 500 applications from 500 organisations, sent by 50 concurrent clients: all saved, no 5xx, latency. */
+async function benchBurst() {
+  const { file, dir } = await createBenchDatabase(10);
+  const { standTypeId, applicants } = await prepareApplicants(file, 500, 'bench-2027');
+  const cookies = await mintCookies(applicants.map((a) => a.personId));
+  const app = await startAppServer(file, { SESSION_SECRET: BURST_SECRET });
+  try {
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const started = performance.now();
+    const client = async () => {
+      while (next < applicants.length) {
+        const i = next++;
+        const t0 = performance.now();
+        const r = await fetch(`${app.url}/editions/bench-2027/apply`, {
+          method: 'POST',
+          body: applicationForm(applicants[i]!.organisationId, standTypeId, i),
+          headers: { Cookie: cookies[i]! },
+          redirect: 'manual',
+        });
+        await r.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, client));
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const p = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1));
+    const { openDatabase } = await import('../db/connection');
+    const { db } = openDatabase(file);
+    const saved = await db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('stand_type_id', '=', standTypeId).where('state', '=', 'submitted').executeTakeFirstOrThrow();
+    await db.destroy();
+    const fiveXx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
+    results.registrationBurst = { applications: applicants.length, seconds: Number(seconds.toFixed(2)), saved: Number(saved.n), statuses: Object.fromEntries(statuses), fiveXx, p50Ms: p(0.5), p99Ms: p(0.99) };
+    console.log(
+      `registration burst, 500 applications  ${seconds.toFixed(1)} s (goal ≤ 10 s), saved ${saved.n}/500, 5xx ${fiveXx}, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms ${Number(saved.n) === 500 && fiveXx === 0 && seconds <= 10 ? 'met' : 'NOT met'}`,
+    );
+    results.peakRssMbBurst = app.peakRssMb();
+  } finally {
+    await app.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const benches: [string, () => Promise<void>][] = [
+  ['burst', benchBurst],
   ['feeds', benchFeeds],
   ['page', benchPage],
 ];

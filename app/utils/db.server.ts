@@ -39,3 +39,25 @@ export function databaseAnswers(): boolean {
     sqlite.pragma(`busy_timeout = ${previous}`);
   }
 }
+
+/** The process's open connection, if this `db` is it (never opens one). */
+export function openAppDatabase(candidate: DB): OpenDatabase | undefined {
+  return open && open.db === candidate ? open : undefined;
+}
+
+const stamps = new WeakMap<object, { changes: { get(): unknown }; version: { get(): unknown } }>();
+/**
+ * Changes whenever anything is written: by this process's connection (total_changes) or by
+ * another process (data_version). Two prepared statements, microseconds: hot paths use it
+ * to know that what they built from the database is still current.
+ */
+export function changeStampOf(open: OpenDatabase): string {
+  let s = stamps.get(open.sqlite);
+  if (!s) {
+    s = { changes: open.sqlite.prepare('select total_changes() as c'), version: open.sqlite.prepare('pragma data_version') };
+    stamps.set(open.sqlite, s);
+  }
+  const changes = (s.changes.get() as { c: number }).c;
+  const version = (s.version.get() as { data_version: number }).data_version;
+  return `${changes}:${version}`;
+}

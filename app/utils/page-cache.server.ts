@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy } from './security.server';
-import { database } from './db.server';
+import { changeStampOf, database } from './db.server';
 import { berlinToday } from './time';
 
 const CACHEABLE = /^\/(?:|editions\/[^/]+(?:\/(?:exhibitors|changes))?|program(?:\/[^/]+)?|organisations(?:\/[^/]+)?|accessibility|impressum|datenschutz)$/;
@@ -28,9 +28,7 @@ interface Entry {
 
 /** Changes whenever anything is written, by this process (total_changes) or another (data_version). */
 function databaseVersion(): string {
-  const { sqlite } = database();
-  const row = sqlite.prepare('select total_changes() as c').get() as { c: number };
-  return `${row.c}:${sqlite.pragma('data_version', { simple: true })}:${berlinToday()}`;
+  return `${changeStampOf(database())}:${berlinToday()}`;
 }
 
 export function inlineScriptHashes(html: string): string[] {

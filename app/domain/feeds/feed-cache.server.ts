@@ -7,6 +7,7 @@
  * release (the version check would notice too, this just makes it immediate and also
  * covers changes the version cannot see, such as a renamed stage).
  */
+import { changeStampOf, openAppDatabase } from '../../utils/db.server';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { DB } from '../../../db/connection';
@@ -65,8 +66,27 @@ export function feedCacheStats() {
   return { builds, entries: cache.size, generation };
 }
 
+/**
+ * The aggregate below is a real query; it is computed again only when the database has
+ * changed since the last time (SQLite's total_changes() for this process's connection,
+ * data_version for other processes), which costs microseconds on the hot path.
+ */
+let memo: { stamp: string; version: string } | undefined;
+function changeStamp(db: DB): string | null {
+  const open = openAppDatabase(db);
+  return open ? changeStampOf(open) : null;
+}
+
 /** One round trip: changes to any of these make a new version. */
 export async function programDataVersion(db: DB): Promise<string> {
+  const stamp = changeStamp(db);
+  if (stamp !== null && memo?.stamp === stamp) return memo.version;
+  const version = await queryProgramDataVersion(db);
+  if (stamp !== null) memo = { stamp, version };
+  return version;
+}
+
+async function queryProgramDataVersion(db: DB): Promise<string> {
   const row = await db
     .selectNoFrom((eb) => [
       eb.selectFrom('schedule_releases').select((e) => e.fn.max('id').as('v')).as('release'),
