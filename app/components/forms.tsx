@@ -14,8 +14,33 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
   error?: FieldError;
 }
 
-/** A labelled input whose error is tied to it (aria-invalid, aria-describedby) and shown next to it. */
-export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
+/** What a form control needs to be tied to its label, hint and error. */
+export interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/**
+ * The frame every labelled control shares: the label, a hint, the control (tied to both by
+ * id, aria-invalid and aria-describedby) and its error shown next to it.
+ */
+export function FieldFrame({
+  name,
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: FieldError;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const message = useFieldError(error);
   const fieldId = id ?? `field-${name}`;
   const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -27,13 +52,22 @@ export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children({ id: fieldId, name, 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy })}
       {message ? (
         <p className="field-error" id={`${fieldId}-error`}>
           {message}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input whose error is tied to it (aria-invalid, aria-describedby) and shown next to it. */
+export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
+  return (
+    <FieldFrame name={name} id={id} label={label} hint={hint} error={error}>
+      {(control) => <input {...control} {...input} />}
+    </FieldFrame>
   );
 }
 

@@ -5,7 +5,7 @@ import { formatMoney } from '~/domain/payments/money';
 import type { FeeStatus } from '~/domain/payments/fees.server';
 import type { PaymentLine } from '~/domain/payments/overview.server';
 import { berlinDay, formatDateTime, formatDay } from '~/utils/time';
-import { useFieldError } from './forms';
+import { FieldFrame } from './forms';
 import { useI18n } from './i18n';
 
 export function Money({ cents }: { cents: number }) {
@@ -28,24 +28,10 @@ interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
 
 /** A labelled textarea with its error tied to it, like <Field>. */
 export function TextAreaField({ name, label, hint, error, id, ...rest }: TextAreaProps) {
-  const message = useFieldError(error);
-  const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={fieldId} name={name} rows={4} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...rest} />
-      {message ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {message}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame name={name} id={id} label={label} hint={hint} error={error}>
+      {(control) => <textarea {...control} rows={4} {...rest} />}
+    </FieldFrame>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '~/domain/organisations/categories';
 import type { FieldError, FieldErrors } from '~/utils/forms';
 import { formatDay } from '~/utils/time';
-import { Field, useFieldError } from './forms';
+import { Field, FieldFrame, useFieldError } from './forms';
 import { useI18n } from './i18n';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
@@ -15,46 +15,26 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 }
 
 export function SelectField({ name, label, hint, error, options, id, ...select }: SelectFieldProps) {
-  const message = useFieldError(error);
-  const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {message ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {message}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame name={name} id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
 export function TextAreaField({ name, label, error, defaultValue }: { name: string; label: ReactNode; error?: FieldError; defaultValue: string }) {
-  const message = useFieldError(error);
-  const fieldId = `field-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <textarea id={fieldId} name={name} rows={3} defaultValue={defaultValue} aria-invalid={message ? true : undefined} aria-describedby={message ? `${fieldId}-error` : undefined} />
-      {message ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {message}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame name={name} label={label} error={error}>
+      {(control) => <textarea {...control} rows={3} defaultValue={defaultValue} />}
+    </FieldFrame>
   );
 }
 
