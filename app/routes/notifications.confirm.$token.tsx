@@ -1,54 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import type { MetaFunction } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Localized, useI18n } from '~/components/i18n';
-import { confirmSubscription, subscriptionByToken } from '~/domain/notifications/subscriptions.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
+import { SubscriptionStepPage } from '~/components/subscription-step';
+import { confirmSubscription } from '~/domain/notifications/subscriptions.server';
+import { subscriptionStepAction, subscriptionStepLoader } from '~/utils/subscription-step.server';
 
-// The link in the mail opens this page; only its button (a POST) changes anything, so
-// mail scanners that follow links cannot confirm on the resident's behalf.
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = await localeOf(request);
-  const subscription = await orRespond(() => subscriptionByToken(db(), params.token ?? ''));
-  return json(
-    { title: translator(locale)('feeds:notify.confirm.title'), series: subscription.series_name, status: subscription.status },
-    { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } },
-  );
-}
-
-export async function action({ params }: ActionFunctionArgs) {
-  await orRespond(() => confirmSubscription(db(), params.token ?? ''));
-  return json({ done: true });
-}
+export const loader = subscriptionStepLoader('confirm');
+export const action = subscriptionStepAction(confirmSubscription);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export default function Page() {
-  const { series, status } = useLoaderData<typeof loader>();
-  const done = useActionData<typeof action>()?.done;
-  const { t } = useI18n();
-  return (
-    <>
-      <h1>{t('feeds:notify.confirm.title')}</h1>
-      <p className="lead">
-        <Localized value={series} />
-      </p>
-      {done || status === 'confirmed' ? (
-        <p className="notice notice--success" role="status">
-          {t('feeds:notify.confirm.done')}
-        </p>
-      ) : (
-        <Form method="post">
-          <p>{t('feeds:notify.confirm.question')}</p>
-          <button type="submit">{t('feeds:notify.confirm.button')}</button>
-        </Form>
-      )}
-    </>
-  );
+  return <SubscriptionStepPage step="confirm" doneStatus="confirmed" />;
 }
 
 export function ErrorBoundary() {
