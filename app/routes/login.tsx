@@ -11,6 +11,7 @@ import { parseForm } from '~/utils/forms';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
+import { retryAfterOf } from '~/utils/http.server';
 import { rateLimited } from '~/utils/rate-limit.server';
 import { Honeypot } from '~/components/honeypot';
 
@@ -28,12 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 /** Retry-After of a rate-limited attempt reaches the browser. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retry = actionHeaders.get('Retry-After');
-  if (retry) headers.set('Retry-After', retry);
-  return headers;
-};
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(actionHeaders);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeOf(request);

@@ -1,20 +1,18 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
-import { ValidationError } from '~/domain/errors';
 import { confirmEnrolment, enrolmentSecret, groupSecret, isEnrolled, otpauthUri } from '~/domain/people/second-factor.server';
 import { getPerson } from '~/domain/people/sign-in.server';
 import { db } from '~/utils/db.server';
-import { parseForm } from '~/utils/forms';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
 import { qrDataUri } from '~/utils/qr.server';
-import { blockedByFailures, recordFailure } from '~/utils/rate-limit.server';
-import { getPendingSignIn, signInHeaders } from '~/utils/session.server';
+import { getPendingSignIn } from '~/utils/session.server';
+import { retryAfterOf } from '~/utils/http.server';
+import { secondFactorAction } from '~/utils/second-factor-step.server';
+import { TotpCodeForm } from '~/components/totp-code-form';
 
 /**
  * Office people who have no second factor yet set one up here, right after their email
@@ -35,40 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retry = actionHeaders.get('Retry-After');
-  if (retry) headers.set('Retry-After', retry);
+  const headers = retryAfterOf(actionHeaders);
   headers.set('Cache-Control', 'no-store');
   return headers;
 };
 
-const schema = z.object({ code: z.string().trim().min(1).max(20) });
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const pending = await getPendingSignIn(request);
-  if (!pending) throw redirect('/login');
-  const result = parseForm(schema, await request.formData());
-  if (!result.success) return json({ errors: result.errors }, { status: 400 });
-  const checks: Parameters<typeof recordFailure>[0] = [
-    ['totpPerson', String(pending.personId)],
-    ['totpIp', context.clientIp],
-  ];
-  const limited = await blockedByFailures(checks);
-  if (limited) {
-    return json(
-      { errors: { code: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } } },
-      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
-    );
-  }
-  try {
-    await confirmEnrolment(db(), pending.personId, result.data.code);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    await recordFailure(checks);
-    return json({ errors: { code: { key: error.messageKey } } }, { status: 400 });
-  }
-  return redirect(pending.redirectTo, { headers: await signInHeaders(request, pending.personId, { secondFactor: true }) });
-}
+export const action = secondFactorAction(confirmEnrolment);
 
 export default function Enrol() {
   const { secret, uri, qr } = useLoaderData<typeof loader>();
@@ -96,22 +66,7 @@ export default function Enrol() {
           </details>
         </li>
         <li>
-          <ErrorSummary errors={data?.errors} labels={{ code: t('admin:twoFactor.code') }} />
-          <Form method="post" noValidate>
-            <Field
-              name="code"
-              label={t('admin:twoFactor.enrolCode')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={7}
-              required
-              error={data?.errors?.code}
-            />
-            <p>
-              <button type="submit">{t('admin:twoFactor.enrolSubmit')}</button>
-            </p>
-          </Form>
+          <TotpCodeForm errors={data?.errors} label={t('admin:twoFactor.enrolCode')} submit={t('admin:twoFactor.enrolSubmit')} />
         </li>
       </ol>
     </>

@@ -17,3 +17,11 @@ export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** For a route's `headers` export: the Retry-After of a rate-limited action reaches the browser. */
+export function retryAfterOf(actionHeaders: Headers): Headers {
+  const headers = new Headers();
+  const retry = actionHeaders.get('Retry-After');
+  if (retry) headers.set('Retry-After', retry);
+  return headers;
+}
