@@ -7,6 +7,7 @@ import type { Database, PaymentState, RegistrationState, WaiverState } from '../
 import { NotFoundError } from '../errors';
 import { paymentDeadline } from './deadline';
 import { transferReference } from './reference';
+import { approvedAtOf } from './subqueries';
 
 type Executor = Kysely<Database>;
 
@@ -47,12 +48,7 @@ export async function loadFeeContext(db: Executor, registrationId: number): Prom
       'e.registration_closes_at',
       'st.name as stand_type_name',
       'st.fee_cents',
-      eb
-        .selectFrom('registration_events as ev')
-        .select((x) => x.fn.max('ev.created_at').as('at'))
-        .whereRef('ev.registration_id', '=', 'r.id')
-        .where('ev.to_state', '=', 'approved')
-        .as('approved_at'),
+      approvedAtOf(eb),
     ])
     .where('r.id', '=', registrationId)
     .executeTakeFirst();

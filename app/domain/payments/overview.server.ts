@@ -10,6 +10,7 @@ import { dueReminderStage, paymentDeadline } from './deadline';
 import { balanceOf, deadlineOf, feeStatus, loadFeeContext, requireMemberOf, type FeeStatus } from './fees.server';
 import { transferReference } from './reference';
 import type { BankDetails } from '../../../emails/payment-parts';
+import { approvedAtOf, paidCentsOf } from './subqueries';
 
 type DB = Kysely<Database>;
 
@@ -166,12 +167,7 @@ export async function editionPayments(db: DB, slug: string, now: Date = new Date
       'o.name as organisation_name',
       'st.name as stand_type_name',
       'st.fee_cents',
-      eb
-        .selectFrom('registration_events as ev')
-        .select((x) => x.fn.max('ev.created_at').as('at'))
-        .whereRef('ev.registration_id', '=', 'r.id')
-        .where('ev.to_state', '=', 'approved')
-        .as('approved_at'),
+      approvedAtOf(eb),
     ])
     .where('r.edition_id', '=', edition.id)
     .where('r.state', 'in', ['approved', 'confirmed', 'cancelled', 'withdrawn'])
@@ -257,12 +253,7 @@ export async function feesForPerson(db: DB, personId: number): Promise<AccountFe
       'e.title',
       'o.name',
       'st.fee_cents',
-      eb
-        .selectFrom('payments as p')
-        .select((x) => x.fn.coalesce(x.fn.sum<number>('p.received_cents'), x.lit(0)).as('s'))
-        .whereRef('p.registration_id', '=', 'r.id')
-        .where('p.state', 'in', ['confirmed', 'refunded'])
-        .as('paid_cents'),
+      paidCentsOf(eb),
       eb
         .selectFrom('waiver_requests as w')
         .select('w.state')

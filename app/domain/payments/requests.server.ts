@@ -10,6 +10,7 @@ import { bankDetailsFor, paymentsOnline, publicUrl as configuredPublicUrl } from
 import { dueReminderStage, paymentDeadline } from './deadline';
 import { balanceOf, feeStatus, requireFeeContext } from './fees.server';
 import { notifyOrganisation } from './notify.server';
+import { approvedAtOf, paidCentsOf } from './subqueries';
 
 export interface PaymentRequest {
   requested: boolean;
@@ -74,18 +75,8 @@ export async function sendPaymentReminders(db: DB, options: { now?: Date; public
         'e.year as edition_year',
         'e.registration_closes_at',
         'st.fee_cents',
-        eb
-          .selectFrom('registration_events as ev')
-          .select((x) => x.fn.max('ev.created_at').as('at'))
-          .whereRef('ev.registration_id', '=', 'r.id')
-          .where('ev.to_state', '=', 'approved')
-          .as('approved_at'),
-        eb
-          .selectFrom('payments as p')
-          .select((x) => x.fn.coalesce(x.fn.sum<number>('p.received_cents'), x.lit(0)).as('s'))
-          .whereRef('p.registration_id', '=', 'r.id')
-          .where('p.state', 'in', ['confirmed', 'refunded'])
-          .as('paid_cents'),
+        approvedAtOf(eb),
+        paidCentsOf(eb),
         eb
           .exists(
             eb
