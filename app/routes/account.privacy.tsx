@@ -1,9 +1,10 @@
+import { Checkbox } from '~/components/registration';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary, Field, useFieldError } from '~/components/forms';
+import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictError } from '~/domain/errors';
 import { listConsents, withdrawConsent } from '~/domain/privacy/consents.server';
@@ -68,7 +69,6 @@ export default function Privacy() {
   const { email, consents, erased } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const confirmError = useFieldError(data?.errors?.confirm);
   if (erased) {
     return (
       <>
@@ -144,21 +144,7 @@ export default function Privacy() {
             <Form method="post" noValidate className="danger-zone">
               <input type="hidden" name="intent" value="erase" />
               <p>{t('admin:privacy.eraseWarning')}</p>
-              <div className="checkbox">
-                <input
-                  type="checkbox"
-                  id="field-confirm"
-                  name="confirm"
-                  aria-invalid={confirmError ? true : undefined}
-                  aria-describedby={confirmError ? 'field-confirm-error' : undefined}
-                />
-                <label htmlFor="field-confirm">{t('admin:privacy.confirmLabel')}</label>
-              </div>
-              {confirmError ? (
-                <p className="field-error" id="field-confirm-error">
-                  {confirmError}
-                </p>
-              ) : null}
+              <Checkbox name="confirm" label={t('admin:privacy.confirmLabel')} error={data?.errors?.confirm} />
               <Field name="email" type="email" label={t('admin:privacy.confirmEmail', { email })} defaultValue={data.values.email} error={data.errors.email} autoComplete="off" />
               <p>
                 <button type="submit" className="danger">

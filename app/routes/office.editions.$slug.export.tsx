@@ -1,3 +1,4 @@
+import { Checkbox } from '~/components/registration';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
@@ -46,7 +47,6 @@ export default function Export() {
   const { edition, errors, kind } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const kindError = useFieldError(errors.kind);
-  const confirmError = useFieldError(errors.confirm);
   return (
     <>
       <p>
@@ -73,21 +73,7 @@ export default function Export() {
             </p>
           ) : null}
         </fieldset>
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id="field-confirm"
-            name="confirm"
-            aria-invalid={confirmError ? true : undefined}
-            aria-describedby={confirmError ? 'field-confirm-error' : undefined}
-          />
-          <label htmlFor="field-confirm">{t('admin:export.confirmLabel')}</label>
-        </div>
-        {confirmError ? (
-          <p className="field-error" id="field-confirm-error">
-            {confirmError}
-          </p>
-        ) : null}
+        <Checkbox name="confirm" label={t('admin:export.confirmLabel')} error={errors.confirm} />
         <p>
           <button type="submit">{t('admin:export.submit')}</button>
         </p>
