@@ -12,7 +12,6 @@ import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
 import { pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
-import { requireOrganiser } from '~/utils/session.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

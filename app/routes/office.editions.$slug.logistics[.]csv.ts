@@ -6,7 +6,6 @@ import { db } from '~/utils/db.server';
 import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
-import { requireOrganiser } from '~/utils/session.server';
 
 /** The crew list as a CSV file for Excel (also reached as /logistics?format=csv). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

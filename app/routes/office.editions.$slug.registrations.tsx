@@ -20,7 +20,6 @@ import { translator } from '~/utils/i18n';
 import { parseList, pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
-import { requireOrganiser } from '~/utils/session.server';
 import { formatDateTime, formatDayRange } from '~/utils/time';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);

@@ -25,7 +25,6 @@ import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
 import { parseList, parseLocalized, pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
-import { requireOrganiser } from '~/utils/session.server';
 import { berlinDay, daysBetween, formatDay } from '~/utils/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

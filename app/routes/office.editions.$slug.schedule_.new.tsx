@@ -15,7 +15,6 @@ import { formValues, parseForm } from '~/utils/forms';
 import { orRespond } from '~/utils/http.server';
 import { translator } from '~/utils/i18n';
 import { localeOf } from '~/utils/locale.server';
-import { requireOrganiser } from '~/utils/session.server';
 import { daysBetween } from '~/utils/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

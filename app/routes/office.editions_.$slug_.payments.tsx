@@ -28,7 +28,6 @@ import { translator } from '~/utils/i18n';
 import { pickText } from '~/utils/i18n-text';
 import { localeOf } from '~/utils/locale.server';
 import { wakeMail } from '~/utils/mail.server';
-import { requireOrganiser } from '~/utils/session.server';
 import { stripe } from '~/utils/stripe.server';
 import { berlinDay, berlinToday, formatDay } from '~/utils/time';
 import type { Locale } from '~/utils/i18n';
