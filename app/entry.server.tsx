@@ -5,13 +5,13 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
-import { refreshSessionCookie } from './utils/session.server';
+import { refreshSessionCookie } from './http/session.server';
 import './load-context';
 
 // The server (server.mjs) starts and stops the app through these.
-export { startApp, stopApp } from './utils/boot.server';
-export { securityHeaders, sameOriginWrites } from './utils/security.server';
-export { createPageCache } from './utils/page-cache.server';
+export { startApp, stopApp } from './server/boot.server';
+export { securityHeaders, sameOriginWrites } from './http/security.server';
+export { createPageCache } from './http/page-cache.server';
 // Calendar feeds are answered before Remix (see server.mjs and app/http/calendar-feeds.server.ts).
 export { handleCalendarRequest } from './http/calendar-feeds.server';
 export { invalidateFeeds } from './domain/feeds/feed-cache.server';
@@ -19,7 +19,7 @@ export { invalidateFeeds } from './domain/feeds/feed-cache.server';
 const ABORT_DELAY = 5_000;
 
 /**
- * Idle tracking of sessions (app/utils/session.server.ts): every rendered document and
+ * Idle tracking of sessions (app/http/session.server.ts): every rendered document and
  * every data request (client-side navigation, form submission) re-commits a live session
  * cookie, so a session ends only after that long without any request. Resource routes
  * (downloads) check the session but do not extend it.

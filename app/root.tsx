@@ -6,9 +6,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
 import { useNonce } from '~/components/nonce';
-import { DEFAULT_LOCALE, directionOf } from '~/utils/i18n';
-import { resolveLocale } from '~/utils/locale.server';
-import { getSessionPerson } from '~/utils/session.server';
+import { DEFAULT_LOCALE, directionOf } from '~/lib/i18n';
+import { resolveLocale } from '~/http/locale.server';
+import { getSessionPerson } from '~/http/session.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },

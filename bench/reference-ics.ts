@@ -2,8 +2,8 @@
  * The reference for the feed build: a minimal hand-written RFC 5545 serializer over the
  * same rows (escaping, folding at 75 octets, UTC instants), no library.
  */
-import { pickText } from '../app/utils/i18n-text';
-import type { Locale } from '../app/utils/i18n';
+import { pickText } from '../app/lib/i18n-text';
+import type { Locale } from '../app/lib/i18n';
 
 const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 const utc = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../tests/helpers/db';
-import { berlinDay, formatTime } from '../app/utils/time';
+import { berlinDay, formatTime } from '../app/lib/time';
 import { listSeriesWithEditions } from '../app/domain/editions/editions.server';
 
 let t: TestDatabase;

@@ -2,7 +2,7 @@
  * The one Database interface: every table the app knows, typed for Kysely.
  * Times are UTC instants as ISO-8601 strings ("2026-10-24T12:00:00.000Z"), days are
  * "YYYY-MM-DD" in Europe/Berlin. Texts written by people in several languages are
- * JSON objects keyed by locale ({"de": "...", "en": "..."}), see app/utils/i18n-text.ts.
+ * JSON objects keyed by locale ({"de": "...", "en": "..."}), see app/lib/i18n-text.ts.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -367,7 +367,7 @@ export interface PagesTable {
   slug: string;
   locale: string;
   title: string;
-  /** Markdown-lite, see app/utils/markdown-lite.ts */
+  /** Markdown-lite, see app/lib/markdown-lite.ts */
   body: string;
   /** raised with every save */
   version: Default<number>;

@@ -1,5 +1,5 @@
-import { translator, type Locale } from '../app/utils/i18n';
-import { pickText } from '../app/utils/i18n-text';
+import { translator, type Locale } from '../app/lib/i18n';
+import { pickText } from '../app/lib/i18n-text';
 import { renderLayout } from './layout';
 
 export interface CampaignPayload {

@@ -3,7 +3,7 @@
  * JSON payload; the worker renders at send time in the recipient's language.
  * To add a message: a file here exporting a render function, and one line below.
  */
-import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/utils/i18n';
+import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/lib/i18n';
 import type { RenderedMail } from './layout';
 import { signInLinkEmail } from './sign-in-link';
 import { organisationInvitationEmail } from './organisation-invitation';

@@ -2,7 +2,7 @@
  * One layout for every message: the same content as plain text and as simple, accessible
  * HTML (lang and dir set, no images, no tracking). Templates describe content as data.
  */
-import { directionOf, type Locale } from '../app/utils/i18n';
+import { directionOf, type Locale } from '../app/lib/i18n';
 
 export interface MailAttachment {
   filename: string;

@@ -1,4 +1,4 @@
-import { translator, type Locale } from '../app/utils/i18n';
+import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
 
 export interface OrganisationInvitationPayload {

@@ -1,5 +1,5 @@
 import { formatMoney } from '../app/domain/payments/money';
-import { translator, type Locale } from '../app/utils/i18n';
+import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
 import { text } from './payment-parts';
 

@@ -1,6 +1,6 @@
-import { translator, type Locale } from '../app/utils/i18n';
-import { pickText } from '../app/utils/i18n-text';
-import { formatDateTime, formatDayRange } from '../app/utils/time';
+import { translator, type Locale } from '../app/lib/i18n';
+import { pickText } from '../app/lib/i18n-text';
+import { formatDateTime, formatDayRange } from '../app/lib/time';
 import { renderLayout } from './layout';
 
 export interface ReapplyInvitationPayload {

@@ -1,4 +1,4 @@
-import type { Locale } from '../app/utils/i18n';
+import type { Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
 import { registrationContext, setupCalendar, setupParagraphs, type RegistrationMailPayload } from './registration-common';
 

@@ -3,9 +3,9 @@
  * greeting, the facts line, the setup time and its calendar entry (.ics, UTC instants).
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { translator, type Locale } from '../app/utils/i18n';
-import { pickText } from '../app/utils/i18n-text';
-import { formatDay, formatDayRange, formatTime, berlinDay } from '../app/utils/time';
+import { translator, type Locale } from '../app/lib/i18n';
+import { pickText } from '../app/lib/i18n-text';
+import { formatDay, formatDayRange, formatTime, berlinDay } from '../app/lib/time';
 import type { MailAttachment } from './layout';
 
 export interface RegistrationMailPayload {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { FieldError, FieldErrors } from '~/utils/forms';
+import type { FieldError, FieldErrors } from '~/lib/forms';
 import { useI18n } from './i18n';
 
 export function useFieldError(error: FieldError | undefined): string | undefined {

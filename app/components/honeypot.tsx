@@ -1,4 +1,4 @@
-import { HONEYPOT_FIELD } from '~/utils/forms';
+import { HONEYPOT_FIELD } from '~/lib/forms';
 import { useI18n } from './i18n';
 
 /** A field people never see or fill in; bots that fill every field give themselves away. */

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/utils/i18n';
-import { isPicked, pickText, type LocalizedText, type PickedText } from '~/utils/i18n-text';
+import { directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/lib/i18n';
+import { isPicked, pickText, type LocalizedText, type PickedText } from '~/lib/i18n-text';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ku']);
 

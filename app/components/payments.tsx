@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react';
 import type { TextareaHTMLAttributes, ReactNode } from 'react';
-import type { FieldError } from '~/utils/forms';
+import type { FieldError } from '~/lib/forms';
 import { formatMoney } from '~/domain/payments/money';
 import type { FeeStatus } from '~/domain/payments/fees.server';
 import type { PaymentLine } from '~/domain/payments/overview.server';
-import { berlinDay, formatDateTime, formatDay } from '~/utils/time';
+import { berlinDay, formatDateTime, formatDay } from '~/lib/time';
 import { FieldFrame } from './forms';
 import { useI18n } from './i18n';
 

@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { formatList, isolate, languageName } from '~/utils/i18n';
-import { parseList, type PickedText } from '~/utils/i18n-text';
-import { formatTime } from '~/utils/time';
+import { formatList, isolate, languageName } from '~/lib/i18n';
+import { parseList, type PickedText } from '~/lib/i18n-text';
+import { formatTime } from '~/lib/time';
 import { Localized, useI18n } from './i18n';
 
 export interface ProgramEntry {

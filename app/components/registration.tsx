@@ -4,7 +4,7 @@
  */
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { RegistrationState } from '../../db/schema';
-import type { FieldError } from '~/utils/forms';
+import type { FieldError } from '~/lib/forms';
 import { useFieldError } from './forms';
 import { useI18n } from './i18n';
 

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { parseMarkdownLite, type Block, type Inline } from '~/utils/markdown-lite';
+import { parseMarkdownLite, type Block, type Inline } from '~/lib/markdown-lite';
 
 function renderInline(nodes: Inline[]): ReactNode {
   return nodes.map((n, i) => {

@@ -1,8 +1,8 @@
 /** The fields of a program item, for the "new" and the "edit" page. */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '~/domain/organisations/categories';
-import type { FieldError, FieldErrors } from '~/utils/forms';
-import { formatDay } from '~/utils/time';
+import type { FieldError, FieldErrors } from '~/lib/forms';
+import { formatDay } from '~/lib/time';
 import { Field, FieldFrame, useFieldError } from './forms';
 import { useI18n } from './i18n';
 

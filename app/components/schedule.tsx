@@ -1,7 +1,7 @@
 /** UI shared by the schedule editor, the site plan and the public edition page. */
 import { NavLink } from '@remix-run/react';
 import type { Conflict } from '~/domain/schedule/conflicts';
-import { pickText } from '~/utils/i18n-text';
+import { pickText } from '~/lib/i18n-text';
 import { useI18n } from './i18n';
 
 export function OfficeEditionNav({ slug }: { slug: string }) {

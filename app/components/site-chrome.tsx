@@ -1,5 +1,5 @@
 import { Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
-import { LOCALES, localeInfo } from '~/utils/i18n';
+import { LOCALES, localeInfo } from '~/lib/i18n';
 import { useI18n } from './i18n';
 
 export function SiteHeader() {

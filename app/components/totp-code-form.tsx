@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import type { FieldErrors } from '~/utils/forms';
+import type { FieldErrors } from '~/lib/forms';
 import { ErrorSummary, Field } from './forms';
 import { useI18n } from './i18n';
 

@@ -1,6 +1,6 @@
 /**
  * Typed domain errors. Domain functions throw them; routes turn them into responses in
- * one place (app/utils/http.server.ts). `messageKey` is a translation key so the user
+ * one place (app/http/http.server.ts). `messageKey` is a translation key so the user
  * reads the reason in their language.
  */
 export class DomainError extends Error {

@@ -13,8 +13,8 @@ import { buildCalendarFeed, feedLocale, type FeedSource } from '../domain/feeds/
 import { cachedFeed, type CachedFeed } from '../domain/feeds/feed-cache.server';
 import { starredUidsOf } from '../domain/feeds/personal-feeds.server';
 import { filterKey, readProgramFilter } from '../domain/program/program-filter';
-import { db } from '../utils/db.server';
-import { log } from '../utils/log.server';
+import { db } from '../server/db.server';
+import { log } from '../server/log.server';
 
 const ITEM_PATH = /^\/calendar\/item\/([A-Za-z0-9_.-]{1,120})\.ics$/;
 const MY_PATH = /^\/calendar\/my\/([A-Za-z0-9_-]{1,64})\.ics$/;

@@ -2,7 +2,7 @@
  * Every locale the platform speaks. To add one (Romani, say): copy app/locales/de/ to
  * app/locales/<code>/, translate the values, then register it here: one import per
  * namespace file, and the code in LOCALES, localeInfo and resources.
- * docs/translating.md walks through it; app/utils/i18n.test.ts tells you what is missing.
+ * docs/translating.md walks through it; app/lib/i18n.test.ts tells you what is missing.
  */
 import deCommon from './de/common.json';
 import enCommon from './en/common.json';

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
 
 /** Every URL no other route claims: a 404 with a page in the visitor's language. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,10 +3,10 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { listSeriesWithEditions } from '~/domain/editions/editions.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { berlinToday, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { berlinToday, formatDayRange } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useI18n } from '~/components/i18n';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { formatDate } from '~/utils/time';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { formatDate } from '~/lib/time';
 
 /** When this statement was last reviewed (BITV 2.0 asks for the date); update it with the text. */
 const STATEMENT_DATE = '2026-11-25';

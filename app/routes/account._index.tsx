@@ -11,16 +11,16 @@ import { applyAgainSchema } from '~/domain/registrations/application.schema';
 import { applyAgain, getAccountOverview } from '~/domain/registrations/applications.server';
 import { personSchema } from '~/domain/organisations/profile.schema';
 import { updatePersonSettings } from '~/domain/people/account.server';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-action.server';
-import { env } from '~/utils/env.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { LOCALES, localeInfo, translator } from '~/utils/i18n';
-import { localeCookie, localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { rateLimited } from '~/utils/rate-limit.server';
-import { requirePerson } from '~/utils/session.server';
-import { formatDateTime, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-action.server';
+import { env } from '~/server/env.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { LOCALES, localeInfo, translator } from '~/lib/i18n';
+import { localeCookie, localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { rateLimited } from '~/http/rate-limit.server';
+import { requirePerson } from '~/http/session.server';
+import { formatDateTime, formatDayRange } from '~/lib/time';
 import { isOfficePerson } from '~/domain/people/authorise.server';
 
 /** The association's start page: own details, organisations, applications, editions open now. */

@@ -10,17 +10,17 @@ import { statusActionSchema } from '~/domain/registrations/application.schema';
 import { getApplicationForMember, reopenApplication, withdrawApplication } from '~/domain/registrations/applications.server';
 import { setupWindowOf } from '~/domain/registrations/setup-time.server';
 import { getPitchForRegistration } from '~/domain/siteplan/pitches.server';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-action.server';
-import { env } from '~/utils/env.server';
-import { parseForm } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { pickText, type PickedText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { requirePerson } from '~/utils/session.server';
-import { berlinDay, formatDateTime, formatDay, formatDayRange, formatTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-action.server';
+import { env } from '~/server/env.server';
+import { parseForm } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { pickText, type PickedText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { requirePerson } from '~/http/session.server';
+import { berlinDay, formatDateTime, formatDay, formatDayRange, formatTime } from '~/lib/time';
 
 function registrationId(param: string | undefined): number {
   const id = Number(param);

@@ -12,17 +12,17 @@ import { inviteContactPerson } from '~/domain/organisations/invitations.server';
 import { STAND_LANGUAGES } from '~/domain/organisations/languages';
 import { DESCRIPTION_MAX, inviteSchema, organisationSchema } from '~/domain/organisations/profile.schema';
 import { createOrganisation, getOrganisationForMember, listMyOrganisations, updateOrganisation } from '~/domain/organisations/profile.server';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-action.server';
-import { env } from '~/utils/env.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { directionOf, LOCALES, languageName, localeInfo, translator } from '~/utils/i18n';
-import { parseList, parseLocalized } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { rateLimited } from '~/utils/rate-limit.server';
-import { requirePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-action.server';
+import { env } from '~/server/env.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { directionOf, LOCALES, languageName, localeInfo, translator } from '~/lib/i18n';
+import { parseList, parseLocalized } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { rateLimited } from '~/http/rate-limit.server';
+import { requirePerson } from '~/http/session.server';
 
 const querySchema = z.object({ id: z.coerce.number().int().positive().optional(), new: z.literal('1').optional() });
 

@@ -9,13 +9,13 @@ import { Localized, useI18n } from '~/components/i18n';
 import { ConflictError } from '~/domain/errors';
 import { listConsents, withdrawConsent } from '~/domain/privacy/consents.server';
 import { erasePerson } from '~/domain/privacy/erasure.server';
-import { db } from '~/utils/db.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { getSessionPerson, requirePerson, signOutHeaders } from '~/utils/session.server';
-import { formatDateTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { getSessionPerson, requirePerson, signOutHeaders } from '~/http/session.server';
+import { formatDateTime } from '~/lib/time';
 
 /** A person's own data: download it (Art. 15), see and withdraw consents, erase the account (Art. 17). */
 export async function loader({ request }: LoaderFunctionArgs) {

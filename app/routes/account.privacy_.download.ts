@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { collectPersonalData } from '~/domain/privacy/export.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { requirePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { requirePerson } from '~/http/session.server';
 
 /** Art. 15: everything about the signed-in person, as a JSON file. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { readProgramFilterStrict } from '~/domain/program/program-filter';
 import { editionsForApi } from '~/domain/program/open-data.server';
-import { apiAction, apiError, apiJson } from '~/utils/api.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
+import { apiAction, apiError, apiJson } from '~/http/api.server';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
 
 /** GET /api/v1/editions: public editions with venues and stages, narrowed by `series` and `edition`. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { readProgramFilterStrict } from '~/domain/program/program-filter';
 import { programForApi } from '~/domain/program/open-data.server';
-import { apiAction, apiError, apiJson } from '~/utils/api.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
+import { apiAction, apiError, apiJson } from '~/http/api.server';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
 
 /** GET /api/v1/program: the public program as JSON, with the filters of /program (see docs/api.md). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,11 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { EditablePage, editablePageMeta } from '~/components/editable-page';
-import { editablePageLoader } from '~/utils/editable-page.server';
+import { editablePageLoader } from '~/http/editable-page.server';
 
-export const loader = editablePageLoader('datenschutz');
+export async function loader(args: LoaderFunctionArgs) {
+  return editablePageLoader('datenschutz')(args);
+}
 export const meta = editablePageMeta;
 export default EditablePage;
 

@@ -8,11 +8,11 @@ import { SitePlanSvg } from '~/components/schedule';
 import { getPublicEdition } from '~/domain/editions/editions.server';
 import { isWindowOpen } from '~/domain/registrations/transition.server';
 import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { parseList, pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { berlinDay, formatDay, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { parseList, pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { berlinDay, formatDay, formatDayRange } from '~/lib/time';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

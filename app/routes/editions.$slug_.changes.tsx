@@ -4,12 +4,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { listReleases } from '~/domain/schedule/publish.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { formatDateTime, formatTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { formatDateTime, formatTime } from '~/lib/time';
 
 /** The public changelog: every schedule release with what changed, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { retryAfterOf } from '~/utils/http.server';
+import { retryAfterOf } from '~/http/http.server';
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -11,18 +11,18 @@ import { Checkbox, ChoiceGroup, FormAlert, formatMoney, StateBadge, TextArea } f
 import { APPLICATION_LIMITS as L, applicationInput, parseApplicationForm } from '~/domain/registrations/application.schema';
 import { getApplyPage, saveApplication } from '~/domain/registrations/applications.server';
 import { isEditable } from '~/domain/registrations/transitions';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-action.server';
-import { env } from '~/utils/env.server';
-import { formValues, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { parseList, pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { rateLimited } from '~/utils/rate-limit.server';
-import { requirePerson } from '~/utils/session.server';
-import { formatDateTime, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-action.server';
+import { env } from '~/server/env.server';
+import { formValues, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { parseList, pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { rateLimited } from '~/http/rate-limit.server';
+import { requirePerson } from '~/http/session.server';
+import { formatDateTime, formatDayRange } from '~/lib/time';
 
 const querySchema = z.object({ org: z.coerce.number().int().positive().optional() });
 

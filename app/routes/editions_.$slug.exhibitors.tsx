@@ -4,12 +4,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { listExhibitors } from '~/domain/registrations/review.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { languageName, translator } from '~/utils/i18n';
-import { parseList, pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { languageName, translator } from '~/lib/i18n';
+import { parseList, pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { formatDayRange } from '~/lib/time';
 
 /** Public: the confirmed exhibitors of an edition that agreed to be listed. */
 export async function loader({ params, request }: LoaderFunctionArgs) {

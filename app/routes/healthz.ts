@@ -1,4 +1,4 @@
-import { databaseAnswers } from '~/utils/db.server';
+import { databaseAnswers } from '~/server/db.server';
 
 /** 200 when the database answers, 503 when it does not. For load balancers and monitors. */
 export function loader() {

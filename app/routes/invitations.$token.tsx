@@ -5,11 +5,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { acceptInvitation, getInvitation } from '~/domain/organisations/invitations.server';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-action.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { signInHeaders } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-action.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { signInHeaders } from '~/http/session.server';
 
 /**
  * The link in an invitation mail. Like the sign-in link, a GET only shows the page; the

@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
 import { requestSignInLink, safeRedirect } from '~/domain/people/sign-in.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { parseForm } from '~/utils/forms';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { retryAfterOf } from '~/utils/http.server';
-import { rateLimited } from '~/utils/rate-limit.server';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { parseForm } from '~/lib/forms';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { retryAfterOf } from '~/http/http.server';
+import { rateLimited } from '~/http/rate-limit.server';
 import { Honeypot } from '~/components/honeypot';
 
 const schema = z.object({

@@ -1,17 +1,17 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction, ActionFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { confirmEnrolment, enrolmentSecret, groupSecret, isEnrolled, otpauthUri } from '~/domain/people/second-factor.server';
 import { getPerson } from '~/domain/people/sign-in.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { qrDataUri } from '~/utils/qr.server';
-import { getPendingSignIn } from '~/utils/session.server';
-import { retryAfterOf } from '~/utils/http.server';
-import { secondFactorAction } from '~/utils/second-factor-step.server';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { qrDataUri } from '~/http/qr.server';
+import { getPendingSignIn } from '~/http/session.server';
+import { retryAfterOf } from '~/http/http.server';
+import { secondFactorAction } from '~/http/second-factor-step.server';
 import { TotpCodeForm } from '~/components/totp-code-form';
 
 /**
@@ -38,7 +38,9 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return headers;
 };
 
-export const action = secondFactorAction(confirmEnrolment);
+export async function action(args: ActionFunctionArgs) {
+  return secondFactorAction(confirmEnrolment)(args);
+}
 
 export default function Enrol() {
   const { secret, uri, qr } = useLoaderData<typeof loader>();

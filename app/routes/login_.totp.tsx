@@ -1,15 +1,15 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction, ActionFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { isEnrolled, verifySecondFactor } from '~/domain/people/second-factor.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { getPendingSignIn } from '~/utils/session.server';
-import { retryAfterOf } from '~/utils/http.server';
-import { secondFactorAction } from '~/utils/second-factor-step.server';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { getPendingSignIn } from '~/http/session.server';
+import { retryAfterOf } from '~/http/http.server';
+import { secondFactorAction } from '~/http/second-factor-step.server';
 import { TotpCodeForm } from '~/components/totp-code-form';
 
 /** The second step of an office person's sign-in: the code from the authenticator app. */
@@ -25,7 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(actionHeaders);
 
-export const action = secondFactorAction(verifySecondFactor);
+export async function action(args: ActionFunctionArgs) {
+  return secondFactorAction(verifySecondFactor)(args);
+}
 
 export default function TotpStep() {
   const data = useActionData<typeof action>();

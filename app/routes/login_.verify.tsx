@@ -7,10 +7,10 @@ import { ValidationError } from '~/domain/errors';
 import { redeemSignInToken } from '~/domain/people/sign-in.server';
 import { nextSignInStep } from '~/domain/people/second-factor.server';
 import { acknowledgePrivacyNotice } from '~/domain/privacy/consents.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { pendingSignInHeaders, signInHeaders } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { pendingSignInHeaders, signInHeaders } from '~/http/session.server';
 
 /**
  * The link in the email opens this page; the visitor confirms with a button. A GET never

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { signOutHeaders } from '~/utils/session.server';
+import { signOutHeaders } from '~/http/session.server';
 
 export async function action({ request }: ActionFunctionArgs) {
   return redirect('/', { headers: await signOutHeaders(request) });

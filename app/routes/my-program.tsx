@@ -10,13 +10,13 @@ import { subscribeLinks } from '~/domain/feeds/calendar-links';
 import { revokePersonalFeed, toggleStar } from '~/domain/feeds/personal-feeds.server';
 import { emptyFilter } from '~/domain/program/program-filter';
 import { findPublicProgramItems } from '~/domain/program/public-program.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { DEFAULT_LOCALE, translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { orRespond } from '~/utils/http.server';
-import { localeOf } from '~/utils/locale.server';
-import { readStarred, writeStarred } from '~/utils/starred.server';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { DEFAULT_LOCALE, translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { orRespond } from '~/http/http.server';
+import { localeOf } from '~/http/locale.server';
+import { readStarred, writeStarred } from '~/http/starred.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

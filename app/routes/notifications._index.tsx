@@ -9,13 +9,13 @@ import { useI18n } from '~/components/i18n';
 import { ValidationError } from '~/domain/errors';
 import { requestSubscription } from '~/domain/notifications/subscriptions.server';
 import { programFacets } from '~/domain/program/public-program.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { rateLimited } from '~/utils/rate-limit.server';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { rateLimited } from '~/http/rate-limit.server';
 
 const schema = z.object({
   series: z.string().trim().min(1, 'feeds:notify.errors.series').max(100),

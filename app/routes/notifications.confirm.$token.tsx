@@ -1,11 +1,15 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { MetaFunction, LoaderFunctionArgs, ActionFunctionArgs } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SubscriptionStepPage } from '~/components/subscription-step';
 import { confirmSubscription } from '~/domain/notifications/subscriptions.server';
-import { subscriptionStepAction, subscriptionStepLoader } from '~/utils/subscription-step.server';
+import { subscriptionStepAction, subscriptionStepLoader } from '~/http/subscription-step.server';
 
-export const loader = subscriptionStepLoader('confirm');
-export const action = subscriptionStepAction(confirmSubscription);
+export async function loader(args: LoaderFunctionArgs) {
+  return subscriptionStepLoader('confirm')(args);
+}
+export async function action(args: ActionFunctionArgs) {
+  return subscriptionStepAction(confirmSubscription)(args);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 

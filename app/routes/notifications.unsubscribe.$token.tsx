@@ -1,11 +1,15 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { MetaFunction, LoaderFunctionArgs, ActionFunctionArgs } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SubscriptionStepPage } from '~/components/subscription-step';
 import { unsubscribe } from '~/domain/notifications/subscriptions.server';
-import { subscriptionStepAction, subscriptionStepLoader } from '~/utils/subscription-step.server';
+import { subscriptionStepAction, subscriptionStepLoader } from '~/http/subscription-step.server';
 
-export const loader = subscriptionStepLoader('unsubscribe');
-export const action = subscriptionStepAction(unsubscribe);
+export async function loader(args: LoaderFunctionArgs) {
+  return subscriptionStepLoader('unsubscribe')(args);
+}
+export async function action(args: ActionFunctionArgs) {
+  return subscriptionStepAction(unsubscribe)(args);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 

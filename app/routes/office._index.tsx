@@ -4,11 +4,11 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { isAdministrator, manageableEditions } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
-import { formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
+import { formatDayRange } from '~/lib/time';
 
 /** The organisers' start page: the editions this person may manage, newest first, with the tools for each. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,13 +8,13 @@ import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
 import { auditFilterChoices, listAudit } from '~/domain/audit/audit.server';
 import { assertAdministrator } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import type { FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
-import { berlinToUtc, formatDateTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import type { FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
+import { berlinToUtc, formatDateTime } from '~/lib/time';
 
 const day = z
   .string()

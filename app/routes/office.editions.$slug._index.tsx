@@ -7,15 +7,15 @@ import { inviteReturningExhibitors } from '~/domain/office/clone.server';
 import { STATES } from '~/domain/office/constants';
 import { editionDashboard } from '~/domain/office/dashboard.server';
 import { isAdministrator, manageableEdition } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { requireOfficePerson } from '~/utils/session.server';
-import { formatDateTime, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { requireOfficePerson } from '~/http/session.server';
+import { formatDateTime, formatDayRange } from '~/lib/time';
 
 /** One edition at a glance: applications, capacity, what waits for a decision, mail, and the tools. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

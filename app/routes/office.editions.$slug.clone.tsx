@@ -6,14 +6,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictError } from '~/domain/errors';
 import { cloneEdition, clonePreview } from '~/domain/office/clone.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { requireOfficePerson } from '~/utils/session.server';
-import { formatDateTime, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { requireOfficePerson } from '~/http/session.server';
+import { formatDateTime, formatDayRange } from '~/lib/time';
 
 /** Next year's edition from this one, in one step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,12 +7,12 @@ import { ErrorSummary, useFieldError } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { EXPORT_KINDS } from '~/domain/office/constants';
 import { manageableEdition } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import type { FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import type { FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
 
 /**
  * CSV downloads of an edition's applications and contacts; personal data, so confirmed and

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { EXPORT_KINDS } from '~/domain/office/constants';
 import { exportEdition } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import { parseForm } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { parseForm } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
 
 const schema = z.object({ kind: z.enum(EXPORT_KINDS), confirm: z.literal('on') });
 

@@ -1,11 +1,11 @@
-import { requireEditionManager } from '~/utils/office.server';
+import { requireEditionManager } from '~/http/office.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { getLogistics, logisticsCsv } from '~/domain/siteplan/logistics.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
 
 /** The crew list as a CSV file for Excel (also reached as /logistics?format=csv). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

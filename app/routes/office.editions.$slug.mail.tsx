@@ -10,15 +10,15 @@ import { listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from
 import { CAMPAIGN_STATES } from '~/domain/office/constants';
 import { officeProviders } from '~/domain/office/providers.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import { formValues, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { LOCALES, localeInfo, translator, type Locale } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { requireOfficePerson } from '~/utils/session.server';
-import { formatDateTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { formValues, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { requireOfficePerson } from '~/http/session.server';
+import { formatDateTime } from '~/lib/time';
 
 /** Bulk mail to an edition's exhibitors: choose who, write per language, preview, send. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

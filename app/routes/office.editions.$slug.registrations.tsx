@@ -1,4 +1,4 @@
-import { requireEditionManager } from '~/utils/office.server';
+import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -11,16 +11,16 @@ import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
 import { decisionSchema } from '~/domain/registrations/application.schema';
 import { decideRegistration, getReviewQueue } from '~/domain/registrations/review.server';
 import { QUEUE_STATES } from '~/domain/registrations/transitions';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-action.server';
-import { env } from '~/utils/env.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { parseList, pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { formatDateTime, formatDayRange } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-action.server';
+import { env } from '~/server/env.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { parseList, pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { formatDateTime, formatDayRange } from '~/lib/time';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({

@@ -1,4 +1,4 @@
-import { requireEditionManager } from '~/utils/office.server';
+import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
@@ -12,15 +12,15 @@ import { getOfficeEdition, getScheduleBoard, moveItem, resizeItem } from '~/doma
 import { placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { publishSchedule, ScheduleConflictsError } from '~/domain/schedule/publish.server';
 import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { wakeMail } from '~/utils/mail.server';
-import { parseForm } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { berlinDay, formatDateTime, formatDay, formatTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { wakeMail } from '~/server/mail.server';
+import { parseForm } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { berlinDay, formatDateTime, formatDay, formatTime } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

@@ -1,4 +1,4 @@
-import { requireEditionManager } from '~/utils/office.server';
+import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -9,13 +9,13 @@ import { OfficeEditionNav } from '~/components/schedule';
 import { ItemFields, itemFieldLabels, mergeValues, type ItemFormValues } from '~/components/schedule-item-form';
 import { createItem, getItemFormOptions, getOfficeEdition } from '~/domain/schedule/editor.server';
 import { itemSchema } from '~/domain/schedule/item.schema';
-import { db } from '~/utils/db.server';
-import { formAttempt } from '~/utils/domain-form.server';
-import { formValues, parseForm } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { daysBetween } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { formAttempt } from '~/http/domain-form.server';
+import { formValues, parseForm } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { daysBetween } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

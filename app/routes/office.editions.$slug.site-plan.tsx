@@ -1,4 +1,4 @@
-import { requireEditionManager } from '~/utils/office.server';
+import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
@@ -8,13 +8,13 @@ import { OfficeEditionNav, SitePlanSvg } from '~/components/schedule';
 import { acceptSuggestionsSchema, assignSchema, unassignSchema } from '~/domain/schedule/item.schema';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { acceptSuggestions, assignPitch, getSitePlan, suggestPitches, unassignPitch } from '~/domain/siteplan/pitches.server';
-import { db } from '~/utils/db.server';
-import { formAttempt } from '~/utils/domain-form.server';
-import { formValues, parseForm, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
+import { db } from '~/server/db.server';
+import { formAttempt } from '~/http/domain-form.server';
+import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

@@ -4,7 +4,7 @@
  * book, paid stands to cancel with a refund, receipts. One form per task, told apart by
  * `intent`; errors come back next to the field of the row they belong to.
  */
-import { requireEditionManager } from '~/utils/office.server';
+import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -20,17 +20,17 @@ import { cancelPaidStand, sendStripeRefund } from '~/domain/payments/refunds.ser
 import { parseTransferReference } from '~/domain/payments/reference';
 import { cancelSchema, grantSchema, officeIntent, refuseSchema, retryRefundSchema, transferSchema } from '~/domain/payments/payments.schema';
 import { grantWaiver, refuseWaiver } from '~/domain/payments/waivers.server';
-import { db } from '~/utils/db.server';
-import { attempt } from '~/utils/domain-result.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { stripe } from '~/utils/stripe.server';
-import { berlinDay, berlinToday, formatDay } from '~/utils/time';
-import type { Locale } from '~/utils/i18n';
+import { db } from '~/server/db.server';
+import { attempt } from '~/http/domain-result.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { stripe } from '~/server/stripe.server';
+import { berlinDay, berlinToday, formatDay } from '~/lib/time';
+import type { Locale } from '~/lib/i18n';
 
 /** A malformed slug is a 404 before anything else (never a sign-in redirect that carries it along). */
 function editionSlug(params: { slug?: string }): string {

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { listRecentMessages, listUndeliveredMessages, resendMessage } from '~/domain/mail/outbox.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { wakeMail } from '~/utils/mail.server';
-import { requireOrganiser } from '~/utils/session.server';
-import { formatDateTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { wakeMail } from '~/server/mail.server';
+import { requireOrganiser } from '~/http/session.server';
+import { formatDateTime } from '~/lib/time';
 
 /** Mail that could not be delivered (yet): organisers see why and can send it again. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,10 +5,10 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { getMessage } from '~/domain/mail/outbox.server';
 import { renderEmail } from '../../emails/index';
-import { db } from '~/utils/db.server';
-import { invariantResponse } from '~/utils/http.server';
-import { requireOrganiser } from '~/utils/session.server';
-import { formatDateTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { invariantResponse } from '~/http/http.server';
+import { requireOrganiser } from '~/http/session.server';
+import { formatDateTime } from '~/lib/time';
 
 /** One message as its recipient reads it (the text part), rendered from the outbox row. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,12 +8,12 @@ import { useI18n } from '~/components/i18n';
 import { RichText } from '~/components/rich-text';
 import { EDITABLE_PAGES, isPageSlug, pageInLocale, savePage, type PageSlug } from '~/domain/pages/pages.server';
 import { assertAdministrator } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import { parseForm } from '~/utils/forms';
-import { invariantResponse, orRespond } from '~/utils/http.server';
-import { isLocale, localeInfo, translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { parseForm } from '~/lib/forms';
+import { invariantResponse, orRespond } from '~/http/http.server';
+import { isLocale, localeInfo, translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
 
 function target(request: Request, param: string | undefined): { slug: PageSlug; pageLocale: string } {
   const slug = param ?? '';

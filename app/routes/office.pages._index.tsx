@@ -5,11 +5,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { listPages } from '~/domain/pages/pages.server';
 import { assertAdministrator } from '~/domain/people/authorise.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { LOCALES, localeInfo, translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { LOCALES, localeInfo, translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
 
 /** The pages organisers edit (Impressum, privacy notice …), in every language. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,12 +8,12 @@ import { Localized, useI18n } from '~/components/i18n';
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { resetSecondFactor } from '~/domain/people/second-factor.server';
 import { addToSeriesTeam, listOfficePeople, removeFromSeriesTeam } from '~/domain/people/team.server';
-import { db } from '~/utils/db.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requireOfficePerson } from '~/utils/session.server';
+import { db } from '~/server/db.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requireOfficePerson } from '~/http/session.server';
 
 /** Administrators and series teams; administrators add and remove team members and reset second factors. */
 export async function loader({ request }: LoaderFunctionArgs) {

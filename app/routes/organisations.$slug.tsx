@@ -4,11 +4,11 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { getPublicOrganisation } from '~/domain/organisations/organisations.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { formatList, languageName } from '~/utils/i18n';
-import { parseList } from '~/utils/i18n-text';
-import { formatDateTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { formatList, languageName } from '~/lib/i18n';
+import { parseList } from '~/lib/i18n-text';
+import { formatDateTime } from '~/lib/time';
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const organisation = await orRespond(() => getPublicOrganisation(db(), params.slug ?? ''));

@@ -3,10 +3,10 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { listOrganisations } from '~/domain/organisations/organisations.server';
-import { db } from '~/utils/db.server';
-import { translator } from '~/utils/i18n';
-import { parseList } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
+import { db } from '~/server/db.server';
+import { translator } from '~/lib/i18n';
+import { parseList } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

@@ -7,14 +7,14 @@ import { ItemFacts } from '~/components/program';
 import { StarButton } from '~/components/star-button';
 import { addEventLinks } from '~/domain/feeds/calendar-links';
 import { getPublicProgramItem } from '~/domain/program/items.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { DEFAULT_LOCALE } from '~/utils/i18n';
-import { orRespond } from '~/utils/http.server';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { readStarred } from '~/utils/starred.server';
-import { formatDateTime, formatTime } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { DEFAULT_LOCALE } from '~/lib/i18n';
+import { orRespond } from '~/http/http.server';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { readStarred } from '~/http/starred.server';
+import { formatDateTime, formatTime } from '~/lib/time';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

@@ -9,13 +9,13 @@ import { subscribeLinks } from '~/domain/feeds/calendar-links';
 import { ACCESSIBILITY_FLAGS } from '~/domain/organisations/categories';
 import { filterToSearch, isEmptyFilter, readProgramFilter, type FilterKey } from '~/domain/program/program-filter';
 import { findPublicProgramItems, programFacets } from '~/domain/program/public-program.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { DEFAULT_LOCALE, languageName, translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
-import { localeOf } from '~/utils/locale.server';
-import { readStarred } from '~/utils/starred.server';
-import { berlinDay, berlinToday, daysBetween, formatDay } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { DEFAULT_LOCALE, languageName, translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { localeOf } from '~/http/locale.server';
+import { readStarred } from '~/http/starred.server';
+import { berlinDay, berlinToday, daysBetween, formatDay } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

@@ -10,12 +10,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { Money } from '~/components/payments';
 import { getReceipt } from '~/domain/payments/receipts.server';
-import { db } from '~/utils/db.server';
-import { orRespond } from '~/utils/http.server';
-import { translator } from '~/utils/i18n';
-import { localeOf } from '~/utils/locale.server';
-import { requirePerson } from '~/utils/session.server';
-import { formatDay, berlinDay } from '~/utils/time';
+import { db } from '~/server/db.server';
+import { orRespond } from '~/http/http.server';
+import { translator } from '~/lib/i18n';
+import { localeOf } from '~/http/locale.server';
+import { requirePerson } from '~/http/session.server';
+import { formatDay, berlinDay } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = params.number ?? '';

@@ -6,11 +6,11 @@
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { handleStripeWebhook } from '~/domain/payments/stripe-webhook.server';
-import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
-import { log } from '~/utils/log.server';
-import { wakeMail } from '~/utils/mail.server';
-import { stripe, stripeWebhookSecret } from '~/utils/stripe.server';
+import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { log } from '~/server/log.server';
+import { wakeMail } from '~/server/mail.server';
+import { stripe, stripeWebhookSecret } from '~/server/stripe.server';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 

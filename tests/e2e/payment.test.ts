@@ -10,7 +10,7 @@ import SQLite from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../app/domain/payments/money';
-import { translator } from '../../app/utils/i18n';
+import { translator } from '../../app/lib/i18n';
 import { browserCookie } from '../helpers/auth';
 import { expectVisible, launchBrowser } from '../helpers/browser';
 import { startSmtpServer, type TestSmtp } from '../helpers/mail';

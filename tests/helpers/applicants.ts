@@ -51,7 +51,7 @@ export async function prepareApplicants(file: string, count: number, editionSlug
 /** A session cookie for each person, signed like the server signs them (same SESSION_SECRET). */
 export async function mintCookies(personIds: number[], secret = BURST_SECRET): Promise<string[]> {
   process.env.SESSION_SECRET = secret;
-  const { signInHeaders } = await import('../../app/utils/session.server');
+  const { signInHeaders } = await import('../../app/http/session.server');
   const cookies: string[] = [];
   for (const id of personIds) {
     const headers = await signInHeaders(new Request('http://localhost/'), id);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCalendarFeed, type FeedSource } from '~/domain/feeds/calendar-feed.server';
 import { cachedFeed, feedCacheStats, invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { readProgramFilter } from '~/domain/program/program-filter';
-import type { Locale } from '~/utils/i18n';
+import type { Locale } from '~/lib/i18n';
 import { berlinWallClock, parseIcs } from '../helpers/ical';
 import { createTestDatabase, TEST_TODAY, type TestDatabase } from '../helpers/db';
 

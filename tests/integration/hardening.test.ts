@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCrossSiteRequest } from '../../app/utils/security.server';
+import { isCrossSiteRequest } from '../../app/http/security.server';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES } from '~/utils/i18n';
+import { LOCALES } from '~/lib/i18n';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;

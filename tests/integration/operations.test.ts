@@ -23,7 +23,7 @@ describe('operations', () => {
       })();
       await new Promise((r) => setTimeout(r, 200));
       const target = path.join(server.dir, 'backup.sqlite');
-      const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'db/backup.ts', target], {
+      const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/backup.ts', target], {
         cwd: root,
         env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: 'test' },
       });

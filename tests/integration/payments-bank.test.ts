@@ -16,7 +16,7 @@ import { cancelPaidStand } from '../../app/domain/payments/refunds.server';
 import { markRegistrationConfirmed } from '../../app/domain/payments/registration-state.server';
 import { paymentRequestForApproval, sendPaymentReminders } from '../../app/domain/payments/requests.server';
 import { grantWaiver, refuseWaiver, requestWaiver } from '../../app/domain/payments/waivers.server';
-import { translator } from '../../app/utils/i18n';
+import { translator } from '../../app/lib/i18n';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { approve, outboxFor, personId, registrationOf } from '../helpers/payments';
 

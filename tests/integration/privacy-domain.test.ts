@@ -157,7 +157,7 @@ describe('retention', () => {
       await sql`update people set created_at = '2020-01-01T00:00:00.000Z'`.execute(other.db);
       await other.db.destroy();
       const root = path.resolve(import.meta.dirname, '../..');
-      const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'db/retention.ts'], {
+      const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/retention.ts'], {
         cwd: root,
         env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_PATH: other.path, RETENTION_MONTHS: '1', LOG_LEVEL: 'warn' },
         encoding: 'utf8',

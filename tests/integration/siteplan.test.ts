@@ -11,7 +11,7 @@ import {
   unassignPitch,
 } from '../../app/domain/siteplan/pitches.server';
 import { getLogistics, logisticsCsv } from '../../app/domain/siteplan/logistics.server';
-import { translator } from '../../app/utils/i18n';
+import { translator } from '../../app/lib/i18n';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 let t: TestDatabase;

@@ -11,10 +11,10 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { DB } from '../../../db/connection';
-import { env } from '../../utils/env.server';
-import { DEFAULT_LOCALE, isLocale, languageName, translator, type Locale } from '../../utils/i18n';
-import { parseList, pickText } from '../../utils/i18n-text';
-import { berlinToday } from '../../utils/time';
+import { env } from '../../server/env.server';
+import { DEFAULT_LOCALE, isLocale, languageName, translator, type Locale } from '../../lib/i18n';
+import { parseList, pickText } from '../../lib/i18n-text';
+import { berlinToday } from '../../lib/time';
 import { emptyFilter, type ProgramFilter } from '../program/program-filter';
 import { findPublicProgramItems, latestReleaseOf, type PublicProgramItem } from '../program/public-program.server';
 

@@ -7,11 +7,11 @@
  * release (the version check would notice too, this just makes it immediate and also
  * covers changes the version cannot see, such as a renamed stage).
  */
-import { changeStampOf, openAppDatabase } from '../../utils/db.server';
+import { changeStampOf, openAppDatabase } from '../../server/db.server';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { DB } from '../../../db/connection';
-import { berlinToday } from '../../utils/time';
+import { berlinToday } from '../../lib/time';
 import type { BuiltFeed } from './calendar-feed.server';
 
 export interface CachedFeed {

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { parseLocalized } from '../../utils/i18n-text';
-import { isLocale, translator, DEFAULT_LOCALE, type Locale } from '../../utils/i18n';
+import { parseLocalized } from '../../lib/i18n-text';
+import { isLocale, translator, DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
 import { enqueueMail } from '../mail/outbox.server';
 import { NotFoundError, ValidationError } from '../errors';
 

@@ -8,7 +8,7 @@
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
 import { renderEmail } from '../../../emails/index';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../../utils/i18n';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../lib/i18n';
 import { recordAudit } from '../audit/audit.server';
 import { ValidationError } from '../errors';
 import { enqueueMail } from '../mail/outbox.server';

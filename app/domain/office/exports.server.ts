@@ -7,8 +7,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';
-import { translator, type Locale } from '../../utils/i18n';
-import { pickText } from '../../utils/i18n-text';
+import { translator, type Locale } from '../../lib/i18n';
+import { pickText } from '../../lib/i18n-text';
 import { recordAudit } from '../audit/audit.server';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 

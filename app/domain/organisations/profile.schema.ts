@@ -1,6 +1,6 @@
 /** The forms of an organisation's profile, its contact people and a person's own settings. */
 import { z } from 'zod';
-import { LOCALES } from '../../utils/i18n';
+import { LOCALES } from '../../lib/i18n';
 import { ORGANISATION_CATEGORIES } from './categories';
 import { STAND_LANGUAGES } from './languages';
 

@@ -5,7 +5,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
 import { nestedRows, type DB } from '../../../db/connection';
 import { NotFoundError } from '../errors';
-import { LOCALES } from '../../utils/i18n';
+import { LOCALES } from '../../lib/i18n';
 import type { OrganisationForm } from './profile.schema';
 
 /** A readable, unique URL name: "Train of Hope e.V." → "train-of-hope-e-v". */

@@ -6,7 +6,7 @@
  *
  * To make another page editable (e.g. the accessibility statement on /accessibility):
  * add it to EDITABLE_PAGES with its path and default texts, and give its route
- * `export const loader = editablePageLoader('accessibility')` (app/utils/editable-page.server.ts)
+ * `export const loader = editablePageLoader('accessibility')` (app/http/editable-page.server.ts)
  * and `export default EditablePage` (app/components/editable-page.tsx).
  */
 import type { DB } from '../../../db/connection';

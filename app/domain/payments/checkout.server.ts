@@ -8,8 +8,8 @@
 import type Stripe from 'stripe';
 import type { DB } from '../../../db/connection';
 import type { Payment, Person } from '../../../db/schema';
-import type { Locale } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
+import type { Locale } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
 import { ConflictError } from '../errors';
 import { balanceOf, requireMemberOf } from './fees.server';
 

@@ -1,4 +1,4 @@
-import { env } from '~/utils/env.server';
+import { env } from '~/server/env.server';
 import type { BankDetails } from '../../../emails/payment-parts';
 
 /** Who is paid: the city office, as configured (PAYEE_*, RECEIPT_VAT_NOTE); placeholders by default. */

@@ -2,9 +2,9 @@
  * Money is kept in integer euro cents everywhere; these two functions are the only
  * places where it becomes text or comes from text. Shared by server and browser.
  */
-import type { Locale } from '~/utils/i18n';
+import type { Locale } from '~/lib/i18n';
 
-/** Latin digits for Arabic, as for times (app/utils/time.ts), so amounts read the same everywhere. */
+/** Latin digits for Arabic, as for times (app/lib/time.ts), so amounts read the same everywhere. */
 const intlTag: Record<Locale, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', ro: 'ro-RO', bg: 'bg-BG' };
 const formatters = new Map<string, Intl.NumberFormat>();
 

@@ -1,6 +1,6 @@
-/** One zod schema per payments form; messages are translation keys (see app/utils/forms.ts). */
+/** One zod schema per payments form; messages are translation keys (see app/lib/forms.ts). */
 import { z } from 'zod';
-import { berlinToday } from '~/utils/time';
+import { berlinToday } from '~/lib/time';
 import { parseEuroAmount } from './money';
 
 const id = z.coerce.number().int().positive();

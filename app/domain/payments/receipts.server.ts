@@ -7,8 +7,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Database, Person } from '../../../db/schema';
-import { LOCALES, translator } from '~/utils/i18n';
-import { pickText } from '~/utils/i18n-text';
+import { LOCALES, translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
 import { NotFoundError } from '../errors';
 import type { FeeContext } from './fees.server';
 import { payee } from './config.server';

@@ -4,7 +4,7 @@
  * no application of their organisations in an edition that ended after the cut-off, no
  * sign-in since, and the account is older than the cut-off. Mail and sign-in links older
  * than the cut-off are deleted for everyone. Runs daily in the server
- * (app/utils/retention-job.server.ts) and by hand: `npm run privacy:retention`.
+ * (app/server/retention-job.server.ts) and by hand: `npm run privacy:retention`.
  */
 import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';

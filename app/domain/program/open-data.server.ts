@@ -5,8 +5,8 @@
  */
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
 import { nestedRows, type DB } from '../../../db/connection';
-import { parseList, parseLocalized } from '../../utils/i18n-text';
-import { berlinDay } from '../../utils/time';
+import { parseList, parseLocalized } from '../../lib/i18n-text';
+import { berlinDay } from '../../lib/time';
 import type { ProgramFilter } from './program-filter';
 import { findPublicProgramItems } from './public-program.server';
 

@@ -3,7 +3,7 @@
  * are translation keys ("registration:errors.…"), shown next to their field.
  */
 import { z } from 'zod';
-import { parseForm, type FormResult } from '../../utils/forms';
+import { parseForm, type FormResult } from '../../lib/forms';
 
 /** '' → undefined (so "required" reads right), "2,5" → 2.5 (German decimal comma). */
 const toNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v);

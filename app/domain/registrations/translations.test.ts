@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resources } from '~/locales/index';
-import { LOCALES, translator } from '~/utils/i18n';
+import { LOCALES, translator } from '~/lib/i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

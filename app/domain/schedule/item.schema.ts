@@ -1,6 +1,6 @@
 /**
  * The schedule and site plan forms, one zod schema each (parsed with parseForm from
- * ~/utils/forms). Messages are translation keys of the `schedule` namespace.
+ * ~/lib/forms). Messages are translation keys of the `schedule` namespace.
  */
 import { z } from 'zod';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '../organisations/categories';

@@ -1,7 +1,7 @@
 /** Crew lists: what every area needs (power, water, tables, benches), and the stands one by one. */
 import type { DB } from '../../../db/connection';
-import { pickText } from '../../utils/i18n-text';
-import type { Locale } from '../../utils/i18n';
+import { pickText } from '../../lib/i18n-text';
+import type { Locale } from '../../lib/i18n';
 import { toCsv } from './csv';
 import { PLACEABLE_STATES } from './pitches.server';
 

@@ -12,8 +12,8 @@ import { createCookieSessionStorage, json, redirect } from '@remix-run/node';
 import type { Person } from '../../db/schema';
 import { getPerson } from '~/domain/people/sign-in.server';
 import { isOfficePerson } from '~/domain/people/authorise.server';
-import { db } from './db.server';
-import { env } from './env.server';
+import { db } from '../server/db.server';
+import { env } from '../server/env.server';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,8 +4,8 @@
  */
 import { json } from '@remix-run/node';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { env } from './env.server';
-import { translator, type Locale } from './i18n';
+import { env } from '../server/env.server';
+import { translator, type Locale } from '../lib/i18n';
 
 const limits = {
   /** sign-in links: 5 per address per 15 minutes, 20 per IP */

@@ -1,5 +1,5 @@
 import { DomainError, statusOf, ValidationError } from '~/domain/errors';
-import type { FieldError, FieldErrors } from './forms';
+import type { FieldError, FieldErrors } from '../lib/forms';
 
 export interface DomainFailure {
   ok: false;

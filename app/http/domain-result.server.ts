@@ -1,5 +1,5 @@
 import { DomainError, statusOf, ValidationError } from '~/domain/errors';
-import type { FieldErrors } from './forms';
+import type { FieldErrors } from '../lib/forms';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; status: number; errors: FieldErrors };
 

@@ -3,8 +3,8 @@ import { json, redirect } from '@remix-run/node';
 import { z } from 'zod';
 import { ValidationError } from '~/domain/errors';
 import type { DB } from '../../db/connection';
-import { db } from './db.server';
-import { parseForm, type FieldErrors } from './forms';
+import { db } from '../server/db.server';
+import { parseForm, type FieldErrors } from '../lib/forms';
 import { blockedByFailures, recordFailure } from './rate-limit.server';
 import { getPendingSignIn, signInHeaders } from './session.server';
 

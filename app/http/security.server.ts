@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { translator } from './i18n';
-import { negotiateLocale } from './i18n';
-import { env } from './env.server';
-import { stripeCheckoutOrigin } from './stripe.server';
+import { translator } from '../lib/i18n';
+import { negotiateLocale } from '../lib/i18n';
+import { env } from '../server/env.server';
+import { stripeCheckoutOrigin } from '../server/stripe.server';
 
 /** Paths that other sites may frame (the embeddable program widget) or POST to (signed webhooks). */
 const FRAMEABLE = /^\/embed(\/|$)/;

@@ -1,7 +1,7 @@
 // npm run db:seed: migrates, then fills an empty database with the demo data.
-import { loadEnv } from '../app/utils/env.server';
-import { migrateToLatest, openDatabase } from './connection';
-import { isEmpty, seedDemo } from './demo';
+import { loadEnv } from '../app/server/env.server';
+import { migrateToLatest, openDatabase } from '../db/connection';
+import { isEmpty, seedDemo } from '../db/demo';
 
 const env = loadEnv();
 const { db, path } = openDatabase(env.DATABASE_PATH);

@@ -1,6 +1,6 @@
 import type { Person } from '../../db/schema';
 import { manageableEdition } from '~/domain/people/authorise.server';
-import { db } from './db.server';
+import { db } from '../server/db.server';
 import { orRespond } from './http.server';
 import { requireOfficePerson } from './session.server';
 

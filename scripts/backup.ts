@@ -3,7 +3,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { loadEnv } from '../app/utils/env.server';
+import { loadEnv } from '../app/server/env.server';
 
 const env = loadEnv();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');

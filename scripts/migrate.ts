@@ -1,6 +1,6 @@
 // npm run db:migrate: brings the database at DATABASE_PATH to the latest schema.
-import { loadEnv } from '../app/utils/env.server';
-import { migrateToLatest, openDatabase } from './connection';
+import { loadEnv } from '../app/server/env.server';
+import { migrateToLatest, openDatabase } from '../db/connection';
 
 const env = loadEnv();
 const { db, path } = openDatabase(env.DATABASE_PATH);

@@ -1,8 +1,8 @@
 // npm run privacy:retention: erases contact data of editions that ended more than
 // RETENTION_MONTHS ago, now (the server also does it daily).
-import { loadEnv } from '../app/utils/env.server';
+import { loadEnv } from '../app/server/env.server';
 import { applyRetention } from '../app/domain/privacy/retention.server';
-import { migrateToLatest, openDatabase } from './connection';
+import { migrateToLatest, openDatabase } from '../db/connection';
 
 const env = loadEnv();
 const { db, path } = openDatabase(env.DATABASE_PATH);

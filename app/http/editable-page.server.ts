@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { getPage, type PageSlug } from '~/domain/pages/pages.server';
-import { db } from './db.server';
+import { db } from '../server/db.server';
 import { orRespond } from './http.server';
 import { localeOf } from './locale.server';
 

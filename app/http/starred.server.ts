@@ -1,6 +1,6 @@
 import { createCookie } from '@remix-run/node';
 import { MAX_STARRED, TOKEN_PATTERN, type StarredState } from '~/domain/feeds/personal-feeds.server';
-import { env } from './env.server';
+import { env } from '../server/env.server';
 
 /**
  * The starred items and the secret feed token of a resident without an account. Signed,

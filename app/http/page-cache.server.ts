@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy } from './security.server';
-import { changeStampOf, database } from './db.server';
-import { berlinToday } from './time';
+import { changeStampOf, database } from '../server/db.server';
+import { berlinToday } from '../lib/time';
 
 const CACHEABLE = /^\/(?:|editions\/[^/]+(?:\/(?:exhibitors|changes))?|program(?:\/[^/]+)?|organisations(?:\/[^/]+)?|accessibility|impressum|datenschutz)$/;
 const MAX_ENTRIES = 300;

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { subscriptionByToken } from '~/domain/notifications/subscriptions.server';
 import type { DB } from '../../db/connection';
-import { db } from './db.server';
+import { db } from '../server/db.server';
 import { orRespond } from './http.server';
-import { translator } from './i18n';
+import { translator } from '../lib/i18n';
 import { localeOf } from './locale.server';
 
 export type SubscriptionStep = 'confirm' | 'unsubscribe';

@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node';
 import { attempt } from './domain-action.server';
-import type { FieldErrors } from './forms';
+import type { FieldErrors } from '../lib/forms';
 
 /**
  * `attempt` for the schedule and site plan forms: a typed domain error becomes the 4xx

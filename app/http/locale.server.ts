@@ -1,5 +1,5 @@
 import { createCookie } from '@remix-run/node';
-import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from './i18n';
+import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from '../lib/i18n';
 
 /** The visitor's chosen language, remembered for a year. Not personal data: no consent needed. */
 export const localeCookie = createCookie('lang', { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365, httpOnly: true });
