@@ -148,7 +148,19 @@ export default function Apply() {
   const errors = data?.errors;
   const text = (field: string, fallback: string | number | null | undefined) => (values ? (values[field] ?? '') : fallback == null ? '' : String(fallback));
   const checked = (field: string, fallback: number | undefined) => (values ? values[field] === 'on' : fallback === 1);
-  const firstType = standTypes[0];
+  // the size fields follow the chosen stand type (with JavaScript); left empty, the server takes the type's size
+  const followStandType = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name !== 'standTypeId') return;
+    const type = standTypes.find((s) => String(s.id) === target.value);
+    const form = event.currentTarget;
+    const width = form.elements.namedItem('widthM') as HTMLInputElement | null;
+    const depth = form.elements.namedItem('depthM') as HTMLInputElement | null;
+    if (type && width && depth) {
+      width.value = String(type.width_m);
+      depth.value = String(type.depth_m);
+    }
+  };
   const labels: Record<string, string> = {
     organisationId: t('registration:apply.organisation'),
     standTypeId: t('registration:apply.standType'),
@@ -176,7 +188,7 @@ export default function Apply() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="apply-form">
+      <Form method="post" noValidate className="apply-form" onChange={followStandType}>
         <Honeypot />
         {existing ? <input type="hidden" name="registrationId" value={existing.id} /> : null}
         <input type="hidden" name="organisationId" value={values?.organisationId ?? organisation?.id ?? ''} />
@@ -216,10 +228,12 @@ export default function Apply() {
 
         <fieldset className="field-row">
           <legend>{t('registration:apply.size')}</legend>
-          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m ?? firstType?.width_m)} error={errors?.widthM} />
-          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m ?? firstType?.depth_m)} error={errors?.depthM} />
+          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m)} error={errors?.widthM} />
+          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m)} error={errors?.depthM} />
         </fieldset>
-        <p className="hint">{t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })}</p>
+        <p className="hint">
+          {t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })} {t('newcomer:apply.sizeFromType')}
+        </p>
 
         <fieldset>
           <legend>{t('registration:apply.needs')}</legend>

@@ -136,6 +136,23 @@ describe('bad input on the apply form', () => {
     expect(one<{ tables: number }>('select tables from registrations where id = ?', own.id).tables).toBe(2);
   });
 
+  it('saves the size of the chosen stand type when the size fields are left empty, and refuses a size the type cannot hold', async () => {
+    const cookie = await login('kontakt@projekt-ankommen.example');
+    const own = registrationOf('projekt-ankommen');
+    const type = one<{ width_m: number; depth_m: number; slug: string }>('select width_m, depth_m, slug from stand_types where id = ?', own.stand_type_id);
+    const base = { registrationId: String(own.id), organisationId: String(own.organisation_id), standTypeId: String(own.stand_type_id), tables: '2' };
+    const derived = await post('/editions/dortbund-2027/apply', cookie, applyFields({ ...base, widthM: '', depthM: '' }));
+    expect(derived.status).toBe(302);
+    expect(one('select width_m, depth_m from registrations where id = ?', own.id)).toEqual({ width_m: type.width_m, depth_m: type.depth_m });
+
+    // a 3 × 3 m wish on a smaller stand type (the information table is 2 × 1 m): refused at the fields, nothing changed
+    const tooLarge = await post('/editions/dortbund-2027/apply?lang=en', cookie, applyFields({ ...base, standTypeId: String(standType('infotisch')), widthM: '3', depthM: '3' }));
+    expect(tooLarge.status).toBe(400);
+    const html = await tooLarge.text();
+    expect(html).toContain('<p class="field-error" id="field-widthM-error">This size does not fit the chosen stand type (2 × 1 m). Choose a larger type or a smaller area.</p>');
+    expect(one('select width_m, depth_m, stand_type_id from registrations where id = ?', own.id)).toEqual({ width_m: type.width_m, depth_m: type.depth_m, stand_type_id: own.stand_type_id });
+  });
+
   it('answers a duplicate application with 409 and a message, keeping what was typed', async () => {
     const cookie = await login('kontakt@africa-positive.example');
     const own = registrationOf('africa-positive');

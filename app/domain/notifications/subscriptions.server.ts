@@ -25,6 +25,20 @@ export function consentText(locale: Locale, seriesName: string): string {
   return translator(locale)('feeds:notify.consent', { series: seriesName });
 }
 
+/** The name of a series as the consent text names it: in that language, else German. */
+function seriesNameIn(locale: Locale, name: string, slug: string): string {
+  return parseLocalized(name)[locale] ?? parseLocalized(name)[DEFAULT_LOCALE] ?? slug;
+}
+
+/**
+ * The consent text for each series, exactly as requestSubscription stores it: the page
+ * shows these, so what a person reads is what the record keeps.
+ */
+export async function consentTexts(db: Executor, locale: Locale): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('series').select(['slug', 'name']).orderBy('id').execute();
+  return Object.fromEntries(rows.map((r) => [r.slug, consentText(locale, seriesNameIn(locale, r.name, r.slug))]));
+}
+
 /**
  * Asks for a subscription: writes (or renews) a pending row and enqueues the confirmation
  * mail. Answers the same for a new, pending or already confirmed address, so the form
@@ -38,7 +52,7 @@ export async function requestSubscription(
   await db.transaction().execute(async (trx) => {
     const series = await trx.selectFrom('series').select(['id', 'name']).where('slug', '=', input.series).executeTakeFirst();
     if (!series) throw new ValidationError('feeds:notify.errors.series', { series: 'feeds:notify.errors.series' });
-    const seriesName = parseLocalized(series.name)[input.locale] ?? parseLocalized(series.name)[DEFAULT_LOCALE] ?? input.series;
+    const seriesName = seriesNameIn(input.locale, series.name, input.series);
     const existing = await trx
       .selectFrom('series_subscriptions')
       .select(['id', 'status'])
