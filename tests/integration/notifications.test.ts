@@ -105,7 +105,12 @@ describe('the subscription form on the running server', () => {
     expect(html).toContain('value="not-an-address"');
     expect(html).toContain('Please agree so that we may write to you.');
 
-    const good = await post({ series: 'djelem-djelem', email: 'resident@example.org', consent: 'yes' });
+    // consent given beside another series' text: asked again, in words, nothing saved
+    const otherText = await post({ series: 'djelem-djelem', email: 'resident@example.org', consent: 'yes', consentFor: 'dortbund' });
+    expect(otherText.status).toBe(400);
+    expect(await otherText.text()).toContain('You chose another series. Please read the consent for this series and tick the box again.');
+
+    const good = await post({ series: 'djelem-djelem', email: 'resident@example.org', consent: 'yes', consentFor: 'djelem-djelem' });
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('We sent a confirmation link to resident@example.org.');
     const db = new SQLite(server.databasePath, { readonly: true });

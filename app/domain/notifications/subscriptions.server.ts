@@ -11,6 +11,7 @@ import { parseLocalized } from '../../lib/i18n-text';
 import { isLocale, translator, DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
 import { enqueueMail } from '../mail/outbox.server';
 import { NotFoundError, ValidationError } from '../errors';
+import { announcedChange, parseChanges } from '../schedule/changes';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -111,10 +112,6 @@ export async function unsubscribe(db: Executor, token: string) {
   return row;
 }
 
-export interface ReleaseChange {
-  uid: string;
-  change: 'added' | 'moved' | 'changed' | 'cancelled' | 'restored';
-}
 
 /**
  * Tells the confirmed subscribers of the edition's series about a schedule release: the
@@ -131,13 +128,7 @@ export async function notifyScheduleRelease(db: Executor, releaseId: number, pub
   if (!release) throw new NotFoundError('feeds:notify.errors.unknownRelease');
   if (release.status === 'draft') return 0;
 
-  let changes: ReleaseChange[] = [];
-  try {
-    const parsed: unknown = JSON.parse(release.changes);
-    if (Array.isArray(parsed)) changes = parsed as ReleaseChange[];
-  } catch {
-    changes = [];
-  }
+  const changes = parseChanges(release.changes);
   const listed = release.version === 1 ? [] : changes;
   const items = listed.length
     ? await db
@@ -150,7 +141,7 @@ export async function notifyScheduleRelease(db: Executor, releaseId: number, pub
   const byUid = new Map(items.map((i) => [i.uid, i]));
   const changed = listed
     .filter((c) => byUid.has(c.uid))
-    .map((c) => ({ change: c.change, title: byUid.get(c.uid)!.title, starts_at: byUid.get(c.uid)!.starts_at, url: `${publicUrl}/program/${c.uid}` }));
+    .map((c) => ({ change: announcedChange(c), title: byUid.get(c.uid)!.title, starts_at: byUid.get(c.uid)!.starts_at, url: `${publicUrl}/program/${c.uid}` }));
 
   const subscribers = await db
     .selectFrom('series_subscriptions')
