@@ -1,7 +1,7 @@
 import { translator, type Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
 import { formatDateTime } from '../app/lib/time';
-import { renderLayout } from './layout';
+import { oneClickUnsubscribeUrl, renderLayout } from './layout';
 import { changeLabelKey, type AnnouncedChange } from '../app/domain/schedule/changes';
 
 export interface ProgramUpdatePayload {
@@ -27,5 +27,6 @@ export function programUpdateEmail(payload: ProgramUpdatePayload, locale: Locale
     paragraphs: [payload.first ? t('feeds:mail.update.publishedBody', { edition }) : t('feeds:mail.update.changedBody', { edition }), ...lines],
     action: { label: t('feeds:mail.update.action'), url: payload.programUrl },
     footer: [t('feeds:mail.update.why'), `${t('feeds:mail.update.unsubscribe')}: ${payload.unsubscribeUrl}`],
+    oneClickUnsubscribe: oneClickUnsubscribeUrl(payload.unsubscribeUrl),
   });
 }

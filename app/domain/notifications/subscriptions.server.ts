@@ -78,7 +78,11 @@ export async function requestSubscription(
       to: email,
       locale: input.locale,
       template: 'series-subscription-confirm',
-      payload: { series: series.name, confirmUrl: `${input.publicUrl}/notifications/confirm/${token}` },
+      payload: {
+        series: series.name,
+        confirmUrl: `${input.publicUrl}/notifications/confirm/${token}`,
+        unsubscribeUrl: `${input.publicUrl}/notifications/unsubscribe/${token}`,
+      },
     });
   });
 }
