@@ -24,7 +24,7 @@ import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
 
-const querySchema = z.object({ org: z.coerce.number().int().positive().optional() });
+const querySchema = z.object({ org: z.coerce.number().int().positive().optional(), profile: z.literal('saved').optional() });
 
 /** Apply for a stand (or go on with a draft): one plain form, works without JavaScript. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw json({ message: 'not found' }, { status: 404 });
   const page = await orRespond(() => getApplyPage(db(), { personId: person.id, editionSlug: params.slug ?? '', organisationId: query.data.org }));
-  if (page.organisations.length === 0) return redirect('/account/organisation');
+  if (page.organisations.length === 0) return redirect(`/account/organisation?redirectTo=${encodeURIComponent(`/editions/${page.edition.slug}/apply`)}`);
   return json({
     title: `${translator(locale)('registration:apply.title')} · ${pickText(page.edition.title, locale).text}`,
     edition: {
@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     standTypes: page.standTypes,
     existing: page.existing,
     windowOpen: page.windowOpen,
+    profileSaved: query.data.profile === 'saved',
   });
 }
 
@@ -93,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Apply() {
-  const { edition, organisations, chooseOrganisation, organisation, standTypes, existing, windowOpen } = useLoaderData<typeof loader>();
+  const { edition, organisations, chooseOrganisation, organisation, standTypes, existing, windowOpen, profileSaved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -104,6 +105,11 @@ export default function Apply() {
         <Localized value={edition.title} /> · {formatDayRange(edition.starts_on, edition.ends_on, locale)}
       </p>
       <h1>{t('registration:apply.title')}</h1>
+      {profileSaved && organisation ? (
+        <p className="notice notice--success" role="status">
+          {t('newcomer:profile.savedContinue', { organisation: organisation.name })}
+        </p>
+      ) : null}
       <FormAlert message={data?.message} />
     </>
   );

@@ -353,3 +353,48 @@ describe('mail refused by the SMTP server during the flow', () => {
     }
   });
 });
+
+describe('a new association’s profile', () => {
+  it('comes back to the application it started, with the profile confirmed (point 5)', async () => {
+    const cookie = await login('vorstand@neuer-verein.example');
+    const apply = await get('/editions/dortbund-2027/apply', cookie);
+    expect(apply.status).toBe(302);
+    expect(apply.headers.get('location')).toBe('/account/organisation?redirectTo=%2Feditions%2Fdortbund-2027%2Fapply');
+    const form = await (await get(apply.headers.get('location')!, cookie)).text();
+    expect(form).toContain('<input type="hidden" name="redirectTo" value="/editions/dortbund-2027/apply"/>');
+    const created = await post('/account/organisation', cookie, {
+      intent: 'profile',
+      redirectTo: '/editions/dortbund-2027/apply',
+      name: 'Neuer Verein Nord',
+      description_de: 'Ein neuer Verein.',
+      categories: 'culture',
+      languages: 'de',
+    });
+    expect(created.status).toBe(302);
+    const id = one<{ id: number }>("select id from organisations where name = 'Neuer Verein Nord'").id;
+    expect(created.headers.get('location')).toBe(`/editions/dortbund-2027/apply?org=${id}&profile=saved`);
+    const back = await (await get(`${created.headers.get('location')!}&lang=en`, cookie)).text();
+    expect(back).toContain('The profile of Neuer Verein Nord is saved. You can now apply for your stand.');
+    expect(back).toContain('name="standTypeId"');
+  });
+
+  it('needs one description in any language, and labels each field in the page’s language (point 6)', async () => {
+    const cookie = await login('vorstand@tuerkischer-verein.example');
+    const page = await (await get('/account/organisation?lang=en', cookie)).text();
+    expect(page).toContain('Short description in German');
+    expect(page).toContain('Short description in Turkish');
+    expect(page).not.toContain('Short description in Deutsch');
+    const none = await post('/account/organisation?lang=tr', cookie, { intent: 'profile', name: 'Anadolu Derneği', categories: 'culture', languages: 'tr' });
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain('Lütfen kuruluşunuzu en az bir dilde tanıtın.');
+    const turkishOnly = await post('/account/organisation?lang=tr', cookie, {
+      intent: 'profile',
+      name: 'Anadolu Derneği',
+      description_tr: 'Dortmund’da Anadolu kültürü.',
+      categories: 'culture',
+      languages: 'tr',
+    });
+    expect(turkishOnly.status).toBe(302);
+    expect(one<{ description: string }>("select description from organisations where name = 'Anadolu Derneği'").description).toBe(JSON.stringify({ tr: 'Dortmund’da Anadolu kültürü.' }));
+  });
+});

@@ -72,8 +72,8 @@ describe('sign-in links (domain)', () => {
   });
   afterAll(() => t.close());
 
-  async function tokenFor(email: string, now: Date) {
-    await requestSignInLink(t.db, { email, locale: 'de', publicUrl: 'http://x', now });
+  async function tokenFor(email: string, now: Date, sessionLocale?: string) {
+    await requestSignInLink(t.db, { email, locale: 'de', sessionLocale, publicUrl: 'http://x', now });
     const row = await t.db.selectFrom('outbox').select('payload').orderBy('id', 'desc').executeTakeFirstOrThrow();
     return new URL(JSON.parse(row.payload).url).searchParams.get('token')!;
   }
@@ -88,7 +88,10 @@ describe('sign-in links (domain)', () => {
   });
 
   it('keeps the database free of the token itself and writes in the language of the browser that asked', async () => {
-    const token = await tokenFor('kontakt@train-of-hope.example', new Date());
+    // a client that says no language: the stored one (Arabic for the demo contact of Train of Hope)
+    await tokenFor('kontakt@train-of-hope.example', new Date());
+    expect((await t.db.selectFrom('outbox').select('locale').orderBy('id', 'desc').executeTakeFirstOrThrow()).locale).toBe('ar');
+    const token = await tokenFor('kontakt@train-of-hope.example', new Date(), 'de');
     const rows = await t.db.selectFrom('sign_in_tokens').selectAll().execute();
     expect(rows.some((r) => r.token_hash === token)).toBe(false);
     const mail = await t.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();

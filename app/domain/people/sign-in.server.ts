@@ -21,7 +21,16 @@ export function safeRedirect(to: unknown, fallback = '/account'): string {
 
 export async function requestSignInLink(
   db: DB,
-  input: { email: string; locale: string; redirectTo?: string; publicUrl: string; now?: Date },
+  input: {
+    email: string;
+    /** the page's language: for a person not known yet */
+    locale: string;
+    /** the language the asking browser chose, if it said one: wins over the stored language */
+    sessionLocale?: string;
+    redirectTo?: string;
+    publicUrl: string;
+    now?: Date;
+  },
 ): Promise<void> {
   const email = input.email.trim().toLowerCase();
   const token = randomBytes(32).toString('base64url');
@@ -30,7 +39,8 @@ export async function requestSignInLink(
     // The mail answers what this browser just did: it is written in that browser's language
     // (the stored language changes to it once the link is used, so a stranger asking for
     // a link cannot change it).
-    const locale = input.locale;
+    const person = await trx.selectFrom('people').select(['locale']).where('email', '=', email).executeTakeFirst();
+    const locale = input.sessionLocale ?? person?.locale ?? input.locale;
     await trx
       .insertInto('sign_in_tokens')
       .values({
