@@ -81,6 +81,10 @@ describe('an association registers a stand and the organisers approve it', () =>
     await page.getByRole('checkbox', { name: 'Deutsch', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Türkisch' }).check();
     await page.getByRole('button', { name: 'Profil anlegen' }).click();
+    // what was saved is confirmed (issue 14, point 5)
+    await page.waitForURL(/\/account\/organisation\?id=\d+&saved=1$/);
+    await expectVisible(page.getByRole('status').getByText('Das Profil ist gespeichert.'));
+    await page.getByRole('link', { name: 'Mein Konto' }).first().click();
     await page.waitForURL(/\/account$/);
 
     // apply for the coming Dortbund!
