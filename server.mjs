@@ -8,7 +8,7 @@ import { createRequestHandler } from '@remix-run/express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(here, 'build/index.js'));
-const { startApp, stopApp, securityHeaders, sameOriginWrites, createPageCache, handleCalendarRequest } = build.entry.module;
+const { startApp, stopApp, securityHeaders, sameOriginWrites, formBodiesOnly, privateWhenSignedIn, createPageCache, handleCalendarRequest } = build.entry.module;
 
 let info;
 try {
@@ -26,6 +26,8 @@ app.use(compression());
 app.use('/build', express.static(path.join(here, 'public/build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));
 app.use(sameOriginWrites);
+app.use(formBodiesOnly);
+app.use(privateWhenSignedIn);
 // Public pages for visitors who are not signed in: rendered once per database change.
 app.use(createPageCache(build));
 app.all(

@@ -1,16 +1,15 @@
 import { PassThrough } from 'node:stream';
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node';
+import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
-import { refreshSessionCookie } from './http/session.server';
 import './load-context';
 
 // The server (server.mjs) starts and stops the app through these.
 export { startApp, stopApp } from './server/boot.server';
-export { securityHeaders, sameOriginWrites } from './http/security.server';
+export { securityHeaders, sameOriginWrites, formBodiesOnly, privateWhenSignedIn } from './http/security.server';
 export { createPageCache } from './http/page-cache.server';
 // Calendar feeds are answered before Remix (see server.mjs and app/http/calendar-feeds.server.ts).
 export { handleCalendarRequest } from './http/calendar-feeds.server';
@@ -18,16 +17,6 @@ export { invalidateFeeds } from './domain/feeds/feed-cache.server';
 
 const ABORT_DELAY = 5_000;
 
-/**
- * Idle tracking of sessions (app/http/session.server.ts): every rendered document and
- * every data request (client-side navigation, form submission) re-commits a live session
- * cookie, so a session ends only after that long without any request. Resource routes
- * (downloads) check the session but do not extend it.
- */
-export const handleDataRequest: HandleDataRequestFunction = async (response, { request }) => {
-  await refreshSessionCookie(request, response.headers);
-  return response;
-};
 
 export default async function handleRequest(
   request: Request,
@@ -36,7 +25,6 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  await refreshSessionCookie(request, responseHeaders);
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
   const nonce = loadContext.cspNonce ?? '';

@@ -94,7 +94,7 @@ async function benchFeeds() {
 async function benchBurst() {
   const { file, dir } = await createBenchDatabase(10);
   const { standTypeId, applicants } = await prepareApplicants(file, 500, 'bench-2027');
-  const cookies = await mintCookies(applicants.map((a) => a.personId));
+  const cookies = await mintCookies(file, applicants.map((a) => a.personId));
   const app = await startAppServer(file, { SESSION_SECRET: BURST_SECRET });
   try {
     const latencies: number[] = [];

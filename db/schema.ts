@@ -277,6 +277,21 @@ export interface SignInTokensTable {
   created_at: CreatedAt;
 }
 
+/** A signed-in browser; the cookie carries only the random id whose hash is `token_hash`. */
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  person_id: number;
+  /** 1 between the email link and the second factor (office people) */
+  pending: Default<number>;
+  /** where a pending sign-in goes once the second factor is shown */
+  redirect_to: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Default<string>;
+  second_factor_at: string | null;
+  user_agent: string | null;
+}
+
 export interface InvitationsTable {
   id: Generated<number>;
   organisation_id: number;
@@ -501,6 +516,7 @@ export interface Database {
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;
   invitations: InvitationsTable;
+  sessions: SessionsTable;
   personal_feeds: PersonalFeedsTable;
   series_subscriptions: SeriesSubscriptionsTable;
   series_team_members: SeriesTeamMembersTable;
@@ -534,6 +550,7 @@ export type ScheduleRelease = Selectable<ScheduleReleasesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type RegistrationEvent = Selectable<RegistrationEventsTable>;
 export type Invitation = Selectable<InvitationsTable>;
+export type SessionRow = Selectable<SessionsTable>;
 export type PersonalFeed = Selectable<PersonalFeedsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Consent = Selectable<ConsentsTable>;

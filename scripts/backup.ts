@@ -4,6 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { loadEnv } from '../app/server/env.server';
+import { backupTo } from '../db/backup';
 
 const env = loadEnv();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -12,16 +13,12 @@ fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
 
 const source = new SQLite(env.DATABASE_PATH, { fileMustExist: true });
 source.pragma('busy_timeout = 5000');
-const started = Date.now();
-await source.backup(target, {
-  progress: ({ totalPages, remainingPages }) => {
-    if (totalPages > 10_000) process.stdout.write(`\r${totalPages - remainingPages}/${totalPages} pages`);
-    return 200;
-  },
-});
-source.close();
-const copy = new SQLite(target);
-const check = copy.pragma('integrity_check', { simple: true });
-copy.close();
-console.log(`Backup of ${env.DATABASE_PATH} written to ${target} in ${Date.now() - started} ms (integrity_check: ${check})`);
-if (check !== 'ok') process.exitCode = 1;
+try {
+  const { integrity, ms } = await backupTo(source, target);
+  console.log(`Backup of ${env.DATABASE_PATH} written to ${target} in ${ms} ms (integrity_check: ${integrity})`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  source.close();
+}

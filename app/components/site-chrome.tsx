@@ -1,5 +1,6 @@
 import { Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { LOCALES, localeInfo } from '~/lib/i18n';
+import { sitePathname } from '~/lib/local-path';
 import { useI18n } from './i18n';
 
 export function SiteHeader() {
@@ -48,7 +49,7 @@ export function LanguageSwitcher() {
           return (
             <li key={code}>
               <a
-                href={`${location.pathname}?${params.toString()}`}
+                href={`${sitePathname(location.pathname)}?${params.toString()}`}
                 hrefLang={code}
                 lang={code}
                 aria-current={code === locale ? 'true' : undefined}

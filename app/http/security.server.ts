@@ -48,25 +48,77 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** True when a browser tells us the request comes from another site (its Origin names another host). */
-export function isCrossSiteRequest(headers: { origin?: string; 'sec-fetch-site'?: string }, ownHosts: string[]): boolean {
+/**
+ * True when a browser tells us the request comes from another site: Sec-Fetch-Site says
+ * so, or its Origin names another host, or (no Origin, as older browsers and some
+ * privacy settings send) its Referer does.
+ */
+export function isCrossSiteRequest(headers: { origin?: string; referer?: string; 'sec-fetch-site'?: string }, ownHosts: string[]): boolean {
   const site = headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = headers.origin;
-  if (!origin) return false;
+  const from = headers.origin ?? headers.referer;
+  if (!from) return false;
   try {
-    return !ownHosts.includes(new URL(origin).host);
+    return !ownHosts.includes(new URL(from).host);
   } catch {
     return true; // "null" or garbage
   }
 }
 
+/** The path as the router will see it (`/webhooks/../account` is `/account`). */
+export function normalisedPath(rawUrl: string): string {
+  try {
+    return new URL(rawUrl, 'http://festplatz.invalid').pathname;
+  } catch {
+    return rawUrl;
+  }
+}
+
 export function sameOriginWrites(req: Request, res: Response, next: NextFunction): void {
-  if (SAFE_METHODS.has(req.method) || CROSS_SITE_POST_ALLOWED.test(req.path)) return next();
+  if (SAFE_METHODS.has(req.method) || CROSS_SITE_POST_ALLOWED.test(normalisedPath(req.originalUrl))) return next();
   // The host the request was sent to (as Remix's own check sees it, proxies included).
   const own = [req.get('x-forwarded-host') ?? req.get('host') ?? ''];
-  const headers = { origin: req.get('origin'), 'sec-fetch-site': req.get('sec-fetch-site') };
+  const headers = { origin: req.get('origin'), referer: req.get('referer'), 'sec-fetch-site': req.get('sec-fetch-site') };
   if (!isCrossSiteRequest(headers, own)) return next();
   const locale = negotiateLocale(req.get('accept-language')) ?? 'de';
   res.status(403).type('text/plain; charset=utf-8').send(translator(locale)('forms:errors.crossSite'));
+}
+
+/**
+ * Every action reads a form (`request.formData()`): a POST whose body is something else
+ * (JSON, plain text, nothing) is answered here, in one place, with a translated 415 (a
+ * body of another type) or 400 (no body type at all) instead of a framework error.
+ * Signed webhooks (their own body format) are exempt.
+ */
+export function formBodiesOnly(req: Request, res: Response, next: NextFunction): void {
+  if (SAFE_METHODS.has(req.method) || CROSS_SITE_POST_ALLOWED.test(normalisedPath(req.originalUrl))) return next();
+  const header = req.get('content-type') ?? '';
+  const type = header.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return next();
+  if (type === 'multipart/form-data' && /;\s*boundary=/i.test(header)) return next();
+  const locale = negotiateLocale(req.get('accept-language')) ?? 'de';
+  res
+    .status(type ? 415 : 400)
+    .type('text/plain; charset=utf-8')
+    .send(translator(locale)('security:errors.notAForm'));
+}
+
+/** True when the request carries a session cookie (whether or not it is still alive). */
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  return /(?:^|;\s*)__session=[^;]/.test(cookieHeader ?? '');
+}
+
+/**
+ * Pages for a signed-in person (their account, the office) must never be kept by a shared
+ * cache or the browser's history cache: every answer to a request with a session cookie
+ * says `private, no-store`, whatever the route set (downloads included).
+ */
+export function privateWhenSignedIn(req: Request, res: Response, next: NextFunction): void {
+  if (!hasSessionCookie(req.get('cookie'))) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+    this.setHeader('Cache-Control', 'private, no-store');
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
 }

@@ -251,6 +251,9 @@ export default function Account() {
       <p>
         <Link to="/account/privacy">{t('admin:privacy.title')}</Link>
       </p>
+      <p>
+        <Link to="/account/sessions">{t('security:sessions.link')}</Link>
+      </p>
       <Form method="post" action="/logout">
         <button type="submit" className="secondary">
           {t('auth:account.signOut')}

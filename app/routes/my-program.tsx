@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { localPath } from '~/lib/local-path';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
@@ -41,12 +42,8 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('toggle'),
     uid: z.string().min(1).max(120),
-    // Only a path on this site: never an open redirect.
-    back: z
-      .string()
-      .regex(/^\/(?!\/)[^\\]*$/)
-      .optional()
-      .catch(undefined),
+    // Only a path on this site after URL normalisation (localPath): never an open redirect.
+    back: z.string().max(2000).optional().catch(undefined),
   }),
   z.object({ intent: z.literal('revoke') }),
 ]);
@@ -61,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { uid, back } = parsed.data;
   const next = await orRespond(() => toggleStar(db(), state, uid));
-  return redirect(back ?? '/my-program', { headers: { 'Set-Cookie': await writeStarred(next) } });
+  return redirect(localPath(back, '/my-program'), { headers: { 'Set-Cookie': await writeStarred(next) } });
 }
 
 /** Keep the parent's headers (language cookie, Vary) and add our no-store. */

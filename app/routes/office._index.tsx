@@ -60,6 +60,9 @@ export default function Office() {
           </li>
         ))}
       </ul>
+      <p>
+        <Link to="/account/sessions">{t('security:sessions.link')}</Link>
+      </p>
       {admin ? (
         <nav aria-label={t('admin:office.adminTools')}>
           <h2>{t('admin:office.adminTools')}</h2>

@@ -1,3 +1,4 @@
+import { sitePathname } from '~/lib/local-path';
 import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   wakeMail();
   // back to the same filtered list (post/redirect/get)
   const url = new URL(request.url);
-  return redirect(`${url.pathname}${url.search}#registration-${result.data.registrationId}`);
+  return redirect(`${sitePathname(url.pathname)}${url.search}#registration-${result.data.registrationId}`);
 }
 
 export default function ReviewQueue() {

@@ -5,6 +5,7 @@ import { env } from './env.server';
 import { log } from './log.server';
 import { startMail } from './mail.server';
 import { startRetentionJob } from './retention-job.server';
+import { startBackupJob } from './backup-job.server';
 import { startPaymentReminders } from './payment-reminders.server';
 
 type Stopper = () => Promise<void> | void;
@@ -24,6 +25,8 @@ export async function startApp() {
   onStop(() => mail.stop());
   const retention = startRetentionJob();
   onStop(() => retention.stop());
+  const backups = startBackupJob();
+  onStop(() => backups.stop());
   const reminders = startPaymentReminders();
   onStop(() => reminders.stop());
   return { port: config.PORT, host: config.HOST, databasePath: path, publicUrl: config.PUBLIC_URL };

@@ -1,20 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const DEV_SECRET = 'festplatz-development-secret-change-me-in-production';
+/** The file a secret is generated into when none is given (next to the database). */
+export const SECRET_FILE = 'session-secret';
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** default: loopback only, except in production (behind a proxy, or a container) */
+    HOST: z.string().min(1).optional(),
     DATABASE_PATH: z.string().min(1).default('data/festplatz.sqlite'),
     PUBLIC_URL: z.url().optional(),
     /** comma-separated; the first signs new cookies, all are accepted (rotation) */
-    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
+    SESSION_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .refine((s) => s.split(',').every((part) => part.trim().length >= 32), 'each secret must be at least 32 characters')
+      .optional(),
     SEED_DEMO: boolean.default(true),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Festplatz <noreply@festplatz.localhost>'),
@@ -39,9 +48,15 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** contact data of editions that ended longer ago than this is erased (daily, and npm run privacy:retention) */
     RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+    /** the automatic daily online backup (7 daily, 4 weekly kept) */
+    DAILY_BACKUP: boolean.default(true),
+    /** where it goes; default: backups/ beside the database */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** the first look after start (then hourly: is today's backup there?) */
+    BACKUP_FIRST_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEV_SECRET) {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set in production' });
     }
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
@@ -53,7 +68,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };
+export type Env = z.infer<typeof schema> & { PUBLIC_URL: string; HOST: string; SESSION_SECRET: string };
 
 export class EnvError extends Error {}
 
@@ -66,7 +81,38 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
-  return { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') };
+  return {
+    ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    HOST: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    SESSION_SECRET: env.SESSION_SECRET ?? generatedSecret(env.DATABASE_PATH),
+  };
+}
+
+/**
+ * Without SESSION_SECRET (outside production): a random secret made on first start and
+ * kept in the data folder beside the database (`session-secret`, readable by its owner
+ * only), so `npm start` works out of the box and never signs with a published value.
+ */
+export function generatedSecret(databasePath: string): string {
+  const dir = databasePath === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(databasePath));
+  const file = path.join(dir, SECRET_FILE);
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  try {
+    // 'wx': two processes starting at once keep the first one's secret
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
+    throw error;
+  }
 }
 
 let cached: Env | undefined;

@@ -12,6 +12,8 @@ import * as seriesSubscriptions from './2026-11-25T1901_series_subscriptions';
 import * as scheduleAndPitches from './2026-11-25T1930_schedule_and_pitches';
 import * as payments from './2026-11-25T2000_payments';
 import * as office from './2026-11-25T2030_office';
+import * as sessions from './2026-12-01T1700_sessions';
+import * as scrubMailLinks from './2026-12-01T1701_scrub_mail_links';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1930_schedule_and_pitches': scheduleAndPitches,
   '2026-11-25T2000_payments': payments,
   '2026-11-25T2030_office': office,
+  '2026-12-01T1700_sessions': sessions,
+  '2026-12-01T1701_scrub_mail_links': scrubMailLinks,
 };

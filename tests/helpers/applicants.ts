@@ -5,6 +5,7 @@
  * email-link flow is tested elsewhere; here it would only measure the mail worker).
  */
 import { openDatabase } from '../../db/connection';
+import { mintSessionCookies } from './sessions';
 
 export const BURST_SECRET = 'burst-secret-burst-secret-burst-secret-01234';
 
@@ -49,15 +50,8 @@ export async function prepareApplicants(file: string, count: number, editionSlug
 }
 
 /** A session cookie for each person, signed like the server signs them (same SESSION_SECRET). */
-export async function mintCookies(personIds: number[], secret = BURST_SECRET): Promise<string[]> {
-  process.env.SESSION_SECRET = secret;
-  const { signInHeaders } = await import('../../app/http/session.server');
-  const cookies: string[] = [];
-  for (const id of personIds) {
-    const headers = await signInHeaders(new Request('http://localhost/'), id);
-    cookies.push(headers.get('Set-Cookie')!.split(';')[0]!);
-  }
-  return cookies;
+export async function mintCookies(databasePath: string, personIds: number[], secret = BURST_SECRET): Promise<string[]> {
+  return mintSessionCookies(databasePath, secret, personIds.map((personId) => ({ personId })));
 }
 
 export function applicationForm(organisationId: number, standTypeId: number, i: number): URLSearchParams {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   ({ file, dir } = await createBenchDatabase(10));
   const prepared = await prepareApplicants(file, 400, 'bench-2027');
   standTypeId = prepared.standTypeId;
-  const cookies = await mintCookies(prepared.applicants.map((a) => a.personId));
+  const cookies = await mintCookies(file, prepared.applicants.map((a) => a.personId));
   applicants = prepared.applicants.map((a, i) => ({ ...a, cookie: cookies[i]! }));
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -18,7 +18,7 @@ describe('rotating SESSION_SECRET', () => {
   afterAll(() => server.stop());
 
   it('keeps sessions signed with the previous secret, and drops those signed with neither', async () => {
-    const [signedWithOld] = await mintCookies([personId], OLD);
+    const [signedWithOld] = await mintCookies(server.databasePath, [personId], OLD);
     const page = await fetch(`${server.url}/account`, { headers: { Cookie: signedWithOld!, 'Accept-Language': 'en' }, redirect: 'manual' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Signed in as kontakt@vmdo.example');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payloadToSend } from '../../app/domain/mail/mint-links.server';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startSmtpServer, linkIn, type TestSmtp } from '../helpers/mail';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -75,8 +76,38 @@ describe('sign-in links (domain)', () => {
   async function tokenFor(email: string, now: Date, sessionLocale?: string) {
     await requestSignInLink(t.db, { email, locale: 'de', sessionLocale, publicUrl: 'http://x', now });
     const row = await t.db.selectFrom('outbox').select('payload').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    return new URL(JSON.parse(row.payload).url).searchParams.get('token')!;
+    // what the mail worker does as it sends the message
+    return new URL(String((await payloadToSend(t.db, JSON.parse(row.payload), now)).url)).searchParams.get('token')!;
   }
+
+  it('stores no link in the outbox; each sending makes a new one and the earlier stops working', async () => {
+    const now = new Date();
+    await requestSignInLink(t.db, { email: 'kontakt@vmdo.example', locale: 'de', publicUrl: 'http://x', now });
+    const row = await t.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(row.payload).not.toContain('token');
+    expect(row.payload).not.toContain('/login/verify');
+    const first = new URL(String((await payloadToSend(t.db, JSON.parse(row.payload), now)).url)).searchParams.get('token')!;
+    expect(row.payload).not.toContain(first);
+    // a resend (the worker sends the same row again) mints a new link
+    const second = new URL(String((await payloadToSend(t.db, JSON.parse(row.payload), now)).url)).searchParams.get('token')!;
+    expect(second).not.toBe(first);
+    await expect(redeemSignInToken(t.db, first, now)).rejects.toMatchObject({ messageKey: 'auth:errors.linkInvalid' });
+    const { person } = await redeemSignInToken(t.db, second, now);
+    expect(person.email).toBe('kontakt@vmdo.example');
+    // sent again after it was used: a new, working link (the used one stays used)
+    const third = new URL(String((await payloadToSend(t.db, JSON.parse(row.payload), now)).url)).searchParams.get('token')!;
+    await expect(redeemSignInToken(t.db, second, now)).rejects.toMatchObject({ messageKey: 'auth:errors.linkInvalid' });
+    expect((await redeemSignInToken(t.db, third, now)).person.email).toBe('kontakt@vmdo.example');
+  });
+
+  it('normalises a stored target with a line break instead of failing on it', async () => {
+    const now = new Date();
+    const token = await tokenFor('kontakt@vmdo.example', now);
+    // a row written before targets were normalised
+    await t.db.updateTable('sign_in_tokens').set({ redirect_to: '/\r\nSet-Cookie: x=1' }).where('used_at', 'is', null).execute();
+    // the parser drops the line break; what is left is a harmless local path
+    expect((await redeemSignInToken(t.db, token, now)).redirectTo).toBe('/Set-Cookie:%20x=1');
+  });
 
   it('expires after 30 minutes', async () => {
     const asked = new Date('2026-11-25T10:00:00.000Z');
@@ -106,8 +137,16 @@ describe('sign-in links (domain)', () => {
 
   it('redirects only to local paths', () => {
     expect(safeRedirect('/office')).toBe('/office');
-    expect(safeRedirect('//evil.example')).toBe('/account');
-    expect(safeRedirect('https://evil.example')).toBe('/account');
-    expect(safeRedirect('/\\evil.example')).toBe('/account');
+    expect(safeRedirect(undefined)).toBe('/account');
+    expect(safeRedirect('//evil.example')).toBe('/');
+    expect(safeRedirect('https://evil.example')).toBe('/');
+    expect(safeRedirect('/\\evil.example')).toBe('/');
+    // what a browser would make of it after stripping tabs and line breaks (issue 17)
+    expect(safeRedirect('/\t/evil.example/')).toBe('/');
+    expect(safeRedirect('/\n/evil.example/')).toBe('/');
+    expect(safeRedirect('/./\t/evil.example')).toBe('/');
+    expect(safeRedirect('/.//evil.example')).toBe('/');
+    expect(safeRedirect('/office?x=1#y')).toBe('/office?x=1#y');
+    expect(safeRedirect('/a b')).toBe('/a%20b');
   });
 });

@@ -2,6 +2,7 @@ import type { DB } from '../../../db/connection';
 import { renderEmail } from '../../../emails/index';
 import { claimDueMessages, failInterruptedMessages, markAttemptFailed, markSent } from './outbox.server';
 import type { MailTransport } from './transport.server';
+import { payloadToSend } from './mint-links.server';
 
 export interface DeliveryReport {
   sent: number;
@@ -16,7 +17,8 @@ export async function deliverDueMail(db: DB, transport: MailTransport, from: str
     if (batch.length === 0) return report;
     for (const message of batch) {
       try {
-        const rendered = renderEmail(message.template, JSON.parse(message.payload), message.locale);
+        const payload = await payloadToSend(db, JSON.parse(message.payload) as Record<string, unknown>);
+        const rendered = renderEmail(message.template, payload, message.locale);
         await transport.send({ ...rendered, to: message.to_address, from, messageId: `<outbox-${message.id}@festplatz>` });
         await markSent(db, message.id);
         report.sent++;

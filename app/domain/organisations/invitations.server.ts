@@ -4,13 +4,17 @@
  * link does); accepting makes them a member of the organisation.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/connection';
+import type { Database } from '../../../db/schema';
+import type { MailLink } from '../mail/links';
 import type { Person } from '../../../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueMail } from '../mail/outbox.server';
 import { getMembership } from './profile.server';
 
 export const INVITATION_DAYS = 7;
+type Executor = Kysely<Database> | Transaction<Database>;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function inviteContactPerson(
@@ -19,7 +23,8 @@ export async function inviteContactPerson(
 ): Promise<{ invitationId: number }> {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
-  const token = randomBytes(32).toString('base64url');
+  // a placeholder hash nobody knows the token of: the real one is minted at send time (docs/decisions/091)
+  const placeholder = randomBytes(32).toString('base64url');
   return db.transaction().execute(async (trx) => {
     const role = await getMembership(trx, input.personId, input.organisationId);
     if (role !== 'owner') throw new ForbiddenError('registration:errors.ownersOnly');
@@ -42,7 +47,7 @@ export async function inviteContactPerson(
       .values({
         organisation_id: input.organisationId,
         email,
-        token_hash: hash(token),
+        token_hash: hash(placeholder),
         invited_by: input.personId,
         locale,
         expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
@@ -54,11 +59,27 @@ export async function inviteContactPerson(
       to: email,
       locale,
       template: 'organisation-invitation',
-      payload: { organisationName: organisation.name, inviterName: inviter.name || inviter.email, url: `${input.publicUrl}/invitations/${token}`, days: INVITATION_DAYS },
+      payload: { organisationName: organisation.name, inviterName: inviter.name || inviter.email, link: { kind: 'invitation', id: invitation.id, base: input.publicUrl } satisfies MailLink, days: INVITATION_DAYS },
       dedupeKey: `invitation:${invitation.id}`,
     });
     return { invitationId: invitation.id };
   });
+}
+
+/**
+ * Makes the invitation's token now, as its mail is sent: earlier links stop working, and an
+ * open invitation is valid for INVITATION_DAYS from sending.
+ */
+export async function mintInvitationLink(db: Executor, invitationId: number, base: string, now: Date = new Date()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.updateTable('invitations').set({ token_hash: hash(token) }).where('id', '=', invitationId).execute();
+  await db
+    .updateTable('invitations')
+    .set({ expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString() })
+    .where('id', '=', invitationId)
+    .where('accepted_at', 'is', null)
+    .execute();
+  return `${base}/invitations/${token}`;
 }
 
 async function findUsable(db: DB, token: string, now: Date) {

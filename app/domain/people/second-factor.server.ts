@@ -9,6 +9,7 @@ import type { Person } from '../../../db/schema';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, ValidationError } from '../errors';
 import { assertAdministrator, isOfficePerson, type Actor } from './authorise.server';
+import { endSessionsOf } from './sessions.server';
 
 export const TOTP_ISSUER = 'Festplatz';
 export const TOTP_PERIOD_SECONDS = 30;
@@ -107,6 +108,8 @@ export async function resetSecondFactor(db: DB, actor: Actor, personId: number):
   assertAdministrator(actor);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('totp_credentials').where('person_id', '=', personId).execute();
+    // a second factor that may be lost or known to someone else: its sessions end too
+    await endSessionsOf(trx, personId);
     await recordAudit(trx, { actorId: actor.id, action: 'security.totp_reset', subjectType: 'person', subjectId: personId });
   });
 }

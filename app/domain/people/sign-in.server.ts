@@ -1,22 +1,31 @@
 /**
  * Sign-in by a one-time link: the token exists only in the email; the database keeps its
- * hash. Asking for a link answers the same whether the address is known or not; the
+ * hash. The token is made when the mail is sent (mintSignInLink, called by the mail
+ * worker), so the outbox never holds it and a resend makes a new one (docs/decisions/091). Asking for a link answers the same whether the address is known or not; the
  * person is created when a link is first used.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/connection';
+import type { Database } from '../../../db/schema';
+import type { MailLink } from '../mail/links';
 import type { Person } from '../../../db/schema';
 import { enqueueMail } from '../mail/outbox.server';
 import { ValidationError } from '../errors';
 import { isLocale } from '../../lib/i18n';
+import { localPath } from '../../lib/local-path';
 
 export const SIGN_IN_LINK_MINUTES = 30;
+type Executor = Kysely<Database> | Transaction<Database>;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Only local paths: a sign-in link never sends anyone to another site. */
+/**
+ * Only local paths after URL normalisation (app/lib/local-path.ts): a sign-in link never
+ * sends anyone to another site. Absent: `fallback`; leaving the site: `/`.
+ */
 export function safeRedirect(to: unknown, fallback = '/account'): string {
-  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\') ? to : fallback;
+  return localPath(to, fallback);
 }
 
 export async function requestSignInLink(
@@ -33,7 +42,8 @@ export async function requestSignInLink(
   },
 ): Promise<void> {
   const email = input.email.trim().toLowerCase();
-  const token = randomBytes(32).toString('base64url');
+  // a placeholder hash nobody knows the token of: the real one is minted at send time
+  const placeholder = randomBytes(32).toString('base64url');
   const now = input.now ?? new Date();
   await db.transaction().execute(async (trx) => {
     // The mail answers what this browser just did: it is written in that browser's language
@@ -41,22 +51,19 @@ export async function requestSignInLink(
     // a link cannot change it).
     const person = await trx.selectFrom('people').select(['locale']).where('email', '=', email).executeTakeFirst();
     const locale = input.sessionLocale ?? person?.locale ?? input.locale;
-    await trx
+    const row = await trx
       .insertInto('sign_in_tokens')
       .values({
         email,
-        token_hash: hash(token),
+        token_hash: hash(placeholder),
         redirect_to: safeRedirect(input.redirectTo),
         locale,
         expires_at: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000).toISOString(),
       })
-      .execute();
-    await enqueueMail(trx, {
-      to: email,
-      locale,
-      template: 'sign-in-link',
-      payload: { url: `${input.publicUrl}/login/verify?token=${token}`, minutes: SIGN_IN_LINK_MINUTES },
-    });
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const link: MailLink = { kind: 'sign-in', id: row.id, base: input.publicUrl };
+    await enqueueMail(trx, { to: email, locale, template: 'sign-in-link', payload: { link, minutes: SIGN_IN_LINK_MINUTES } });
   });
 }
 
@@ -82,8 +89,26 @@ export async function redeemSignInToken(db: DB, token: string, now: Date = new D
       .values({ email: row.email, name: '', locale: row.locale, role: 'member' })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return { person, redirectTo: row.redirect_to };
+    // Links asked for before the target was normalised are checked again here.
+    return { person, redirectTo: safeRedirect(row.redirect_to) };
   });
+}
+
+/**
+ * Makes the token of a sign-in link now, as its mail is sent: the row gets the new hash and
+ * a fresh lifetime, so the link works for SIGN_IN_LINK_MINUTES from sending and every
+ * earlier link of this row stops working. A row already used gets a new row instead.
+ */
+export async function mintSignInLink(db: Executor, tokenId: number, base: string, now: Date = new Date()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expires_at = new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000).toISOString();
+  const updated = await db.updateTable('sign_in_tokens').set({ token_hash: hash(token), expires_at }).where('id', '=', tokenId).where('used_at', 'is', null).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    const old = await db.selectFrom('sign_in_tokens').select(['email', 'redirect_to', 'locale']).where('id', '=', tokenId).executeTakeFirst();
+    if (!old) throw new Error(`sign-in token ${tokenId} is gone`);
+    await db.insertInto('sign_in_tokens').values({ ...old, token_hash: hash(token), expires_at }).execute();
+  }
+  return `${base}/login/verify?token=${token}`;
 }
 
 export async function getPerson(db: DB, id: number): Promise<Person | undefined> {

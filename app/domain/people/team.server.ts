@@ -8,6 +8,7 @@ import type { DB } from '../../../db/connection';
 import { recordAudit } from '../audit/audit.server';
 import { NotFoundError } from '../errors';
 import { assertAdministrator, type Actor } from './authorise.server';
+import { endSessionsOf } from './sessions.server';
 
 export async function listOfficePeople(db: DB, actor: Actor) {
   assertAdministrator(actor);
@@ -56,6 +57,8 @@ export async function removeFromSeriesTeam(db: DB, actor: Actor, input: { person
       .where('series_id', '=', input.seriesId)
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) throw new NotFoundError('admin:people.errors.notInTeam');
+    // what the sessions were opened for is gone: the person signs in again (as what they still are)
+    await endSessionsOf(trx, input.personId);
     await recordAudit(trx, { actorId: actor.id, action: 'team.removed', subjectType: 'person', subjectId: input.personId, details: { seriesId: input.seriesId } });
   });
 }

@@ -13,6 +13,7 @@ import type { DB } from '../../../db/connection';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { isAdministrator, type Actor } from '../people/authorise.server';
+import { endSessionsOf } from '../people/sessions.server';
 
 export interface ErasureContext {
   personId: number;
@@ -101,6 +102,8 @@ export async function erasePerson(db: DB, actor: Actor | null, personId: number,
     }
     const ctx: ErasureContext = { personId, email: person.email.toLowerCase(), pseudonym: `erased-${personId}@erased.invalid`, at };
     for (const step of erasureSteps) await step.run(trx, ctx);
+    // every browser this person was signed in on is signed out
+    await endSessionsOf(trx, personId);
     await replaceEverywhere(trx, ctx.email, ctx.pseudonym);
     await recordAudit(trx, {
       actorId: actor ? actor.id : null,
