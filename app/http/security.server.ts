@@ -88,10 +88,12 @@ export function sameOriginWrites(req: Request, res: Response, next: NextFunction
  * Every action reads a form (`request.formData()`): a POST whose body is something else
  * (JSON, plain text, nothing) is answered here, in one place, with a translated 415 (a
  * body of another type) or 400 (no body type at all) instead of a framework error.
- * Signed webhooks (their own body format) are exempt.
+ * Signed webhooks (their own body format) and the read-only API are exempt.
  */
 export function formBodiesOnly(req: Request, res: Response, next: NextFunction): void {
-  if (SAFE_METHODS.has(req.method) || CROSS_SITE_POST_ALLOWED.test(normalisedPath(req.originalUrl))) return next();
+  const path = normalisedPath(req.originalUrl);
+  // the read-only open-data API answers writes itself (405)
+  if (SAFE_METHODS.has(req.method) || CROSS_SITE_POST_ALLOWED.test(path) || path.startsWith('/api/')) return next();
   const header = req.get('content-type') ?? '';
   const type = header.split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') return next();

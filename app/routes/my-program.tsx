@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { uid, back } = parsed.data;
   const next = await orRespond(() => toggleStar(db(), state, uid));
-  return redirect(localPath(back, '/my-program'), { headers: { 'Set-Cookie': await writeStarred(next) } });
+  return redirect(localPath(back, '/my-program', '/my-program'), { headers: { 'Set-Cookie': await writeStarred(next) } });
 }
 
 /** Keep the parent's headers (language cookie, Vary) and add our no-store. */

@@ -298,12 +298,12 @@ describe('inviting a contact person', () => {
     const page = await fetch(`${server.url}${link.pathname}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('VMDO');
-    const accepted = await fetch(`${server.url}${link.pathname}`, { method: 'POST', redirect: 'manual' });
+    const accepted = await fetch(`${server.url}${link.pathname}`, { method: 'POST', body: new URLSearchParams(), redirect: 'manual' });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get('location')).toBe(`/account/organisation?id=${vmdo.organisation_id}`);
     const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
     expect((await get(`/account/applications/${vmdo.id}`, cookie)).status).toBe(200);
-    const again = await fetch(`${server.url}${link.pathname}`, { method: 'POST', redirect: 'manual' });
+    const again = await fetch(`${server.url}${link.pathname}`, { method: 'POST', body: new URLSearchParams(), redirect: 'manual' });
     expect(again.status).toBe(409);
     expect((await fetch(`${server.url}/invitations/not-a-token`)).status).toBe(404);
   });
