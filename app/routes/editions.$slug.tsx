@@ -65,6 +65,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export default function EditionPage() {
   const { edition, venues, program, registrationOpen, sitePlan } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
+  const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
   return (
     <>
       <p className="eyebrow">
@@ -136,6 +137,28 @@ export default function EditionPage() {
             ))}
           </section>
         ))}
+      </section>
+
+      <section aria-labelledby="open-data-title">
+        <h2 id="open-data-title">{t('public:openData.title')}</h2>
+        <p>{t('public:openData.intro')}</p>
+        <ul>
+          <li>
+            <a href={`/editions/${edition.slug}/schedule.xml${langQuery}`}>{t('public:openData.scheduleXml')}</a>
+          </li>
+          <li>
+            <a href={`/editions/${edition.slug}/schedule.json${langQuery}`}>{t('public:openData.scheduleJson')}</a>
+          </li>
+          <li>
+            <a href={`/editions/${edition.slug}/venues.geojson`}>{t('public:openData.venues')}</a>
+          </li>
+          <li>
+            <a href={`/editions/${edition.slug}/pitches.geojson`}>{t('public:openData.pitches')}</a>
+          </li>
+          <li>
+            <a href="/openapi.json">{t('public:openData.api')}</a>
+          </li>
+        </ul>
       </section>
 
       {sitePlan.length > 0 ? (
