@@ -9,6 +9,7 @@ import { useNonce } from '~/components/nonce';
 import { DEFAULT_LOCALE, directionOf } from '~/lib/i18n';
 import { resolveLocale } from '~/http/locale.server';
 import { getSessionPerson } from '~/http/session.server';
+import { env } from '~/server/env.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ locale, setCookie }, person] = await Promise.all([resolveLocale(request), getSessionPerson(request)]);
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   if (setCookie) headers.append('Set-Cookie', setCookie);
-  return json({ locale, signedIn: person ? { role: person.role } : null }, { headers });
+  return json({ locale, publicUrl: env().PUBLIC_URL, signedIn: person ? { role: person.role } : null }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
