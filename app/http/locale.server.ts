@@ -21,6 +21,16 @@ export async function resolveLocale(request: Request): Promise<ResolvedLocale> {
   return { locale: negotiateLocale(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE };
 }
 
+/**
+ * The embed on other sites sets and reads no cookie (a third-party frame gets none anyway):
+ * the URL, then Accept-Language, then German.
+ */
+export function embedLocale(request: Request): Locale {
+  const fromUrl = new URL(request.url).searchParams.get('lang');
+  if (isLocale(fromUrl)) return fromUrl;
+  return negotiateLocale(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE;
+}
+
 export async function localeOf(request: Request): Promise<Locale> {
   return (await resolveLocale(request)).locale;
 }

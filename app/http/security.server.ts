@@ -8,10 +8,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { translator } from '../lib/i18n';
 import { negotiateLocale } from '../lib/i18n';
 import { env } from '../server/env.server';
+import { EMBED_PATH } from '../lib/embed';
 import { stripeCheckoutOrigin } from '../server/stripe.server';
 
 /** Paths that other sites may frame (the embeddable program widget) or POST to (signed webhooks). */
-const FRAMEABLE = /^\/embed(\/|$)/;
+const FRAMEABLE = EMBED_PATH;
 const CROSS_SITE_POST_ALLOWED = /^\/webhooks\//;
 
 /** `formTargets`: other origins a form may be sent on to (Stripe Checkout, after our redirect). */
@@ -26,7 +27,7 @@ export function contentSecurityPolicy(nonce: string, frameable: boolean, formTar
     "object-src 'none'",
     "base-uri 'self'",
     ["form-action 'self'", ...formTargets].join(' '),
-    frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
+    frameable ? `frame-ancestors ${env().EMBED_ORIGINS.join(' ')}` : "frame-ancestors 'none'",
   ].join('; ');
 }
 

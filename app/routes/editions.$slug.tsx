@@ -17,6 +17,7 @@ import { editionJsonLd } from '~/domain/program/event-json-ld';
 import { env } from '~/server/env.server';
 import { translator } from '~/lib/i18n';
 import { shareMeta, shortText } from '~/lib/share';
+import { embedSnippet } from '~/lib/embed';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
@@ -79,6 +80,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
   return json({
     share,
+    embedSnippet: embedSnippet(`${env().PUBLIC_URL}/embed/editions/${page.edition.slug}${langQuery}`, t('public:embed.heading', { name: title })),
     title,
     edition: page.edition,
     venues: page.venues,
@@ -91,7 +93,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function EditionPage() {
-  const { edition, venues, program, registrationOpen, sitePlan } = useLoaderData<typeof loader>();
+  const { edition, venues, program, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
   return (
@@ -187,6 +189,13 @@ export default function EditionPage() {
             <a href="/openapi.json">{t('public:openData.api')}</a>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="embed-title">
+        <h2 id="embed-title">{t('public:embed.title')}</h2>
+        <p id="embed-intro">{t('public:embed.intro')}</p>
+        <label htmlFor="embed-snippet">{t('public:embed.label')}</label>
+        <textarea id="embed-snippet" className="embed-snippet" readOnly rows={4} value={embedSnippet} aria-describedby="embed-intro" />
       </section>
 
       {sitePlan.length > 0 ? (

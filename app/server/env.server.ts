@@ -39,6 +39,12 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** contact data of editions that ended longer ago than this is erased (daily, and npm run privacy:retention) */
     RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+    /** who may frame the /embed pages: "*" (any site) or space/comma-separated origins (https://www.dortmund.de) */
+    EMBED_ORIGINS: z
+      .string()
+      .default('*')
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((list) => list.length > 0 && list.every((o) => o === '*' || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), 'must be * or origins like https://www.example.de, separated by commas'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEV_SECRET) {

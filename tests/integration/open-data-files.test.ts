@@ -216,6 +216,24 @@ describe('the edition page', () => {
   });
 });
 
+describe('the embed', () => {
+  it('may be framed by any site by default, sets no cookie and ships no script; other pages may not be framed', async () => {
+    const res = await rawGet(`/embed/editions/${djelem}?lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const html = res.body.toString('utf8');
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    expect(html).toContain('<base target="_blank"/>');
+    expect(html).toMatch(/<h1 class="embed__title">Program: Djelem Djelem \d{4}<\/h1>/);
+    const page = await rawGet(`/editions/${djelem}`);
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect((await rawGet('/embed/editions/no-such-edition')).status).toBe(404);
+  });
+});
+
 describe('GeoJSON', () => {
   it('lists the venues as points [lng, lat] with ETag and 304', async () => {
     const res = await fetch(`${server.url}/editions/${djelem}/venues.geojson`);
