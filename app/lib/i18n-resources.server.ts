@@ -1,6 +1,0 @@
-/**
- * Every string of every language, for the server (rendering, mail, feeds) and tests. Being a
- * .server module it is empty in the browser bundle: a page gets only its language's strings,
- * through the root loader (docs/decisions/099).
- */
-export { resources } from '../locales/index';
