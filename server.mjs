@@ -8,7 +8,18 @@ import { createRequestHandler } from '@remix-run/express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(here, 'build/index.js'));
-const { startApp, stopApp, securityHeaders, sameOriginWrites, formBodiesOnly, privateWhenSignedIn, createPageCache, handleCalendarRequest } = build.entry.module;
+const {
+  startApp,
+  stopApp,
+  securityHeaders,
+  sameOriginWrites,
+  formBodiesOnly,
+  privateWhenSignedIn,
+  createPageCache,
+  handleCalendarRequest,
+  handleScheduleFileRequest,
+  isScheduleFileUrl,
+} = build.entry.module;
 
 let info;
 try {
@@ -39,13 +50,14 @@ app.all(
   }),
 );
 
-// Calendar feeds are answered before Express: they carry their own precompressed bytes,
+// Calendar feeds and schedule files are answered before Express: they carry their own precompressed bytes,
 // ETag and caching, and are the hottest path (every subscribed calendar polls them).
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
-  if (url === '/calendar.ics' || url.startsWith('/calendar.ics?') || url.startsWith('/calendar/')) {
+  const feed = url === '/calendar.ics' || url.startsWith('/calendar.ics?') || url.startsWith('/calendar/');
+  if (feed || isScheduleFileUrl(url)) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    handleCalendarRequest(req, res).catch((error) => {
+    (feed ? handleCalendarRequest(req, res) : handleScheduleFileRequest(req, res)).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Server error\n');

@@ -13,6 +13,7 @@ export { securityHeaders, sameOriginWrites, formBodiesOnly, privateWhenSignedIn 
 export { createPageCache } from './http/page-cache.server';
 // Calendar feeds are answered before Remix (see server.mjs and app/http/calendar-feeds.server.ts).
 export { handleCalendarRequest } from './http/calendar-feeds.server';
+export { handleScheduleFileRequest, isScheduleFileUrl } from './http/schedule-files.server';
 export { invalidateFeeds } from './domain/feeds/feed-cache.server';
 
 const ABORT_DELAY = 5_000;

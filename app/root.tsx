@@ -7,8 +7,10 @@ import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
 import { useNonce } from '~/components/nonce';
 import { DEFAULT_LOCALE, directionOf } from '~/lib/i18n';
-import { resolveLocale } from '~/http/locale.server';
+import { embedLocale, resolveLocale } from '~/http/locale.server';
+import { isEmbedPath } from '~/lib/embed';
 import { getSessionPerson } from '~/http/session.server';
+import { env } from '~/server/env.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },
@@ -16,16 +18,41 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // The embed on other sites: no cookie set or read, nobody signed in.
+  if (isEmbedPath(new URL(request.url).pathname)) {
+    return json({ locale: embedLocale(request), publicUrl: env().PUBLIC_URL, signedIn: null }, { headers: { Vary: 'Accept-Language' } });
+  }
   const [{ locale, setCookie }, person] = await Promise.all([resolveLocale(request), getSessionPerson(request)]);
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   if (setCookie) headers.append('Set-Cookie', setCookie);
-  return json({ locale, signedIn: person ? { role: person.role } : null }, { headers });
+  return json({ locale, publicUrl: env().PUBLIC_URL, signedIn: person ? { role: person.role } : null }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  const { pathname } = useLocation();
+  if (isEmbedPath(pathname)) {
+    // Framed on other sites: the program only, no site chrome, no JavaScript; every link opens Festplatz in a new tab.
+    return (
+      <html lang={locale} dir={directionOf(locale)}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <base target="_blank" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="embed">
+          <I18nProvider locale={locale}>
+            <main id="main">{children}</main>
+          </I18nProvider>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>

@@ -1,3 +1,4 @@
+import { shareMeta, type ShareData } from '~/lib/share';
 import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { ShownPage } from '~/domain/pages/pages.server';
@@ -22,4 +23,4 @@ export function EditablePage() {
   );
 }
 
-export const editablePageMeta: MetaFunction = ({ data }) => [{ title: `${(data as { title?: string } | undefined)?.title ?? ''} · Festplatz` }];
+export const editablePageMeta: MetaFunction = ({ data, matches }) => shareMeta(matches, (data as { share?: ShareData } | undefined)?.share);

@@ -41,10 +41,19 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
   );
 }
 
-/** `place` (a stage name) and `action` (e.g. a star button) are optional extras of the row. */
-export function ProgramEntryRow({ item, place, action }: { item: ProgramEntry; place?: string | null; action?: ReactNode }) {
+/**
+ * `place` (a stage name) and `action` (e.g. a star button) are optional extras of the row.
+ * `newTab` (the embed on other sites): a plain link that opens Festplatz in a new tab.
+ */
+export function ProgramEntryRow({ item, place, action, newTab }: { item: ProgramEntry; place?: string | PickedText | null; action?: ReactNode; newTab?: { query: string } }) {
   const { t, locale } = useI18n();
   const cancelled = item.status === 'cancelled';
+  const label = (
+    <>
+      {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
+      <Localized value={item.title} />
+    </>
+  );
   return (
     <li className={cancelled ? 'program-entry program-entry--cancelled' : 'program-entry'}>
       <p className="program-entry__time">
@@ -53,10 +62,16 @@ export function ProgramEntryRow({ item, place, action }: { item: ProgramEntry; p
         <time dateTime={item.ends_at}>{formatTime(item.ends_at, locale)}</time>
       </p>
       <div>
-        <Link to={`/program/${item.uid}`} className="program-entry__title">
-          {cancelled ? <span className="visually-hidden">{t('program.cancelled')}: </span> : null}
-          <Localized value={item.title} />
-        </Link>
+        {newTab ? (
+          <a href={`/program/${encodeURIComponent(item.uid)}${newTab.query}`} className="program-entry__title" target="_blank" rel="noopener">
+            {label}
+            <span className="visually-hidden"> {t('public:embed.newTab')}</span>
+          </a>
+        ) : (
+          <Link to={`/program/${item.uid}`} className="program-entry__title">
+            {label}
+          </Link>
+        )}
         {place ? (
           <p className="muted">
             <Localized value={place} />

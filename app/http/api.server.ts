@@ -10,9 +10,9 @@ export const CORS_HEADERS = {
 };
 
 /** JSON with CORS, caching and an ETag; a matching If-None-Match gets 304 without a body. */
-export function apiJson(request: Request, data: unknown, status = 200): Response {
+export function apiJson(request: Request, data: unknown, status = 200, contentType = 'application/json; charset=utf-8'): Response {
   const body = JSON.stringify(data);
-  const headers = new Headers({ ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  const headers = new Headers({ ...CORS_HEADERS, 'Content-Type': contentType });
   if (status !== 200) {
     headers.set('Cache-Control', 'no-store');
     return new Response(body, { status, headers });

@@ -64,7 +64,8 @@ export async function handleCalendarRequest(req: IncomingMessage, res: ServerRes
       plain(res, 404, 'No such program item.\n');
       return;
     }
-    send(req, res, feed, {
+    sendCachedBytes(req, res, feed, {
+      contentType: 'text/calendar; charset=utf-8',
       cacheControl: personal ? 'private, max-age=300' : 'public, max-age=300',
       disposition: route.kind === 'item' ? `attachment; filename="${route.uid}.ics"` : `inline; filename="${route.kind === 'my' ? 'my-program' : 'festplatz'}.ics"`,
     });
@@ -86,7 +87,7 @@ function matchRoute(pathname: string): Route | null {
   return null;
 }
 
-function plain(res: ServerResponse, status: number, text: string) {
+export function plain(res: ServerResponse, status: number, text: string) {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
@@ -120,7 +121,8 @@ export function isNotModified(req: IncomingMessage, etags: string[], lastModifie
   return false;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, feed: CachedFeed, options: { cacheControl: string; disposition: string }) {
+/** Bytes built once per data version (feeds, schedule files): ETag, Last-Modified, 304, precompressed gzip. */
+export function sendCachedBytes(req: IncomingMessage, res: ServerResponse, feed: CachedFeed, options: { contentType: string; cacheControl: string; disposition: string }) {
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   const gzipEtag = feed.etag.replace(/"$/, '-gz"');
   res.setHeader('Cache-Control', options.cacheControl);
@@ -135,7 +137,7 @@ function send(req: IncomingMessage, res: ServerResponse, feed: CachedFeed, optio
   }
   const body = gzip ? feed.gzip : feed.body;
   res.statusCode = 200;
-  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  res.setHeader('Content-Type', options.contentType);
   res.setHeader('Content-Disposition', options.disposition);
   // Set here so the compression middleware (if it runs at all) leaves the bytes alone.
   if (gzip) res.setHeader('Content-Encoding', 'gzip');

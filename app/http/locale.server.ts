@@ -22,6 +22,16 @@ export async function resolveLocale(request: Request): Promise<ResolvedLocale> {
 }
 
 /**
+ * The embed on other sites sets and reads no cookie (a third-party frame gets none anyway):
+ * the URL, then Accept-Language, then German.
+ */
+export function embedLocale(request: Request): Locale {
+  const fromUrl = new URL(request.url).searchParams.get('lang');
+  if (isLocale(fromUrl)) return fromUrl;
+  return negotiateLocale(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE;
+}
+
+/**
  * The language this browser said it reads (the URL, the cookie or Accept-Language), or
  * undefined when it said nothing (a script, a bare HTTP client): then the stored one stands.
  */

@@ -8,10 +8,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { translator } from '../lib/i18n';
 import { negotiateLocale } from '../lib/i18n';
 import { env } from '../server/env.server';
+import { EMBED_PATH } from '../lib/embed';
 import { stripeCheckoutOrigin } from '../server/stripe.server';
 
 /** Paths that other sites may frame (the embeddable program widget) or POST to (signed webhooks). */
-const FRAMEABLE = /^\/embed(\/|$)/;
+const FRAMEABLE = EMBED_PATH;
 // webhooks, and RFC 8058 one-click unsubscribe (a mail provider posts it, with no cookie, from its own site)
 const CROSS_SITE_POST_ALLOWED = /^\/(webhooks\/|notifications\/one-click\/)/;
 
@@ -27,7 +28,7 @@ export function contentSecurityPolicy(nonce: string, frameable: boolean, formTar
     "object-src 'none'",
     "base-uri 'self'",
     ["form-action 'self'", ...formTargets].join(' '),
-    frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
+    frameable ? `frame-ancestors ${env().EMBED_ORIGINS.join(' ')}` : "frame-ancestors 'none'",
   ].join('; ');
 }
 

@@ -70,6 +70,12 @@ import trSchedule from './tr/schedule.json';
 import arSchedule from './ar/schedule.json';
 import roSchedule from './ro/schedule.json';
 import bgSchedule from './bg/schedule.json';
+import dePublic from './de/public.json';
+import enPublic from './en/public.json';
+import trPublic from './tr/public.json';
+import arPublic from './ar/public.json';
+import roPublic from './ro/public.json';
+import bgPublic from './bg/public.json';
 import deNewcomer from './de/newcomer.json';
 import enNewcomer from './en/newcomer.json';
 import trNewcomer from './tr/newcomer.json';
@@ -105,10 +111,10 @@ export const localeInfo: Record<Locale, LocaleInfo> = {
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, newcomer: enNewcomer, security: enSecurity },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, newcomer: trNewcomer, security: trSecurity },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, newcomer: arNewcomer, security: arSecurity },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity, public: dePublic },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, newcomer: enNewcomer, security: enSecurity, public: enPublic },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, newcomer: trNewcomer, security: trSecurity, public: trPublic },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, newcomer: arNewcomer, security: arSecurity, public: arPublic },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity, public: roPublic },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic },
 } satisfies Record<Locale, Record<string, unknown>>;

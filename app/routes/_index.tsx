@@ -6,15 +6,19 @@ import { listSeriesWithEditions } from '~/domain/editions/editions.server';
 import { db } from '~/server/db.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 import { berlinToday, formatDayRange } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const series = await listSeriesWithEditions(db(), berlinToday());
-  return json({ title: translator(locale)('home.title'), series });
+  const t = translator(locale);
+  return json({ title: t('home.title'), series, share: pageShare(request, t('home.title'), t('public:share.site')) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function Home() {
   const { series } = useLoaderData<typeof loader>();

@@ -3,6 +3,9 @@ import { json } from '@remix-run/node';
 import { useI18n } from '~/components/i18n';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 import { formatDate } from '~/lib/time';
 
 /** When this statement was last reviewed (BITV 2.0 asks for the date); update it with the text. */
@@ -23,10 +26,11 @@ const CONCILIATION = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
-  return json({ title: translator(locale)('a11yStatement.title') });
+  const t = translator(locale);
+  return json({ title: t('a11yStatement.title'), share: pageShare(request, t('a11yStatement.title'), t('public:share.site')) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 /** The accessibility statement in the structure BITV 2.0 (EU model statement 2018/1523) asks for. */
 export default function AccessibilityStatement() {

@@ -13,6 +13,11 @@ import { orRespond } from '~/http/http.server';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, formatDay, formatDayRange } from '~/lib/time';
+import { editionJsonLd } from '~/domain/program/event-json-ld';
+import { env } from '~/server/env.server';
+import { translator } from '~/lib/i18n';
+import { shareMeta, shortText } from '~/lib/share';
+import { embedSnippet } from '~/lib/embed';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
@@ -50,8 +55,33 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }));
   // The site plan: numbers of every pitch, names of confirmed stands that agreed to be shown.
   const sitePlan = (await getPublicSitePlan(db(), page.edition.id)).map((area) => ({ ...area, name: pickText(area.name, locale) }));
+  const t = translator(locale);
+  const title = pickText(page.edition.title, locale).text;
+  const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
+  const dates = formatDayRange(page.edition.starts_on, page.edition.ends_on, locale);
+  const places = page.venues.map((v) => pickText(v.name, locale).text).join(', ');
+  const summary = t('public:share.edition', { dates, places });
+  const description = pickText(page.edition.description, locale).text;
+  const share = {
+    title,
+    description: shortText(description ? `${summary}. ${description}` : summary),
+    path: `/editions/${page.edition.slug}${langQuery}`,
+    jsonLd: [
+      editionJsonLd({
+        edition: page.edition,
+        venues: page.venues,
+        span: page.items.length ? { starts_at: page.items[0]!.starts_at, ends_at: page.items.reduce((max, i) => (i.ends_at > max ? i.ends_at : max), page.items[0]!.ends_at) } : null,
+        languages: [...new Set(page.items.flatMap((i) => parseList(i.languages)))].sort(),
+        organizer: { name: env().PAYEE_NAME, url: env().PUBLIC_URL },
+        publicUrl: env().PUBLIC_URL,
+        locale,
+      }),
+    ],
+  };
   return json({
-    title: pickText(page.edition.title, locale).text,
+    share,
+    embedSnippet: embedSnippet(`${env().PUBLIC_URL}/embed/editions/${page.edition.slug}${langQuery}`, t('public:embed.heading', { name: title })),
+    title,
     edition: page.edition,
     venues: page.venues,
     program,
@@ -60,11 +90,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function EditionPage() {
-  const { edition, venues, program, registrationOpen, sitePlan } = useLoaderData<typeof loader>();
+  const { edition, venues, program, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
+  const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
   return (
     <>
       <p className="eyebrow">
@@ -136,6 +167,35 @@ export default function EditionPage() {
             ))}
           </section>
         ))}
+      </section>
+
+      <section aria-labelledby="open-data-title">
+        <h2 id="open-data-title">{t('public:openData.title')}</h2>
+        <p>{t('public:openData.intro')}</p>
+        <ul>
+          <li>
+            <a href={`/editions/${edition.slug}/schedule.xml${langQuery}`}>{t('public:openData.scheduleXml')}</a>
+          </li>
+          <li>
+            <a href={`/editions/${edition.slug}/schedule.json${langQuery}`}>{t('public:openData.scheduleJson')}</a>
+          </li>
+          <li>
+            <a href={`/editions/${edition.slug}/venues.geojson`}>{t('public:openData.venues')}</a>
+          </li>
+          <li>
+            <a href={`/editions/${edition.slug}/pitches.geojson`}>{t('public:openData.pitches')}</a>
+          </li>
+          <li>
+            <a href="/openapi.json">{t('public:openData.api')}</a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="embed-title">
+        <h2 id="embed-title">{t('public:embed.title')}</h2>
+        <p id="embed-intro">{t('public:embed.intro')}</p>
+        <label htmlFor="embed-snippet">{t('public:embed.label')}</label>
+        <textarea id="embed-snippet" className="embed-snippet" readOnly rows={4} value={embedSnippet} aria-describedby="embed-intro" />
       </section>
 
       {sitePlan.length > 0 ? (

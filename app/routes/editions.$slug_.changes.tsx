@@ -10,6 +10,9 @@ import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta, shortText } from '~/lib/share';
+
 import { formatDateTime, formatTime } from '~/lib/time';
 
 /** The public changelog: every schedule release with what changed, newest first. */
@@ -17,8 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const page = await orRespond(() => listReleases(db(), params.slug ?? ''));
   const stageName = (id: number | null | undefined) => pickText(page.stages.find((s) => s.id === id)?.name, locale).text;
+  const title = `${translator(locale)('schedule:changes.title')} · ${pickText(page.edition.title, locale).text}`;
   return json({
-    title: `${translator(locale)('schedule:changes.title')} · ${pickText(page.edition.title, locale).text}`,
+    title,
+    share: pageShare(request, title, translator(locale)('public:share.program')),
     edition: page.edition,
     releases: page.releases.map((r) => ({
       version: r.version,
@@ -37,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function Changes() {
   const { edition, releases } = useLoaderData<typeof loader>();

@@ -9,16 +9,20 @@ import { orRespond } from '~/http/http.server';
 import { languageName, translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 import { formatDayRange } from '~/lib/time';
 
 /** Public: the confirmed exhibitors of an edition that agreed to be listed. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const page = await orRespond(() => listExhibitors(db(), params.slug ?? ''));
-  return json({ title: `${translator(locale)('registration:exhibitors.title')} · ${pickText(page.edition.title, locale).text}`, ...page });
+  const title = `${translator(locale)('registration:exhibitors.title')} · ${pickText(page.edition.title, locale).text}`;
+  return json({ title, share: pageShare(request, title, translator(locale)('registration:exhibitors.intro', { count: page.exhibitors.length })), ...page });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function Exhibitors() {
   const { edition, exhibitors } = useLoaderData<typeof loader>();

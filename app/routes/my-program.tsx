@@ -17,6 +17,9 @@ import { DEFAULT_LOCALE, translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 import { readStarred, writeStarred } from '~/http/starred.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       title: t('feeds:my.title'),
+      share: pageShare(request, t('feeds:my.title'), t('public:share.program')),
       items,
       revoked: new URL(request.url).searchParams.get('revoked') === '1',
       subscribe: feedPath && items.length > 0 ? subscribeLinks(env().PUBLIC_URL, feedPath, t('feeds:ics.myProgramName')) : null,
@@ -68,7 +72,7 @@ export const headers: HeadersFunction = ({ parentHeaders, loaderHeaders }) => {
   return merged;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function MyProgramPage() {
   const { items, revoked, subscribe, hasToken } = useLoaderData<typeof loader>();

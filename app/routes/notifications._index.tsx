@@ -15,6 +15,9 @@ import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 
@@ -30,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const { series } = await programFacets(db());
   const preselected = new URL(request.url).searchParams.get('series') ?? '';
-  return json({ title: translator(locale)('feeds:notify.title'), series, preselected, consents: await consentTexts(db(), locale) });
+  return json({ title: translator(locale)('feeds:notify.title'), share: pageShare(request, translator(locale)('feeds:notify.title'), translator(locale)('public:share.site')), series, preselected, consents: await consentTexts(db(), locale) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeOf(request);

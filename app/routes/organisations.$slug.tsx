@@ -9,13 +9,21 @@ import { orRespond } from '~/http/http.server';
 import { formatList, languageName } from '~/lib/i18n';
 import { parseList } from '~/lib/i18n-text';
 import { formatDateTime } from '~/lib/time';
+import { localeOf } from '~/http/locale.server';
+import { translator } from '~/lib/i18n';
+import { pickText } from '~/lib/i18n-text';
+import { pageShare } from '~/http/share.server';
+import { shareMeta, shortText } from '~/lib/share';
 
-export async function loader({ params }: LoaderFunctionArgs) {
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
   const organisation = await orRespond(() => getPublicOrganisation(db(), params.slug ?? ''));
-  return json({ organisation });
+  const about = pickText(organisation.description, locale).text;
+  return json({ organisation, share: pageShare(request, organisation.name, shortText(about || translator(locale)('public:share.site'))) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function OrganisationPage() {
   const { organisation: o } = useLoaderData<typeof loader>();

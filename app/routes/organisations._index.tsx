@@ -7,13 +7,17 @@ import { db } from '~/server/db.server';
 import { translator } from '~/lib/i18n';
 import { parseList } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
-  return json({ title: translator(locale)('organisations.title'), organisations: await listOrganisations(db()) });
+  const t = translator(locale);
+  return json({ title: t('organisations.title'), organisations: await listOrganisations(db()), share: pageShare(request, t('organisations.title'), t('public:share.site')) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function OrganisationDirectory() {
   const { organisations } = useLoaderData<typeof loader>();

@@ -14,7 +14,11 @@ import { orRespond } from '~/http/http.server';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { readStarred } from '~/http/starred.server';
-import { formatDateTime, formatTime } from '~/lib/time';
+import { berlinDay, formatDateTime, formatDay, formatTime } from '~/lib/time';
+import { itemJsonLd } from '~/domain/program/event-json-ld';
+import { firstAnnouncedStart } from '~/domain/program/items.server';
+import { translator } from '~/lib/i18n';
+import { shareMeta, shortText } from '~/lib/share';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
@@ -34,10 +38,31 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       ends_at: item.ends_at,
     }),
   };
-  return json({ title, item, calendar, starred: starred.uids.includes(item.uid) });
+  const t = translator(locale);
+  const when = { day: formatDay(berlinDay(item.starts_at), locale), time: formatTime(item.starts_at, locale) };
+  const where = place.slice(0, 2).filter(Boolean).join(', ');
+  const summary = where ? t('public:share.item', { ...when, place: where }) : t('public:share.itemNoPlace', when);
+  const previous = await firstAnnouncedStart(db(), item.edition_id, item.uid);
+  const description = pickText(item.description, locale).text;
+  const share = {
+    title: item.status === 'cancelled' ? `${t('public:share.cancelled')}: ${title}` : title,
+    description: shortText([item.status === 'cancelled' ? t('public:share.cancelled') : null, summary, description].filter(Boolean).join(' · ')),
+    path: `/program/${encodeURIComponent(item.uid)}${langQuery}`,
+    type: 'article' as const,
+    jsonLd: [
+      itemJsonLd({
+        item,
+        previousStart: previous && previous !== item.starts_at ? previous : null,
+        organizer: { name: env().PAYEE_NAME, url: env().PUBLIC_URL },
+        publicUrl: env().PUBLIC_URL,
+        locale,
+      }),
+    ],
+  };
+  return json({ share, title, item, calendar, starred: starred.uids.includes(item.uid) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function ProgramItemPage() {
   const { item, calendar, starred, title } = useLoaderData<typeof loader>();

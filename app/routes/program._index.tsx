@@ -14,6 +14,9 @@ import { env } from '~/server/env.server';
 import { DEFAULT_LOCALE, languageName, translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { pageShare } from '~/http/share.server';
+import { shareMeta } from '~/lib/share';
+
 import { readStarred } from '~/http/starred.server';
 import { berlinDay, berlinToday, daysBetween, formatDay } from '~/lib/time';
 
@@ -47,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const days = [...allDays.filter((d) => d >= today), ...allDays.filter((d) => d < today).reverse()];
   return json({
     title: t('feeds:program.title'),
+    share: pageShare(request, t('feeds:program.title'), t('public:share.program')),
     filter,
     filtered: !isEmptyFilter(filter),
     count: items.length,
@@ -57,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Festplatz` : 'Festplatz' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function ProgramPage() {
   const { filter, filtered, count, groups, facets, starred, subscribe } = useLoaderData<typeof loader>();

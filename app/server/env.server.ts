@@ -54,6 +54,12 @@ const schema = z
     BACKUP_DIR: z.string().min(1).optional(),
     /** the first look after start (then hourly: is today's backup there?) */
     BACKUP_FIRST_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
+    /** who may frame the /embed pages: "*" (any site) or space/comma-separated origins (https://www.dortmund.de) */
+    EMBED_ORIGINS: z
+      .string()
+      .default('*')
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((list) => list.length > 0 && list.every((o) => o === '*' || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), 'must be * or origins like https://www.example.de, separated by commas'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
