@@ -71,6 +71,12 @@ import arSchedule from './ar/schedule.json';
 import roSchedule from './ro/schedule.json';
 import bgSchedule from './bg/schedule.json';
 
+import dePlaces from './de/places.json';
+import enPlaces from './en/places.json';
+import trPlaces from './tr/places.json';
+import arPlaces from './ar/places.json';
+import roPlaces from './ro/places.json';
+import bgPlaces from './bg/places.json';
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -93,10 +99,10 @@ export const localeInfo: Record<Locale, LocaleInfo> = {
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, places: dePlaces },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, places: enPlaces },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, places: trPlaces },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, places: arPlaces },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, places: roPlaces },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, places: bgPlaces },
 } satisfies Record<Locale, Record<string, unknown>>;

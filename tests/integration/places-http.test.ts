@@ -1,0 +1,176 @@
+/**
+ * Setting up an edition's places in the office, over HTTP against the real server: venues,
+ * stages and areas with opening hours, stand types, pitches and the site plan picture.
+ * Every refusal is checked by the text an organiser reads next to the field.
+ */
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../helpers/auth';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let organiser: string;
+let member: string;
+beforeAll(async () => {
+  server = await startServer({ SEED_DEMO: 'true' });
+  const mail = path.join(server.dir, 'mail');
+  organiser = await signIn(server.url, mail, 'orga@festplatz.localhost');
+  member = await signIn(server.url, mail, 'kontakt@vmdo.example');
+});
+afterAll(() => server.stop());
+
+const base = '/office/editions/dortbund-2027';
+const get = (p: string, cookie = organiser) => fetch(`${server.url}${p}`, { headers: { Cookie: cookie, 'Accept-Language': 'de' }, redirect: 'manual' });
+const post = (p: string, body: Record<string, string | string[]>, cookie = organiser) => {
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+  return fetch(`${server.url}${p}`, { method: 'POST', body: form, headers: { Cookie: cookie, 'Accept-Language': 'de' }, redirect: 'manual' });
+};
+const query = <T>(sql: string, ...params: unknown[]): T[] => {
+  const d = new SQLite(server.databasePath, { readonly: true });
+  try {
+    return d.prepare(sql).all(...params) as T[];
+  } finally {
+    d.close();
+  }
+};
+const one = <T>(sql: string, ...params: unknown[]): T => query<T>(sql, ...params)[0]!;
+const editionId = () => one<{ id: number }>("select id from editions where slug = 'dortbund-2027'").id;
+const audits = (action: string) => one<{ n: number }>('select count(*) as n from audit_log where action = ?', action).n;
+
+describe('venues, stages and opening hours', () => {
+  it('are the organisers’ pages: signed-out people sign in, members are refused', async () => {
+    for (const p of [`${base}/venues`, `${base}/venues/new`, `${base}/stages/new`]) {
+      expect((await get(p, '')).status, p).toBe(302);
+      expect((await get(p, member)).status, p).toBe(403);
+    }
+    expect((await post(`${base}/venues/new`, { name_de: 'X', address: 'Y' }, member)).status).toBe(403);
+    expect((await get('/office/editions/nope-1999/venues')).status).toBe(404);
+    expect((await get(`${base}/venues/999999`)).status).toBe(404);
+    expect((await get(`${base}/venues/abc`)).status).toBe(404);
+    const dashboard = await (await get(base)).text();
+    expect(dashboard).toContain('Einrichten');
+    expect(dashboard).toContain(`href="${base}/venues"`);
+  });
+
+  it('refuses a venue without a German name, with half coordinates or a latitude out of range, keeping the input', async () => {
+    const before = one<{ n: number }>('select count(*) as n from venues').n;
+    const res = await post(`${base}/venues/new`, { intent: 'save', name_de: '', name_tr: 'Kuzey Parkı', address: 'Nordstraße 1, 44145 Dortmund', lat: '95', lng: '', accessibility: ['step_free', 'quiet_room'] });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Bitte geben Sie einen Namen auf Deutsch an.');
+    expect(html).toContain('Der Breitengrad ist eine Zahl zwischen -90 und 90, z. B. 51.5122.');
+    expect(html).toContain('value="Nordstraße 1, 44145 Dortmund"');
+    expect(html).toContain('value="Kuzey Parkı"');
+    expect(html).toContain('name="accessibility" checked="" value="quiet_room"');
+    const half = await post(`${base}/venues/new`, { intent: 'save', name_de: 'Nordpark', address: 'Nordstraße 1', lat: '51.5', lng: '' });
+    expect(half.status).toBe(400);
+    expect(await half.text()).toContain('Bitte geben Sie Breiten- und Längengrad an oder keinen von beiden.');
+    expect(one<{ n: number }>('select count(*) as n from venues').n).toBe(before);
+  });
+
+  let venueId: number;
+  it('creates a venue in several languages with accessibility facts, shown at once on the public edition page', async () => {
+    const res = await post(`${base}/venues/new`, {
+      intent: 'save',
+      name_de: 'Nordpark',
+      name_tr: 'Kuzey Parkı',
+      address: 'Nordstraße 1, 44145 Dortmund',
+      lat: '51,53',
+      lng: '7.46',
+      accessibility: ['step_free', 'accessible_toilet'],
+      accessibility_note_de: 'Rampe am Osteingang.',
+      sort_order: '2',
+    });
+    expect(res.status).toBe(302);
+    const venue = one<{ id: number; name: string; lat: number; accessibility: string; accessibility_note: string }>("select * from venues where address = 'Nordstraße 1, 44145 Dortmund'");
+    venueId = venue.id;
+    expect(JSON.parse(venue.name)).toEqual({ de: 'Nordpark', tr: 'Kuzey Parkı' });
+    expect(venue.lat).toBe(51.53);
+    expect(JSON.parse(venue.accessibility)).toEqual(['step_free', 'accessible_toilet']);
+    expect(JSON.parse(venue.accessibility_note)).toEqual({ de: 'Rampe am Osteingang.' });
+    expect(res.headers.get('location')).toBe(`${base}/venues#venue-${venueId}`);
+    expect(audits('venue.created')).toBe(1);
+    const list = await (await get(`${base}/venues`)).text();
+    expect(list).toContain('Nordpark');
+    expect(list).toContain('Stufenlos erreichbar · Barrierefreie Toilette');
+    const publicPage = await (await fetch(`${server.url}/editions/dortbund-2027`, { headers: { 'Accept-Language': 'tr' } })).text();
+    expect(publicPage).toContain('Kuzey Parkı');
+  });
+
+  it('refuses a stage whose opening hours are half given or empty, or with a changeover out of range', async () => {
+    const res = await post(`${base}/stages/new`, {
+      intent: 'save',
+      name_de: 'Parkbühne',
+      venue_id: String(venueId),
+      kind: 'stage',
+      changeover_minutes: '-5',
+      'opens_2027-09-11': '10:00',
+      'closes_2027-09-11': '',
+      'opens_2027-09-12': '12:00',
+      'closes_2027-09-12': '12:00',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Die Umbaupause ist eine ganze Zahl von 0 bis 240 Minuten.');
+    expect(html).toContain('Bitte geben Sie Öffnen und Schließen an oder lassen Sie beides leer.');
+    expect(html).toContain('Öffnen und Schließen dürfen nicht gleich sein.');
+    expect(html).toContain('value="Parkbühne"');
+    const otherVenue = await post(`${base}/stages/new`, { intent: 'save', name_de: 'Parkbühne', venue_id: '999999', kind: 'stage' });
+    expect(otherVenue.status).toBe(400);
+    expect(await otherVenue.text()).toContain('Bitte wählen Sie einen Ort dieser Ausgabe.');
+    expect(one<{ n: number }>("select count(*) as n from stages where slug = 'parkbuehne'").n).toBe(0);
+  });
+
+  it('creates a stage with a changeover time and opening hours past midnight, which the schedule’s conflict check uses', async () => {
+    const res = await post(`${base}/stages/new`, {
+      intent: 'save',
+      name_de: 'Parkbühne',
+      name_ar: 'مسرح الحديقة',
+      venue_id: String(venueId),
+      kind: 'stage',
+      changeover_minutes: '30',
+      'opens_2027-09-11': '10:00',
+      'closes_2027-09-11': '01:30',
+      'opens_2027-09-12': '',
+      'closes_2027-09-12': '',
+    });
+    expect(res.status).toBe(302);
+    const stage = one<{ id: number; changeover_minutes: number }>("select id, changeover_minutes from stages where slug = 'parkbuehne'");
+    expect(stage.changeover_minutes).toBe(30);
+    expect(query('select day, opens_at, closes_at from opening_hours where stage_id = ?', stage.id)).toEqual([
+      { day: '2027-09-11', opens_at: '2027-09-11T08:00:00.000Z', closes_at: '2027-09-11T23:30:00.000Z' },
+    ]);
+    expect(audits('stage.created')).toBe(1);
+    const edit = await (await get(`${base}/stages/${stage.id}`)).text();
+    expect(edit).toContain('value="01:30"');
+    expect(edit).toContain('value="مسرح الحديقة"');
+  });
+
+  it('will not remove a stage that has program items, and says how many', async () => {
+    const main = one<{ id: number }>(`select id from stages where slug = 'hauptbuehne' and edition_id = ?`, editionId());
+    const count = one<{ n: number }>(
+      'select count(*) as n from (select uid from program_item_drafts where stage_id = ? union select uid from program_items where stage_id = ?)',
+      main.id,
+      main.id,
+    ).n;
+    expect(count).toBeGreaterThan(1);
+    const res = await post(`${base}/stages/${main.id}`, { intent: 'remove' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain(`Nicht entfernt: Auf dieser Bühne sind ${count} Programmpunkte geplant.`);
+    expect(one<{ n: number }>('select count(*) as n from stages where id = ?', main.id).n).toBe(1);
+  });
+
+  it('will not remove a venue that still has stages; removes an empty stage, then the venue', async () => {
+    const refused = await post(`${base}/venues/${venueId}`, { intent: 'remove' });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('Nicht entfernt: An diesem Ort gibt es noch 1 Bühne oder Fläche.');
+    const stage = one<{ id: number }>("select id from stages where slug = 'parkbuehne'");
+    expect((await post(`${base}/stages/${stage.id}`, { intent: 'remove' })).status).toBe(302);
+    expect(query('select * from opening_hours where stage_id = ?', stage.id)).toEqual([]);
+    expect((await post(`${base}/venues/${venueId}`, { intent: 'remove' })).status).toBe(302);
+    expect(audits('stage.removed')).toBe(1);
+    expect(audits('venue.removed')).toBe(1);
+  });
+});
