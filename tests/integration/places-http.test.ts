@@ -174,3 +174,74 @@ describe('venues, stages and opening hours', () => {
     expect(audits('venue.removed')).toBe(1);
   });
 });
+
+describe('stand types', () => {
+  const typeId = (slug: string) => one<{ id: number }>('select id from stand_types where slug = ? and edition_id = ?', slug, editionId()).id;
+  const form = (over: Record<string, string | string[]>) => ({ intent: 'save', name_de: 'Marktstand', fee: '25', capacity: '2', width_m: '3', depth_m: '2', equipment: ['table', 'power'], ...over });
+
+  it('refuses a negative fee or capacity and a size of nothing, keeping the input; nothing is saved', async () => {
+    const before = one<{ n: number }>('select count(*) as n from stand_types').n;
+    const res = await post(`${base}/stand-types/new`, form({ fee: '-5', capacity: '-1', width_m: '0', name_tr: 'Pazar tezgâhı' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Die Gebühr ist ein Betrag ab 0 Euro, z. B. 50 oder 12,50.');
+    expect(html).toContain('Die Anzahl Plätze ist eine ganze Zahl ab 0.');
+    expect(html).toContain('Die Größe ist eine Zahl von 0,5 bis 100 Metern.');
+    expect(html).toContain('value="Pazar tezgâhı"');
+    expect(html).toContain('value="-5"');
+    expect(one<{ n: number }>('select count(*) as n from stand_types').n).toBe(before);
+  });
+
+  it('creates a free stand type (fee 0 allowed) with what it includes', async () => {
+    const res = await post(`${base}/stand-types/new`, form({ fee: '0', name_de: 'Tisch am Rand', description_de: 'Ein Tisch, zwei Bänke.' }));
+    expect(res.status).toBe(302);
+    const row = one<{ fee_cents: number; capacity: number; width_m: number; equipment: string; description: string }>("select * from stand_types where slug = 'tisch-am-rand'");
+    expect(row).toMatchObject({ fee_cents: 0, capacity: 2, width_m: 3 });
+    expect(JSON.parse(row.equipment)).toEqual(['table', 'power']);
+    expect(JSON.parse(row.description)).toEqual({ de: 'Ein Tisch, zwei Bänke.' });
+    expect(audits('stand_type.created')).toBe(1);
+    const list = await (await get(`${base}/stand-types`)).text();
+    expect(list).toContain('Tisch am Rand');
+    expect(list).toContain('kostenlos');
+  });
+
+  it('refuses a capacity below the applications already approved, naming that number', async () => {
+    const id = typeId('pavillon-3x3');
+    const approved = one<{ n: number }>("select count(*) as n from registrations where stand_type_id = ? and state in ('approved','confirmed')", id).n;
+    expect(approved).toBeGreaterThan(0);
+    const res = await post(`${base}/stand-types/${id}`, form({ name_de: 'Pavillon 3 × 3 m (gestellt)', fee: '50', capacity: String(approved - 1), width_m: '3', depth_m: '3' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain(approved === 1 ? 'Nicht gespeichert: 1 Anmeldung ist bereits zugesagt' : `Nicht gespeichert: ${approved} Anmeldungen sind bereits zugesagt; die Anzahl Plätze kann nicht darunter liegen.`);
+    expect(html).toContain(`value="${approved - 1}"`);
+    expect(one<{ capacity: number }>('select capacity from stand_types where id = ?', id).capacity).toBe(4);
+  });
+
+  it('changes a fee for new payments only and says how many fees already requested keep their amount', async () => {
+    const id = typeId('pavillon-3x3');
+    const open = query<{ id: number; amount_cents: number }>(
+      "select p.id, p.amount_cents from payments p join registrations r on r.id = p.registration_id where r.stand_type_id = ? and p.state in ('created','pending')",
+      id,
+    );
+    const res = await post(`${base}/stand-types/${id}`, form({ name_de: 'Pavillon 3 × 3 m (gestellt)', fee: '60,50', capacity: '4', width_m: '3', depth_m: '3' }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(
+      open.length === 1
+        ? 'Gespeichert. Die neue Gebühr gilt für neue Zahlungen; 1 bereits angeforderte Gebühr bleibt beim bisherigen Betrag.'
+        : `Gespeichert. Die neue Gebühr gilt für neue Zahlungen; ${open.length} bereits angeforderte Gebühren bleiben beim bisherigen Betrag.`,
+    );
+    expect(one<{ fee_cents: number }>('select fee_cents from stand_types where id = ?', id).fee_cents).toBe(6050);
+    for (const p of open) expect(one<{ amount_cents: number }>('select amount_cents from payments where id = ?', p.id).amount_cents).toBe(p.amount_cents);
+    expect(JSON.parse(one<{ details: string }>("select details from audit_log where action = 'stand_type.updated' order by id desc limit 1").details)).toMatchObject({ feeCents: { from: 5000, to: 6050 } });
+  });
+
+  it('will not remove a stand type applications use, and says how many', async () => {
+    const id = typeId('pavillon-3x3');
+    const used = one<{ n: number }>('select count(*) as n from registrations where stand_type_id = ?', id).n;
+    const res = await post(`${base}/stand-types/${id}`, { intent: 'remove' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain(`Nicht entfernt: ${used} Anmeldungen nutzen diese Standart.`);
+    expect((await post(`${base}/stand-types/${typeId('tisch-am-rand')}`, { intent: 'remove' })).status).toBe(302);
+  });
+});
