@@ -245,3 +245,36 @@ describe('stand types', () => {
     expect((await post(`${base}/stand-types/${typeId('tisch-am-rand')}`, { intent: 'remove' })).status).toBe(302);
   });
 });
+
+describe('program item texts in six languages', () => {
+  it('saves German and Turkish titles from the form; after publishing, the Turkish feed carries the Turkish title', async () => {
+    const stage = one<{ id: number }>("select id from stages where slug = 'hauptbuehne' and edition_id = ?", editionId());
+    const missing = await post(`${base}/schedule/new`, { title_de: '', title_tr: 'Açık sahne', stage_id: String(stage.id), day: '2027-09-12', start: '18:00', end: '18:30', category: 'music', languages: 'de, tr', accessibility: 'wheelchair' });
+    expect(missing.status).toBe(400);
+    const missingHtml = await missing.text();
+    expect(missingHtml).toContain('value="Açık sahne"');
+    const created = await post(`${base}/schedule/new`, {
+      title_de: 'Offene Bühne',
+      title_tr: 'Açık sahne',
+      description_tr: 'Herkes sahneye çıkabilir.',
+      stage_id: String(stage.id),
+      day: '2027-09-12',
+      start: '18:00',
+      end: '18:30',
+      category: 'music',
+      languages: 'de, tr',
+      accessibility: 'wheelchair',
+    });
+    expect(created.status).toBe(302);
+    const draft = one<{ uid: string; title: string; description: string }>("select uid, title, description from program_item_drafts where title like '%Offene Bühne%'");
+    expect(JSON.parse(draft.title)).toEqual({ de: 'Offene Bühne', tr: 'Açık sahne' });
+    expect(JSON.parse(draft.description)).toEqual({ tr: 'Herkes sahneye çıkabilir.' });
+    const edit = await (await get(`${base}/schedule/items/${draft.uid}`)).text();
+    expect(edit).toContain('Titel (Türkisch)');
+    expect(edit).toContain('value="Açık sahne"');
+    expect((await post(`${base}/schedule`, { intent: 'publish' })).status).toBeLessThan(400);
+    const ics = (await (await fetch(`${server.url}/calendar.ics?edition=dortbund-2027&lang=tr`)).text()).replace(/\r\n /g, '');
+    const event = ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${draft.uid}@`)) ?? '';
+    expect(event).toContain('SUMMARY:Açık sahne');
+  });
+});
