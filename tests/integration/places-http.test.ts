@@ -278,3 +278,23 @@ describe('program item texts in six languages', () => {
     expect(event).toContain('SUMMARY:Açık sahne');
   });
 });
+
+describe('pitches', () => {
+  it('generates a block of pitches on an area and refuses a block that overlaps one already there', async () => {
+    const area = one<{ id: number }>("select id from stages where slug = 'kinderbereich' and edition_id = ?", editionId());
+    const bad = await post(`${base}/pitches`, { stage_id: String(area.id), rows: '0', columns: '3', prefix: 'K-', first_number: '1', x: '0', y: '0', gap: '0.5', width: '3', height: '3' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Die Anzahl Reihen ist eine ganze Zahl von 1 bis 50.');
+    const ok = await post(`${base}/pitches`, { stage_id: String(area.id), rows: '2', columns: '3', prefix: 'K-', first_number: '1', x: '0', y: '0', gap: '0.5', width: '3', height: '3', power_available: '1000', water: 'on' });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('6 Standplätze erzeugt.');
+    expect(query<{ label: string }>('select label from pitches where stage_id = ? order by id', area.id).map((p) => p.label)).toEqual(['K-1', 'K-2', 'K-3', 'K-4', 'K-5', 'K-6']);
+    const overlap = await post(`${base}/pitches`, { stage_id: String(area.id), rows: '1', columns: '1', prefix: 'K-', first_number: '20', x: '1', y: '1', gap: '0', width: '2', height: '2' });
+    expect(overlap.status).toBe(400);
+    const html = await overlap.text();
+    expect(html).toContain('Nicht gespeichert: Das überschneidet sich mit Standplatz K-1.');
+    expect(html).toContain('value="20"');
+    expect(one<{ n: number }>('select count(*) as n from pitches where stage_id = ?', area.id).n).toBe(6);
+    expect(audits('pitches.generated')).toBe(1);
+  });
+});
