@@ -15,6 +15,21 @@ export interface RenderedMail {
   text: string;
   html: string;
   attachments?: MailAttachment[];
+  /** extra header lines, e.g. List-Unsubscribe */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one-click unsubscribe address (RFC 8058) behind a resident's unsubscribe page link:
+ * a POST there unsubscribes without a cookie or a confirmation step.
+ */
+export function oneClickUnsubscribeUrl(unsubscribePageUrl: string): string {
+  return unsubscribePageUrl.replace('/notifications/unsubscribe/', '/notifications/one-click/');
+}
+
+/** List-Unsubscribe with List-Unsubscribe-Post, as the large mail providers expect on mail not asked for right then. */
+export function listUnsubscribeHeaders(oneClickUrl: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 export interface MailContent {
@@ -26,6 +41,8 @@ export interface MailContent {
   /** shown small at the end: why you get this, how to stop it */
   footer?: string[];
   attachments?: MailAttachment[];
+  /** one-click unsubscribe address: becomes the List-Unsubscribe headers */
+  oneClickUnsubscribe?: string;
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -47,5 +64,5 @@ ${c.greeting ? `<p>${escape(c.greeting)}</p>\n` : ''}${c.paragraphs.map((p) => `
 ${c.action ? `<p><a href="${escape(c.action.url)}" style="display:inline-block;background:#8a1538;color:#fff;padding:.6rem 1rem;border-radius:.3rem;text-decoration:none">${escape(c.action.label)}</a></p>\n<p style="font-size:.9em;color:#50505a">${escape(c.action.url)}</p>` : ''}
 ${c.footer?.length ? `<hr><p style="font-size:.85em;color:#50505a">${c.footer.map(escape).join('<br>')}</p>` : ''}
 </body></html>`;
-  return { subject: c.subject, text, html, attachments: c.attachments };
+  return { subject: c.subject, text, html, attachments: c.attachments, ...(c.oneClickUnsubscribe ? { headers: listUnsubscribeHeaders(c.oneClickUnsubscribe) } : {}) };
 }

@@ -21,6 +21,18 @@ export async function resolveLocale(request: Request): Promise<ResolvedLocale> {
   return { locale: negotiateLocale(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE };
 }
 
+/**
+ * The language this browser said it reads (the URL, the cookie or Accept-Language), or
+ * undefined when it said nothing (a script, a bare HTTP client): then the stored one stands.
+ */
+export async function sessionLocaleOf(request: Request): Promise<Locale | undefined> {
+  const fromUrl = new URL(request.url).searchParams.get('lang');
+  if (isLocale(fromUrl)) return fromUrl;
+  const fromCookie: unknown = await localeCookie.parse(request.headers.get('Cookie'));
+  if (isLocale(fromCookie)) return fromCookie;
+  return negotiateLocale(request.headers.get('Accept-Language')) ?? undefined;
+}
+
 export async function localeOf(request: Request): Promise<Locale> {
   return (await resolveLocale(request)).locale;
 }

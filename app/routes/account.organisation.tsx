@@ -23,6 +23,7 @@ import { localeOf } from '~/http/locale.server';
 import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
+import { safeRedirect } from '~/domain/people/sign-in.server';
 
 const querySchema = z.object({ id: z.coerce.number().int().positive().optional(), new: z.literal('1').optional() });
 
@@ -35,9 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.success) throw json({ message: 'not found' }, { status: 404 });
   const mine = await listMyOrganisations(db(), person.id);
   const id = query.data.new ? undefined : (query.data.id ?? mine[0]?.id);
-  if (id === undefined) return json({ title: t('registration:profile.createTitle'), organisation: null, saved: false });
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '');
+  if (id === undefined) return json({ title: t('registration:profile.createTitle'), organisation: null, saved: false, redirectTo });
   const organisation = await orRespond(() => getOrganisationForMember(db(), person.id, id));
-  return json({ title: organisation.name, organisation, saved: new URL(request.url).searchParams.has('saved') });
+  return json({ title: organisation.name, organisation, saved: new URL(request.url).searchParams.has('saved'), redirectTo });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -74,17 +76,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const result = parseForm(organisationSchema, formData);
-  if (!result.success) return json({ form: 'profile' as const, errors: result.errors, values: result.values, message: null, invited: null }, { status: 400 });
+  if (!result.success) {
+    // "one description, in any language" is shown at the field of the page's language
+    const { description, ...errors } = result.errors;
+    if (description) errors[`description_${locale}`] ??= description;
+    return json({ form: 'profile' as const, errors, values: result.values, message: null, invited: null }, { status: 400 });
+  }
   if (organisationId.data === undefined) {
-    await createOrganisation(db(), person.id, result.data);
-    return redirect('/account');
+    const created = await createOrganisation(db(), person.id, result.data);
+    // back where the association started (its application), with the profile confirmed
+    const next = safeRedirect(formData.get('redirectTo'), '');
+    if (next.startsWith('/editions/') && next.endsWith('/apply')) return redirect(`${next}?org=${created.id}&profile=saved`);
+    return redirect(`/account/organisation?id=${created.id}&saved=1`);
   }
   await orRespond(() => updateOrganisation(db(), person.id, organisationId.data!, result.data));
   return redirect(`/account/organisation?id=${organisationId.data}&saved=1`);
 }
 
 export default function OrganisationProfile() {
-  const { organisation, saved } = useLoaderData<typeof loader>();
+  const { organisation, saved, redirectTo } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -97,12 +107,13 @@ export default function OrganisationProfile() {
   const labels: Record<string, string> = {
     name: t('registration:profile.name'),
     legalForm: t('registration:profile.legalForm'),
-    description_de: t('registration:profile.descriptionIn', { language: localeInfo.de.name }),
     website: t('registration:profile.website'),
     categories: t('registration:profile.categories'),
     languages: t('registration:profile.languages'),
   };
-  for (const code of LOCALES) if (code !== 'de') labels[`description_${code}`] = t('registration:profile.descriptionIn', { language: localeInfo[code].name });
+  for (const code of LOCALES) labels[`description_${code}`] = t('registration:profile.descriptionIn', { language: languageName(code, locale) });
+  const shown = locale === 'de' ? (['de'] as const) : ([locale, 'de'] as const);
+  const folded = LOCALES.filter((code) => !(shown as readonly string[]).includes(code));
 
   return (
     <>
@@ -122,21 +133,27 @@ export default function OrganisationProfile() {
         <Honeypot />
         {organisation ? <input type="hidden" name="organisationId" value={organisation.id} /> : null}
         <input type="hidden" name="intent" value="profile" />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <Field name="name" type="text" dir="auto" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={value('name', organisation?.name)} error={errors?.name} />
         <Field name="legalForm" type="text" label={labels.legalForm} hint={t('registration:profile.legalFormHint')} maxLength={40} defaultValue={value('legalForm', organisation?.legal_form)} error={errors?.legalForm} />
-        <TextArea
-          name="description_de"
-          lang="de"
-          label={labels.description_de}
-          hint={t('registration:profile.descriptionHint', { max: DESCRIPTION_MAX })}
-          required
-          maxLength={DESCRIPTION_MAX}
-          defaultValue={value('description_de', description.de)}
-          error={errors?.description_de}
-        />
-        <details className="more-languages" open={LOCALES.some((code) => code !== 'de' && Boolean(errors?.[`description_${code}`] ?? description[code]))}>
+        <p className="hint" id="descriptions-hint">
+          {t('newcomer:profile.descriptionOneLanguage')} {t('registration:profile.descriptionHint', { max: DESCRIPTION_MAX })}
+        </p>
+        {shown.map((code) => (
+          <TextArea
+            key={code}
+            name={`description_${code}`}
+            lang={code}
+            dir={directionOf(code)}
+            label={labels[`description_${code}`]}
+            maxLength={DESCRIPTION_MAX}
+            defaultValue={value(`description_${code}`, description[code])}
+            error={errors?.[`description_${code}`]}
+          />
+        ))}
+        <details className="more-languages" open={folded.some((code) => Boolean(errors?.[`description_${code}`] ?? description[code]))}>
           <summary>{t('registration:profile.moreLanguages')}</summary>
-          {LOCALES.filter((code) => code !== 'de').map((code) => (
+          {folded.map((code) => (
             <TextArea
               key={code}
               name={`description_${code}`}

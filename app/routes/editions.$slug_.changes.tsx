@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { listReleases } from '~/domain/schedule/publish.server';
+import { announcedChange, changeLabelKey } from '~/domain/schedule/changes';
 import { db } from '~/server/db.server';
 import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       published_at: r.published_at,
       changes: r.changes.map((c) => ({
         uid: c.uid,
-        change: c.change,
+        change: announcedChange(c),
         title: pickText(c.title, locale),
         listed: c.listed,
         stage: stageName(c.stage_id),
@@ -63,7 +64,7 @@ export default function Changes() {
           <ul className="release__changes">
             {r.changes.map((c) => (
               <li key={c.uid} className={`change change--${c.change}`}>
-                <span className="tag">{t(`schedule:changes.kinds.${c.change}`)}</span>{' '}
+                <span className="tag">{t(changeLabelKey(c.change, 'schedule:changes.kinds'))}</span>{' '}
                 {c.listed ? (
                   <Link to={`/program/${c.uid}`} lang={c.title.fallback ? c.title.lang : undefined}>
                     {c.title.text}

@@ -24,7 +24,7 @@ import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
 
-const querySchema = z.object({ org: z.coerce.number().int().positive().optional() });
+const querySchema = z.object({ org: z.coerce.number().int().positive().optional(), profile: z.literal('saved').optional() });
 
 /** Apply for a stand (or go on with a draft): one plain form, works without JavaScript. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw json({ message: 'not found' }, { status: 404 });
   const page = await orRespond(() => getApplyPage(db(), { personId: person.id, editionSlug: params.slug ?? '', organisationId: query.data.org }));
-  if (page.organisations.length === 0) return redirect('/account/organisation');
+  if (page.organisations.length === 0) return redirect(`/account/organisation?redirectTo=${encodeURIComponent(`/editions/${page.edition.slug}/apply`)}`);
   return json({
     title: `${translator(locale)('registration:apply.title')} · ${pickText(page.edition.title, locale).text}`,
     edition: {
@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     standTypes: page.standTypes,
     existing: page.existing,
     windowOpen: page.windowOpen,
+    profileSaved: query.data.profile === 'saved',
   });
 }
 
@@ -93,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Apply() {
-  const { edition, organisations, chooseOrganisation, organisation, standTypes, existing, windowOpen } = useLoaderData<typeof loader>();
+  const { edition, organisations, chooseOrganisation, organisation, standTypes, existing, windowOpen, profileSaved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -104,6 +105,11 @@ export default function Apply() {
         <Localized value={edition.title} /> · {formatDayRange(edition.starts_on, edition.ends_on, locale)}
       </p>
       <h1>{t('registration:apply.title')}</h1>
+      {profileSaved && organisation ? (
+        <p className="notice notice--success" role="status">
+          {t('newcomer:profile.savedContinue', { organisation: organisation.name })}
+        </p>
+      ) : null}
       <FormAlert message={data?.message} />
     </>
   );
@@ -148,7 +154,19 @@ export default function Apply() {
   const errors = data?.errors;
   const text = (field: string, fallback: string | number | null | undefined) => (values ? (values[field] ?? '') : fallback == null ? '' : String(fallback));
   const checked = (field: string, fallback: number | undefined) => (values ? values[field] === 'on' : fallback === 1);
-  const firstType = standTypes[0];
+  // the size fields follow the chosen stand type (with JavaScript); left empty, the server takes the type's size
+  const followStandType = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name !== 'standTypeId') return;
+    const type = standTypes.find((s) => String(s.id) === target.value);
+    const form = event.currentTarget;
+    const width = form.elements.namedItem('widthM') as HTMLInputElement | null;
+    const depth = form.elements.namedItem('depthM') as HTMLInputElement | null;
+    if (type && width && depth) {
+      width.value = String(type.width_m);
+      depth.value = String(type.depth_m);
+    }
+  };
   const labels: Record<string, string> = {
     organisationId: t('registration:apply.organisation'),
     standTypeId: t('registration:apply.standType'),
@@ -176,7 +194,7 @@ export default function Apply() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="apply-form">
+      <Form method="post" noValidate className="apply-form" onChange={followStandType}>
         <Honeypot />
         {existing ? <input type="hidden" name="registrationId" value={existing.id} /> : null}
         <input type="hidden" name="organisationId" value={values?.organisationId ?? organisation?.id ?? ''} />
@@ -216,10 +234,12 @@ export default function Apply() {
 
         <fieldset className="field-row">
           <legend>{t('registration:apply.size')}</legend>
-          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m ?? firstType?.width_m)} error={errors?.widthM} />
-          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m ?? firstType?.depth_m)} error={errors?.depthM} />
+          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m)} error={errors?.widthM} />
+          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m)} error={errors?.depthM} />
         </fieldset>
-        <p className="hint">{t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })}</p>
+        <p className="hint">
+          {t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })} {t('newcomer:apply.sizeFromType')}
+        </p>
 
         <fieldset>
           <legend>{t('registration:apply.needs')}</legend>

@@ -9,7 +9,7 @@ import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { parseForm } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
-import { localeOf } from '~/http/locale.server';
+import { localeOf, sessionLocaleOf } from '~/http/locale.server';
 import { wakeMail } from '~/server/mail.server';
 import { retryAfterOf } from '~/http/http.server';
 import { rateLimited } from '~/http/rate-limit.server';
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
     );
   }
-  await requestSignInLink(db(), { ...result.data, locale, publicUrl: env().PUBLIC_URL });
+  await requestSignInLink(db(), { ...result.data, locale, sessionLocale: await sessionLocaleOf(request), publicUrl: env().PUBLIC_URL });
   wakeMail();
   // The same answer whether or not the address is known.
   return json({ sent: true as const, errors: undefined, values: { email: result.data.email } });

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field, useFieldError } from '~/components/forms';
 import { Honeypot } from '~/components/honeypot';
 import { useI18n } from '~/components/i18n';
 import { ValidationError } from '~/domain/errors';
-import { requestSubscription } from '~/domain/notifications/subscriptions.server';
+import { consentTexts, requestSubscription } from '~/domain/notifications/subscriptions.server';
 import { programFacets } from '~/domain/program/public-program.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
@@ -21,12 +22,15 @@ const schema = z.object({
   series: z.string().trim().min(1, 'feeds:notify.errors.series').max(100),
   email: z.string().trim().min(1).max(254).pipe(z.email()),
   consent: z.literal('yes', { message: 'feeds:notify.errors.consent' }),
+  // the series whose consent text the page showed next to the checkbox
+  consentFor: z.string().trim().max(100).default(''),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const { series } = await programFacets(db());
-  return json({ title: translator(locale)('feeds:notify.title'), series, preselected: new URL(request.url).searchParams.get('series') ?? '' });
+  const preselected = new URL(request.url).searchParams.get('series') ?? '';
+  return json({ title: translator(locale)('feeds:notify.title'), series, preselected, consents: await consentTexts(db(), locale) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -36,6 +40,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = parseForm(schema, await request.formData());
   if (!result.success) return json({ sent: false as const, errors: result.errors, values: result.values as Record<string, string> }, { status: 400 });
   const values = { series: result.data.series, email: result.data.email };
+  if (result.data.consentFor !== result.data.series) {
+    // Without JavaScript the text beside the checkbox named the series chosen before: the
+    // person agreed to another text than the one we would keep. Show the right one, ask again.
+    return json({ sent: false as const, errors: { consent: { key: 'newcomer:notify.consentForOtherSeries' } } as FieldErrors, values }, { status: 400 });
+  }
   const limited = await rateLimited([
     ['subscriptionEmail', result.data.email],
     ['subscriptionIp', (context as { clientIp?: string }).clientIp],
@@ -58,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NotificationsPage() {
-  const { series, preselected } = useLoaderData<typeof loader>();
+  const { series, preselected, consents } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, text } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -72,8 +81,8 @@ export default function NotificationsPage() {
       </>
     );
   }
-  const chosen = data?.values.series ?? preselected;
-  const seriesName = text(series.find((s) => s.slug === chosen)?.name ?? series[0]?.name).text;
+  const initial = series.some((s) => s.slug === (data?.values.series ?? preselected)) ? (data?.values.series ?? preselected) : (series[0]?.slug ?? '');
+  const [chosen, choose] = useState(initial);
   return (
     <>
       <h1>{t('feeds:notify.title')}</h1>
@@ -84,12 +93,14 @@ export default function NotificationsPage() {
       />
       <Form method="post" noValidate>
         <Honeypot />
+        <input type="hidden" name="consentFor" value={chosen} />
         <div className="field">
           <label htmlFor="field-series">{t('feeds:notify.series')}</label>
           <select
             id="field-series"
             name="series"
-            defaultValue={chosen}
+            value={chosen}
+            onChange={(event) => choose(event.target.value)}
             aria-invalid={seriesError ? true : undefined}
             aria-describedby={seriesError ? 'field-series-error' : undefined}
           >
@@ -116,7 +127,7 @@ export default function NotificationsPage() {
               aria-invalid={consentError ? true : undefined}
               aria-describedby={consentError ? 'field-consent-error' : undefined}
             />{' '}
-            {t('feeds:notify.consent', { series: seriesName })}
+            <span data-consent-for={chosen}>{consents[chosen]}</span>
           </label>
           {consentError ? (
             <p className="field-error" id="field-consent-error">

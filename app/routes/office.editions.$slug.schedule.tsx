@@ -1,4 +1,5 @@
 import { requireEditionManager } from '~/http/office.server';
+import { announcedChange, changeLabelKey } from '~/domain/schedule/changes';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
@@ -210,7 +211,7 @@ export default function ScheduleBoard() {
             <ul className="pending-changes">
               {pending.map((c) => (
                 <li key={c.uid}>
-                  <strong>{t(`schedule:changes.kinds.${c.change}`)}:</strong> <Localized value={c.title} />
+                  <strong>{t(changeLabelKey(announcedChange(c), 'schedule:changes.kinds'))}:</strong> <Localized value={c.title} />
                   {c.starts_at ? ` (${formatDateTime(c.starts_at, locale)}, ${stageName(c.stage_id ?? null)})` : null}
                 </li>
               ))}

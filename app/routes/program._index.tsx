@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Localized, useI18n } from '~/components/i18n';
+import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
 import { StarButton, SubscribeLinks } from '~/components/star-button';
 import { subscribeLinks } from '~/domain/feeds/calendar-links';
@@ -42,7 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((e) => ({ slug: e.slug, title: e.title, days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
 
   const feedPath = `/calendar.ics${filterToSearch(filter, locale === DEFAULT_LOCALE ? {} : { lang: locale })}`;
-  const days = [...new Set(facets.editions.flatMap((e) => daysBetween(e.starts_on, e.ends_on)))].sort();
+  // coming days first (soonest first), past days after (latest first)
+  const allDays = [...new Set(facets.editions.flatMap((e) => daysBetween(e.starts_on, e.ends_on)))].sort();
+  const days = [...allDays.filter((d) => d >= today), ...allDays.filter((d) => d < today).reverse()];
   return json({
     title: t('feeds:program.title'),
     filter,
@@ -123,6 +125,7 @@ export default function ProgramPage() {
           {t('feeds:program.results', { count })}
         </h2>
         {count === 0 ? <p>{t('feeds:program.none')}</p> : null}
+        <FallbackNotice texts={groups.flatMap((g) => [g.title, ...g.days.flatMap((d) => d.items.flatMap((i) => [i.title, i.stage_name]))])} />
         {groups.map((g) => (
           <section key={g.slug} className="program-edition" aria-labelledby={`edition-${g.slug}`}>
             <h3 id={`edition-${g.slug}`}>

@@ -81,6 +81,10 @@ describe('an association registers a stand and the organisers approve it', () =>
     await page.getByRole('checkbox', { name: 'Deutsch', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Türkisch' }).check();
     await page.getByRole('button', { name: 'Profil anlegen' }).click();
+    // what was saved is confirmed (issue 14, point 5)
+    await page.waitForURL(/\/account\/organisation\?id=\d+&saved=1$/);
+    await expectVisible(page.getByRole('status').getByText('Das Profil ist gespeichert.'));
+    await page.getByRole('link', { name: 'Mein Konto' }).first().click();
     await page.waitForURL(/\/account$/);
 
     // apply for the coming Dortbund!
@@ -188,13 +192,20 @@ describe('the apply form without JavaScript, on a phone', () => {
     // nothing overflows the phone's width
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+    // wider than the 2 × 1 m information table: refused at the field (issue 14), then a size that fits
     await page.getByLabel('Breite (m)').fill('2,5');
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await page.waitForLoadState();
+    await expect(width.locator('.field-error').textContent()).resolves.toBe(
+      'Diese Größe passt nicht auf den gewählten Standtyp (2 × 1 m). Wählen Sie einen größeren Typ oder eine kleinere Fläche.',
+    );
+    await page.getByLabel('Breite (m)').fill('1,5');
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await page.waitForURL(/\/account\/applications\/\d+$/);
     await expect(page.locator('.status-box .state').textContent()).resolves.toBe('Entwurf');
-    await expectVisible(page.getByText('2.5 × 1 m'));
+    await expectVisible(page.getByText('1.5 × 1 m'));
     await context.close();
     // the 400 answer itself is the only thing the browser reports
-    expect(browserErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    expect(browserErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)', 'Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
 });

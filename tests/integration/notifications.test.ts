@@ -10,6 +10,8 @@ import {
 } from '~/domain/notifications/subscriptions.server';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startServer, type RunningServer } from '../helpers/server';
+import { startSmtpServer, type TestSmtp } from '../helpers/mail';
+import type { ParsedMail } from 'mailparser';
 
 const PUBLIC_URL = 'https://feste.example';
 let test: TestDatabase;
@@ -69,6 +71,7 @@ describe('email notifications for a series, with double opt-in', () => {
     expect(mail.text).toContain(`${PUBLIC_URL}/program/djelem-djelem-2027-09`);
     expect(mail.text).toContain(`إلغاء الاشتراك: ${PUBLIC_URL}/notifications/unsubscribe/${renewed.token}`);
     expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+    expect(mail.headers).toEqual({ 'List-Unsubscribe': `<${PUBLIC_URL}/notifications/one-click/${renewed.token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
     await unsubscribe(test.db, renewed.token);
     const after = await test.db.selectFrom('series_subscriptions').selectAll().executeTakeFirstOrThrow();
@@ -105,7 +108,12 @@ describe('the subscription form on the running server', () => {
     expect(html).toContain('value="not-an-address"');
     expect(html).toContain('Please agree so that we may write to you.');
 
-    const good = await post({ series: 'djelem-djelem', email: 'resident@example.org', consent: 'yes' });
+    // consent given beside another series' text: asked again, in words, nothing saved
+    const otherText = await post({ series: 'djelem-djelem', email: 'resident@example.org', consent: 'yes', consentFor: 'dortbund' });
+    expect(otherText.status).toBe(400);
+    expect(await otherText.text()).toContain('You chose another series. Please read the consent for this series and tick the box again.');
+
+    const good = await post({ series: 'djelem-djelem', email: 'resident@example.org', consent: 'yes', consentFor: 'djelem-djelem' });
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('We sent a confirmation link to resident@example.org.');
     const db = new SQLite(server.databasePath, { readonly: true });
@@ -125,5 +133,53 @@ describe('the subscription form on the running server', () => {
     expect((db3.prepare(`select status from series_subscriptions`).get() as { status: string }).status).toBe('pending');
     db3.close();
     expect((await fetch(`${server.url}/notifications/confirm/${'x'.repeat(32)}`)).status).toBe(404);
+  });
+});
+
+describe('unsubscribing from a resident’s mail', () => {
+  let server: RunningServer;
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    server = await startServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'http://festplatz.test' });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await smtp.close();
+  });
+  const header = (m: ParsedMail, name: string) => m.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '');
+
+  it('the confirmation mail has an unsubscribe link and List-Unsubscribe one-click headers; a cookie-less cross-site POST unsubscribes', async () => {
+    const asked = await fetch(`${server.url}/notifications?lang=en`, {
+      method: 'POST',
+      body: new URLSearchParams({ series: 'djelem-djelem', email: 'oneclick@example.org', consent: 'yes', consentFor: 'djelem-djelem' }),
+    });
+    expect(asked.status).toBe(200);
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('oneclick@example.org'));
+    const db = new SQLite(server.databasePath, { readonly: true });
+    const { token } = db.prepare(`select token from series_subscriptions where email = 'oneclick@example.org'`).get() as { token: string };
+    expect(mail.text).toContain(`Unsubscribe: http://festplatz.test/notifications/unsubscribe/${token}`);
+    expect(header(mail, 'List-Unsubscribe')).toBe(`<http://festplatz.test/notifications/one-click/${token}>`);
+    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+
+    // a GET (a link scanner) changes nothing, it leads to the page that asks
+    const looked = await fetch(`${server.url}/notifications/one-click/${token}`, { redirect: 'manual' });
+    expect(looked.status).toBe(302);
+    expect((db.prepare(`select status from series_subscriptions where email = 'oneclick@example.org'`).get() as { status: string }).status).toBe('pending');
+
+    // the mail provider's POST: no cookie, from its own site
+    const clicked = await fetch(`${server.url}/notifications/one-click/${token}?lang=en`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://mail.example.com', 'Sec-Fetch-Site': 'cross-site' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toBe('You are unsubscribed and get no more emails about this series.');
+    expect((db.prepare(`select status from series_subscriptions where email = 'oneclick@example.org'`).get() as { status: string }).status).toBe('unsubscribed');
+
+    const unknown = await fetch(`${server.url}/notifications/one-click/${'x'.repeat(32)}?lang=en`, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).not.toContain('feeds:');
+    db.close();
   });
 });

@@ -136,6 +136,23 @@ describe('bad input on the apply form', () => {
     expect(one<{ tables: number }>('select tables from registrations where id = ?', own.id).tables).toBe(2);
   });
 
+  it('saves the size of the chosen stand type when the size fields are left empty, and refuses a size the type cannot hold', async () => {
+    const cookie = await login('kontakt@projekt-ankommen.example');
+    const own = registrationOf('projekt-ankommen');
+    const type = one<{ width_m: number; depth_m: number; slug: string }>('select width_m, depth_m, slug from stand_types where id = ?', own.stand_type_id);
+    const base = { registrationId: String(own.id), organisationId: String(own.organisation_id), standTypeId: String(own.stand_type_id), tables: '2' };
+    const derived = await post('/editions/dortbund-2027/apply', cookie, applyFields({ ...base, widthM: '', depthM: '' }));
+    expect(derived.status).toBe(302);
+    expect(one('select width_m, depth_m from registrations where id = ?', own.id)).toEqual({ width_m: type.width_m, depth_m: type.depth_m });
+
+    // a 3 × 3 m wish on a smaller stand type (the information table is 2 × 1 m): refused at the fields, nothing changed
+    const tooLarge = await post('/editions/dortbund-2027/apply?lang=en', cookie, applyFields({ ...base, standTypeId: String(standType('infotisch')), widthM: '3', depthM: '3' }));
+    expect(tooLarge.status).toBe(400);
+    const html = await tooLarge.text();
+    expect(html).toContain('<p class="field-error" id="field-widthM-error">This size does not fit the chosen stand type (2 × 1 m). Choose a larger type or a smaller area.</p>');
+    expect(one('select width_m, depth_m, stand_type_id from registrations where id = ?', own.id)).toEqual({ width_m: type.width_m, depth_m: type.depth_m, stand_type_id: own.stand_type_id });
+  });
+
   it('answers a duplicate application with 409 and a message, keeping what was typed', async () => {
     const cookie = await login('kontakt@africa-positive.example');
     const own = registrationOf('africa-positive');
@@ -334,5 +351,50 @@ describe('mail refused by the SMTP server during the flow', () => {
       db.close();
       smtp.failing = false;
     }
+  });
+});
+
+describe('a new association’s profile', () => {
+  it('comes back to the application it started, with the profile confirmed (point 5)', async () => {
+    const cookie = await login('vorstand@neuer-verein.example');
+    const apply = await get('/editions/dortbund-2027/apply', cookie);
+    expect(apply.status).toBe(302);
+    expect(apply.headers.get('location')).toBe('/account/organisation?redirectTo=%2Feditions%2Fdortbund-2027%2Fapply');
+    const form = await (await get(apply.headers.get('location')!, cookie)).text();
+    expect(form).toContain('<input type="hidden" name="redirectTo" value="/editions/dortbund-2027/apply"/>');
+    const created = await post('/account/organisation', cookie, {
+      intent: 'profile',
+      redirectTo: '/editions/dortbund-2027/apply',
+      name: 'Neuer Verein Nord',
+      description_de: 'Ein neuer Verein.',
+      categories: 'culture',
+      languages: 'de',
+    });
+    expect(created.status).toBe(302);
+    const id = one<{ id: number }>("select id from organisations where name = 'Neuer Verein Nord'").id;
+    expect(created.headers.get('location')).toBe(`/editions/dortbund-2027/apply?org=${id}&profile=saved`);
+    const back = await (await get(`${created.headers.get('location')!}&lang=en`, cookie)).text();
+    expect(back).toContain('The profile of Neuer Verein Nord is saved. You can now apply for your stand.');
+    expect(back).toContain('name="standTypeId"');
+  });
+
+  it('needs one description in any language, and labels each field in the page’s language (point 6)', async () => {
+    const cookie = await login('vorstand@tuerkischer-verein.example');
+    const page = await (await get('/account/organisation?lang=en', cookie)).text();
+    expect(page).toContain('Short description in German');
+    expect(page).toContain('Short description in Turkish');
+    expect(page).not.toContain('Short description in Deutsch');
+    const none = await post('/account/organisation?lang=tr', cookie, { intent: 'profile', name: 'Anadolu Derneği', categories: 'culture', languages: 'tr' });
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain('Lütfen kuruluşunuzu en az bir dilde tanıtın.');
+    const turkishOnly = await post('/account/organisation?lang=tr', cookie, {
+      intent: 'profile',
+      name: 'Anadolu Derneği',
+      description_tr: 'Dortmund’da Anadolu kültürü.',
+      categories: 'culture',
+      languages: 'tr',
+    });
+    expect(turkishOnly.status).toBe(302);
+    expect(one<{ description: string }>("select description from organisations where name = 'Anadolu Derneği'").description).toBe(JSON.stringify({ tr: 'Dortmund’da Anadolu kültürü.' }));
   });
 });

@@ -3,6 +3,8 @@ import type { DB } from '../../db/connection';
 import { createItem, getScheduleBoard, moveItem, resizeItem, scheduleConflicts, setItemStatus, updateItem } from '../../app/domain/schedule/editor.server';
 import { listReleases, publishSchedule, ScheduleConflictsError } from '../../app/domain/schedule/publish.server';
 import { ConflictError } from '../../app/domain/errors';
+import { announcedChange } from '../../app/domain/schedule/changes';
+import { renderEmail } from '../../emails/index';
 import type { ItemForm } from '../../app/domain/schedule/item.schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -285,6 +287,25 @@ describe('publishing', () => {
     expect(payload.changes).toEqual([
       { change: 'moved', title: JSON.stringify({ de: 'Trommelgruppe Africa Positive', en: 'Africa Positive drum group' }), starts_at: '2027-09-11T10:05:00.000Z', url: 'https://feste.example/program/dortbund-2027-02' },
     ]);
+  });
+
+  it('announces a changed end time as longer or shorter, not as moved, in the changelog and the mail', async () => {
+    const e = await edition(t.db, 'dortbund-2027');
+    await t.db
+      .insertInto('series_subscriptions')
+      .values({ series_id: e.series_id, email: 'anwohnerin@example.org', locale: 'de', token: 'tok-confirmed', status: 'confirmed', consent_version: '1', consent_text: 'ok', confirmed_at: '2026-11-20T10:00:00.000Z' })
+      .execute();
+    await resizeItem(t.db, e.id, 'dortbund-2027-02', '13:10');
+    const release = await publishSchedule(t.db, e.id, null, { publicUrl: 'https://feste.example' });
+    expect(announcedChange(release.changes[0]!)).toBe('longer');
+    const mail = await t.db.selectFrom('outbox').select(['template', 'payload', 'locale']).where('template', '=', 'program-update').executeTakeFirstOrThrow();
+    expect(JSON.parse(mail.payload).changes.map((c: { change: string }) => c.change)).toEqual(['longer']);
+    expect(renderEmail(mail.template, JSON.parse(mail.payload), 'de').text).toContain('Länger: Trommelgruppe Africa Positive');
+    expect(renderEmail(mail.template, JSON.parse(mail.payload), 'en').text).toContain('Longer: Africa Positive drum group');
+
+    await resizeItem(t.db, e.id, 'dortbund-2027-02', '12:40');
+    const second = await publishSchedule(t.db, e.id, null, { publicUrl: 'https://feste.example' });
+    expect(second.changes.map((c) => announcedChange(c))).toEqual(['shorter']);
   });
 
   it('expands a daily workshop across the October switch, one published item per occurrence', async () => {

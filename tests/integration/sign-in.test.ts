@@ -72,8 +72,8 @@ describe('sign-in links (domain)', () => {
   });
   afterAll(() => t.close());
 
-  async function tokenFor(email: string, now: Date) {
-    await requestSignInLink(t.db, { email, locale: 'de', publicUrl: 'http://x', now });
+  async function tokenFor(email: string, now: Date, sessionLocale?: string) {
+    await requestSignInLink(t.db, { email, locale: 'de', sessionLocale, publicUrl: 'http://x', now });
     const row = await t.db.selectFrom('outbox').select('payload').orderBy('id', 'desc').executeTakeFirstOrThrow();
     return new URL(JSON.parse(row.payload).url).searchParams.get('token')!;
   }
@@ -87,12 +87,21 @@ describe('sign-in links (domain)', () => {
     expect(person.role).toBe('organiser');
   });
 
-  it('keeps the database free of the token itself and speaks the person’s language', async () => {
-    const token = await tokenFor('kontakt@train-of-hope.example', new Date());
+  it('keeps the database free of the token itself and writes in the language of the browser that asked', async () => {
+    // a client that says no language: the stored one (Arabic for the demo contact of Train of Hope)
+    await tokenFor('kontakt@train-of-hope.example', new Date());
+    expect((await t.db.selectFrom('outbox').select('locale').orderBy('id', 'desc').executeTakeFirstOrThrow()).locale).toBe('ar');
+    const token = await tokenFor('kontakt@train-of-hope.example', new Date(), 'de');
     const rows = await t.db.selectFrom('sign_in_tokens').selectAll().execute();
     expect(rows.some((r) => r.token_hash === token)).toBe(false);
     const mail = await t.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(mail.locale).toBe('ar'); // the demo contact of Train of Hope reads Arabic
+    // the demo contact of Train of Hope has Arabic stored, but asked on the German site
+    expect(mail.locale).toBe('de');
+    const stored = () => t.db.selectFrom('people').select('locale').where('email', '=', 'kontakt@train-of-hope.example').executeTakeFirstOrThrow();
+    expect((await stored()).locale).toBe('ar'); // asking alone changes nothing
+    const { person } = await redeemSignInToken(t.db, token);
+    expect(person.locale).toBe('de'); // using the link does: later mail follows it
+    expect((await stored()).locale).toBe('de');
   });
 
   it('redirects only to local paths', () => {

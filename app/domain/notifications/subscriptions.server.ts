@@ -11,6 +11,7 @@ import { parseLocalized } from '../../lib/i18n-text';
 import { isLocale, translator, DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
 import { enqueueMail } from '../mail/outbox.server';
 import { NotFoundError, ValidationError } from '../errors';
+import { announcedChange, parseChanges } from '../schedule/changes';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -23,6 +24,20 @@ const newToken = () => randomBytes(24).toString('base64url');
 
 export function consentText(locale: Locale, seriesName: string): string {
   return translator(locale)('feeds:notify.consent', { series: seriesName });
+}
+
+/** The name of a series as the consent text names it: in that language, else German. */
+function seriesNameIn(locale: Locale, name: string, slug: string): string {
+  return parseLocalized(name)[locale] ?? parseLocalized(name)[DEFAULT_LOCALE] ?? slug;
+}
+
+/**
+ * The consent text for each series, exactly as requestSubscription stores it: the page
+ * shows these, so what a person reads is what the record keeps.
+ */
+export async function consentTexts(db: Executor, locale: Locale): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('series').select(['slug', 'name']).orderBy('id').execute();
+  return Object.fromEntries(rows.map((r) => [r.slug, consentText(locale, seriesNameIn(locale, r.name, r.slug))]));
 }
 
 /**
@@ -38,7 +53,7 @@ export async function requestSubscription(
   await db.transaction().execute(async (trx) => {
     const series = await trx.selectFrom('series').select(['id', 'name']).where('slug', '=', input.series).executeTakeFirst();
     if (!series) throw new ValidationError('feeds:notify.errors.series', { series: 'feeds:notify.errors.series' });
-    const seriesName = parseLocalized(series.name)[input.locale] ?? parseLocalized(series.name)[DEFAULT_LOCALE] ?? input.series;
+    const seriesName = seriesNameIn(input.locale, series.name, input.series);
     const existing = await trx
       .selectFrom('series_subscriptions')
       .select(['id', 'status'])
@@ -63,7 +78,11 @@ export async function requestSubscription(
       to: email,
       locale: input.locale,
       template: 'series-subscription-confirm',
-      payload: { series: series.name, confirmUrl: `${input.publicUrl}/notifications/confirm/${token}` },
+      payload: {
+        series: series.name,
+        confirmUrl: `${input.publicUrl}/notifications/confirm/${token}`,
+        unsubscribeUrl: `${input.publicUrl}/notifications/unsubscribe/${token}`,
+      },
     });
   });
 }
@@ -97,10 +116,6 @@ export async function unsubscribe(db: Executor, token: string) {
   return row;
 }
 
-export interface ReleaseChange {
-  uid: string;
-  change: 'added' | 'moved' | 'changed' | 'cancelled' | 'restored';
-}
 
 /**
  * Tells the confirmed subscribers of the edition's series about a schedule release: the
@@ -117,13 +132,7 @@ export async function notifyScheduleRelease(db: Executor, releaseId: number, pub
   if (!release) throw new NotFoundError('feeds:notify.errors.unknownRelease');
   if (release.status === 'draft') return 0;
 
-  let changes: ReleaseChange[] = [];
-  try {
-    const parsed: unknown = JSON.parse(release.changes);
-    if (Array.isArray(parsed)) changes = parsed as ReleaseChange[];
-  } catch {
-    changes = [];
-  }
+  const changes = parseChanges(release.changes);
   const listed = release.version === 1 ? [] : changes;
   const items = listed.length
     ? await db
@@ -136,7 +145,7 @@ export async function notifyScheduleRelease(db: Executor, releaseId: number, pub
   const byUid = new Map(items.map((i) => [i.uid, i]));
   const changed = listed
     .filter((c) => byUid.has(c.uid))
-    .map((c) => ({ change: c.change, title: byUid.get(c.uid)!.title, starts_at: byUid.get(c.uid)!.starts_at, url: `${publicUrl}/program/${c.uid}` }));
+    .map((c) => ({ change: announcedChange(c), title: byUid.get(c.uid)!.title, starts_at: byUid.get(c.uid)!.starts_at, url: `${publicUrl}/program/${c.uid}` }));
 
   const subscribers = await db
     .selectFrom('series_subscriptions')

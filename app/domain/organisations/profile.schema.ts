@@ -9,10 +9,11 @@ const optionalText = (max: number) => z.string().trim().max(max).default('');
 
 export const DESCRIPTION_MAX = 600;
 
-export const organisationSchema = z.object({
+export const organisationSchema = z
+  .object({
   name: z.string().trim().min(2).max(120),
   legalForm: optionalText(40),
-  description_de: z.string().trim().min(1).max(DESCRIPTION_MAX),
+  description_de: optionalText(DESCRIPTION_MAX),
   description_en: optionalText(DESCRIPTION_MAX),
   description_tr: optionalText(DESCRIPTION_MAX),
   description_ar: optionalText(DESCRIPTION_MAX),
@@ -24,7 +25,11 @@ export const organisationSchema = z.object({
   ),
   categories: z.preprocess(list, z.array(z.enum(ORGANISATION_CATEGORIES)).min(1, 'registration:errors.chooseCategory')),
   languages: z.preprocess(list, z.array(z.enum(STAND_LANGUAGES)).min(1, 'registration:errors.chooseLanguage')),
-});
+  })
+  .superRefine((v, ctx) => {
+    // one description is enough, in any of the languages; pages fall back to it and say so
+    if (LOCALES.every((code) => !v[`description_${code}`])) ctx.addIssue({ code: 'custom', path: ['description'], message: 'newcomer:profile.descriptionRequired' });
+  });
 export type OrganisationForm = z.output<typeof organisationSchema>;
 
 export const inviteSchema = z.object({

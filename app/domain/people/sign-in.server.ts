@@ -8,6 +8,7 @@ import type { DB } from '../../../db/connection';
 import type { Person } from '../../../db/schema';
 import { enqueueMail } from '../mail/outbox.server';
 import { ValidationError } from '../errors';
+import { isLocale } from '../../lib/i18n';
 
 export const SIGN_IN_LINK_MINUTES = 30;
 
@@ -20,14 +21,26 @@ export function safeRedirect(to: unknown, fallback = '/account'): string {
 
 export async function requestSignInLink(
   db: DB,
-  input: { email: string; locale: string; redirectTo?: string; publicUrl: string; now?: Date },
+  input: {
+    email: string;
+    /** the page's language: for a person not known yet */
+    locale: string;
+    /** the language the asking browser chose, if it said one: wins over the stored language */
+    sessionLocale?: string;
+    redirectTo?: string;
+    publicUrl: string;
+    now?: Date;
+  },
 ): Promise<void> {
   const email = input.email.trim().toLowerCase();
   const token = randomBytes(32).toString('base64url');
   const now = input.now ?? new Date();
   await db.transaction().execute(async (trx) => {
+    // The mail answers what this browser just did: it is written in that browser's language
+    // (the stored language changes to it once the link is used, so a stranger asking for
+    // a link cannot change it).
     const person = await trx.selectFrom('people').select(['locale']).where('email', '=', email).executeTakeFirst();
-    const locale = person?.locale ?? input.locale;
+    const locale = input.sessionLocale ?? person?.locale ?? input.locale;
     await trx
       .insertInto('sign_in_tokens')
       .values({
@@ -61,6 +74,9 @@ export async function redeemSignInToken(db: DB, token: string, now: Date = new D
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new ValidationError('auth:errors.linkInvalid');
     let person = await trx.selectFrom('people').selectAll().where('email', '=', row.email).executeTakeFirst();
+    if (person && isLocale(row.locale) && person.locale !== row.locale) {
+      person = await trx.updateTable('people').set({ locale: row.locale }).where('id', '=', person.id).returningAll().executeTakeFirstOrThrow();
+    }
     person ??= await trx
       .insertInto('people')
       .values({ email: row.email, name: '', locale: row.locale, role: 'member' })

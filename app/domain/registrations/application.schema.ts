@@ -32,8 +32,9 @@ export const applicationSchema = z
     registrationId: id.optional(),
     organisationId: id,
     standTypeId: z.coerce.number({ message: 'registration:errors.chooseStandType' }).int().positive('registration:errors.chooseStandType'),
-    widthM: z.preprocess(toNumber, z.number().min(L.sizeMin).max(L.sizeMax)),
-    depthM: z.preprocess(toNumber, z.number().min(L.sizeMin).max(L.sizeMax)),
+    // empty: the chosen stand type's size (a browser without JavaScript can't refill the fields)
+    widthM: z.preprocess(toNumber, z.number().min(L.sizeMin).max(L.sizeMax).optional()),
+    depthM: z.preprocess(toNumber, z.number().min(L.sizeMin).max(L.sizeMax).optional()),
     powerWatts: count(L.powerMax),
     water: checkbox,
     tables: count(L.tablesMax),
@@ -75,11 +76,21 @@ export function parseApplicationForm(formData: FormData): FormResult<Application
   return result;
 }
 
+/**
+ * Whether a wished stand size fits the stand type's area (turned by 90° too): a
+ * 3 × 3 m wish does not fit an information table of 2 × 1 m.
+ */
+export function sizeFitsStandType(wish: { widthM: number; depthM: number }, type: { width_m: number; depth_m: number }): boolean {
+  const within = (w: number, d: number) => w <= type.width_m + 1e-9 && d <= type.depth_m + 1e-9;
+  return within(wish.widthM, wish.depthM) || within(wish.depthM, wish.widthM);
+}
+
 /** What an application asks for, as the domain takes it. */
 export interface ApplicationInput {
   standTypeId: number;
-  widthM: number;
-  depthM: number;
+  /** null: the stand type's own size */
+  widthM: number | null;
+  depthM: number | null;
   powerWatts: number;
   water: boolean;
   tables: number;
@@ -95,8 +106,8 @@ export interface ApplicationInput {
 export function applicationInput(form: ApplicationForm): ApplicationInput {
   return {
     standTypeId: form.standTypeId,
-    widthM: form.widthM,
-    depthM: form.depthM,
+    widthM: form.widthM ?? null,
+    depthM: form.depthM ?? null,
     powerWatts: form.powerWatts,
     water: form.water,
     tables: form.tables,

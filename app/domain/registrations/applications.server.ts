@@ -7,7 +7,7 @@ import { jsonArrayFrom } from 'kysely/helpers/sqlite';
 import { nestedRows, type DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import type { ApplicationInput } from './application.schema';
+import { sizeFitsStandType, type ApplicationInput } from './application.schema';
 import { allowedTransitions, isEditable } from './transitions';
 import { assertMember, assertWindowOpen, isWindowOpen, recordCreation, transitionRegistration } from './transition.server';
 
@@ -32,11 +32,11 @@ async function publishedEdition(db: DB, slug: string) {
   return edition;
 }
 
-function columnsOf(input: ApplicationInput) {
+function columnsOf(input: ApplicationInput, standType: { width_m: number; depth_m: number }) {
   return {
     stand_type_id: input.standTypeId,
-    width_m: input.widthM,
-    depth_m: input.depthM,
+    width_m: input.widthM ?? standType.width_m,
+    depth_m: input.depthM ?? standType.depth_m,
     power_watts: input.powerWatts,
     water: input.water ? 1 : 0,
     tables: input.tables,
@@ -65,11 +65,16 @@ export async function saveApplication(
     const edition = await publishedEdition(trx, input.editionSlug);
     const standType = await trx
       .selectFrom('stand_types')
-      .select('id')
+      .select(['id', 'width_m', 'depth_m'])
       .where('id', '=', input.application.standTypeId)
       .where('edition_id', '=', edition.id)
       .executeTakeFirst();
     if (!standType) throw new ValidationError('registration:errors.chooseStandType', { standTypeId: 'registration:errors.chooseStandType' });
+    const wish = { widthM: input.application.widthM ?? standType.width_m, depthM: input.application.depthM ?? standType.depth_m };
+    if (!sizeFitsStandType(wish, standType)) {
+      const key = 'newcomer:errors.sizeExceedsStandType';
+      throw new ValidationError(key, { widthM: key, depthM: key }, { width: standType.width_m, depth: standType.depth_m });
+    }
 
     let registrationId: number;
     if (input.registrationId !== undefined) {
@@ -84,7 +89,7 @@ export async function saveApplication(
       assertWindowOpen(edition, now);
       await trx
         .updateTable('registrations')
-        .set({ ...columnsOf(input.application), updated_at: now.toISOString() })
+        .set({ ...columnsOf(input.application, standType), updated_at: now.toISOString() })
         .where('id', '=', existing.id)
         .execute();
       registrationId = existing.id;
@@ -97,7 +102,7 @@ export async function saveApplication(
       registrationId = await insertDraft(trx, {
         editionId: edition.id,
         organisationId: input.organisationId,
-        columns: columnsOf(input.application),
+        columns: columnsOf(input.application, standType),
         personId: input.personId,
         now,
       });

@@ -66,3 +66,30 @@ export function parseChanges(json: string): ReleaseChange[] {
     return [];
   }
 }
+
+/**
+ * What a person is told about a change: a "moved" item whose start and stage stayed and
+ * whose end moved got longer or shorter; one that only changed stage went to another stage.
+ * Works on releases stored before this distinction (they keep `previous`).
+ */
+export type AnnouncedChange = ChangeKind | 'longer' | 'shorter' | 'otherStage';
+export function announcedChange(c: {
+  change: ChangeKind;
+  stage_id?: number | null;
+  starts_at?: string | null;
+  ends_at?: string | null;
+  previous?: ReleaseChange['previous'];
+}): AnnouncedChange {
+  if (c.change !== 'moved' || !c.previous || c.starts_at == null || c.ends_at == null) return c.change;
+  const sameStage = c.previous.stage_id === c.stage_id;
+  const sameStart = c.previous.starts_at === c.starts_at;
+  const sameEnd = c.previous.ends_at === c.ends_at;
+  if (sameStage && sameStart && !sameEnd) return c.ends_at > c.previous.ends_at ? 'longer' : 'shorter';
+  if (!sameStage && sameStart && sameEnd) return 'otherStage';
+  return 'moved';
+}
+
+/** The translation key of an announced change's label (the refined kinds live in the newcomer namespace). */
+export function changeLabelKey(kind: AnnouncedChange, base: 'schedule:changes.kinds' | 'feeds:mail.update.change'): string {
+  return kind === 'longer' || kind === 'shorter' || kind === 'otherStage' ? `newcomer:changes.${kind}` : `${base}.${kind}`;
+}
