@@ -47,6 +47,22 @@ export interface VenuesTable {
   address: string;
   lat: number | null;
   lng: number | null;
+  sort_order: Default<number>;
+  /** JSON array of flags, see app/domain/places/venues.schema.ts (VENUE_ACCESS) */
+  accessibility: Default<JsonText>;
+  /** JSON keyed by locale */
+  accessibility_note: Default<JsonText>;
+}
+
+/** An area's background picture of the grounds, re-encoded server-side (pixels only). */
+export interface SitePlanImagesTable {
+  stage_id: number;
+  edition_id: number;
+  mime: 'image/png' | 'image/jpeg';
+  image: Buffer;
+  width: number;
+  height: number;
+  updated_at: Default<string>;
 }
 
 export type StageKind = 'stage' | 'area';
@@ -512,6 +528,7 @@ export interface Database {
   program_items: ProgramItemsTable;
   program_item_drafts: ProgramItemDraftsTable;
   pitches: PitchesTable;
+  site_plan_images: SitePlanImagesTable;
   schedule_releases: ScheduleReleasesTable;
   outbox: OutboxTable;
   sign_in_tokens: SignInTokensTable;

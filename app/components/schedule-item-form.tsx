@@ -2,9 +2,12 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '~/domain/organisations/categories';
 import type { FieldError, FieldErrors } from '~/lib/forms';
+import type { Locale } from '~/lib/i18n';
+import { localizedValues } from '~/lib/localized-fields';
 import { formatDay } from '~/lib/time';
 import { Field, FieldFrame, useFieldError } from './forms';
 import { useI18n } from './i18n';
+import { LocalizedField, localizedLabels } from './localized-field';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
   name: string;
@@ -38,11 +41,10 @@ export function TextAreaField({ name, label, error, defaultValue }: { name: stri
   );
 }
 
-export interface ItemFormValues {
-  title_de: string;
-  title_en: string;
-  description_de: string;
-  description_en: string;
+/** `title_de` … `description_bg`: the item's texts in the six content languages. */
+export type ItemTextValues = Record<`${'title' | 'description'}_${Locale}`, string>;
+
+export interface ItemFormValues extends ItemTextValues {
   stage_id: string;
   day: string;
   start: string;
@@ -73,12 +75,15 @@ export function mergeValues(stored: ItemFormValues, submitted: Record<string, st
   } as ItemFormValues;
 }
 
-export function itemFieldLabels(t: (key: string) => string): Record<string, string> {
+/** The texts of a stored item as form values, every language (empty where there is none). */
+export function itemTextValues(title: string, description: string): ItemTextValues {
+  return { ...localizedValues(title, 'title'), ...localizedValues(description, 'description') } as ItemTextValues;
+}
+
+export function itemFieldLabels(t: (key: string, values?: Record<string, string>) => string, locale: Locale): Record<string, string> {
   return {
-    title_de: t('schedule:item.titleDe'),
-    title_en: t('schedule:item.titleEn'),
-    description_de: t('schedule:item.descriptionDe'),
-    description_en: t('schedule:item.descriptionEn'),
+    ...localizedLabels(t, locale, 'title', t('places:item.title')),
+    ...localizedLabels(t, locale, 'description', t('places:item.description')),
     stage_id: t('schedule:item.stage'),
     day: t('schedule:item.day'),
     start: t('schedule:item.start'),
@@ -99,10 +104,8 @@ export function ItemFields({ values, errors, options, withRepeat }: { values: It
   const accessibilityError = useFieldError(errors?.accessibility);
   return (
     <>
-      <Field name="title_de" type="text" label={t('schedule:item.titleDe')} defaultValue={values.title_de} error={errors?.title_de} required maxLength={200} />
-      <Field name="title_en" type="text" label={t('schedule:item.titleEn')} defaultValue={values.title_en} error={errors?.title_en} maxLength={200} lang="en" />
-      <TextAreaField name="description_de" label={t('schedule:item.descriptionDe')} defaultValue={values.description_de} error={errors?.description_de} />
-      <TextAreaField name="description_en" label={t('schedule:item.descriptionEn')} defaultValue={values.description_en} error={errors?.description_en} />
+      <LocalizedField name="title" field={t('places:item.title')} values={values as unknown as Record<string, string>} errors={errors} required maxLength={200} />
+      <LocalizedField name="description" field={t('places:item.description')} values={values as unknown as Record<string, string>} errors={errors} multiline maxLength={2000} />
       <SelectField
         name="stage_id"
         label={t('schedule:item.stage')}

@@ -81,6 +81,21 @@ export default function EditionDashboard() {
         </ul>
       </nav>
 
+      <section aria-labelledby="set-up">
+        <h2 id="set-up">{t('places:setup.title')}</h2>
+        <ul className="tool-list">
+          <li>
+            <Link to={`${base}/venues`}>{t('places:setup.venues')}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/stand-types`}>{t('places:setup.standTypes')}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/pitches`}>{t('places:setup.pitches')}</Link>
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="decide">
         <h2 id="decide">{t('admin:dashboard.needsDecision')}</h2>
         <ul className="figures">

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictList, OfficeEditionNav } from '~/components/schedule';
-import { ItemFields, itemFieldLabels, mergeValues, SelectField, type ItemFormValues } from '~/components/schedule-item-form';
+import { ItemFields, itemFieldLabels, itemTextValues, mergeValues, SelectField, type ItemFormValues } from '~/components/schedule-item-form';
 import {
   berlinTime,
   deleteUnpublishedItem,
@@ -23,7 +23,7 @@ import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
 import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
-import { parseList, parseLocalized, pickText } from '~/lib/i18n-text';
+import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, daysBetween, formatDay } from '~/lib/time';
 
@@ -32,13 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const page = await orRespond(() => getDraftItem(db(), params.slug ?? '', params.uid ?? ''));
   const { item } = page;
-  const title = parseLocalized(item.title);
-  const description = parseLocalized(item.description);
   const values: ItemFormValues = {
-    title_de: title.de ?? '',
-    title_en: title.en ?? '',
-    description_de: description.de ?? '',
-    description_en: description.en ?? '',
+    ...itemTextValues(item.title, item.description),
     stage_id: String(item.stage_id ?? ''),
     day: berlinDay(item.starts_at),
     start: berlinTime(item.starts_at),
@@ -146,7 +141,7 @@ export default function EditItem() {
       <section aria-labelledby="move-title">
         <h2 id="move-title">{t('schedule:item.move')}</h2>
         <p className="hint">{t('schedule:item.moveHint')}</p>
-        <ErrorSummary errors={errorsFor('move')} labels={itemFieldLabels(t)} />
+        <ErrorSummary errors={errorsFor('move')} labels={itemFieldLabels(t, locale)} />
         <Form method="post" noValidate className="inline-form">
           <input type="hidden" name="intent" value="move" />
           <SelectField
@@ -172,7 +167,7 @@ export default function EditItem() {
 
       <section aria-labelledby="resize-title">
         <h2 id="resize-title">{t('schedule:item.resize')}</h2>
-        <ErrorSummary errors={errorsFor('resize')} labels={itemFieldLabels(t)} />
+        <ErrorSummary errors={errorsFor('resize')} labels={itemFieldLabels(t, locale)} />
         <Form method="post" noValidate className="inline-form">
           <input type="hidden" name="intent" value="resize" />
           <Field id="resize-end" name="end" type="time" step={300} label={t('schedule:item.end')} hint={t('schedule:item.endHint')} defaultValue={resize.end} error={errorsFor('resize')?.end} />
@@ -201,7 +196,7 @@ export default function EditItem() {
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t('schedule:item.details')}</h2>
-        <ErrorSummary errors={errorsFor('save')} labels={itemFieldLabels(t)} />
+        <ErrorSummary errors={errorsFor('save')} labels={itemFieldLabels(t, locale)} />
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="save" />
           <ItemFields values={merged} errors={errorsFor('save')} options={options} withRepeat={false} />

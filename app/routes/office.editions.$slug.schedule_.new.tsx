@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav } from '~/components/schedule';
-import { ItemFields, itemFieldLabels, mergeValues, type ItemFormValues } from '~/components/schedule-item-form';
+import { ItemFields, itemFieldLabels, itemTextValues, mergeValues, type ItemFormValues } from '~/components/schedule-item-form';
 import { createItem, getItemFormOptions, getOfficeEdition } from '~/domain/schedule/editor.server';
 import { itemSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
@@ -28,10 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const act = options.registrations.find((r) => r.id === fromApplication);
   const minutes = act?.stage_act_minutes ?? 60;
   const values: ItemFormValues = {
+    ...itemTextValues('{}', '{}'),
     title_de: act?.stage_act_title ?? '',
-    title_en: '',
-    description_de: '',
-    description_en: '',
     stage_id: String(options.stages[0]?.id ?? ''),
     day: days[0] ?? '',
     start: '12:00',
@@ -63,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewItem() {
   const { edition, options, values } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const merged = mergeValues(values, data?.values);
   return (
@@ -76,7 +74,7 @@ export default function NewItem() {
       <p>
         <Link to={`/office/editions/${edition.slug}/schedule`}>{t('schedule:item.back')}</Link>
       </p>
-      <ErrorSummary errors={data?.errors} labels={itemFieldLabels(t)} />
+      <ErrorSummary errors={data?.errors} labels={itemFieldLabels(t, locale)} />
       <Form method="post" noValidate>
         <ItemFields values={merged} errors={data?.errors} options={options} withRepeat />
         <p>

@@ -14,6 +14,7 @@ import * as payments from './2026-11-25T2000_payments';
 import * as office from './2026-11-25T2030_office';
 import * as sessions from './2026-12-01T1700_sessions';
 import * as scrubMailLinks from './2026-12-01T1701_scrub_mail_links';
+import * as places from './2026-12-01T1230_places';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T2030_office': office,
   '2026-12-01T1700_sessions': sessions,
   '2026-12-01T1701_scrub_mail_links': scrubMailLinks,
+  '2026-12-01T1230_places': places,
 };

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';
 import type { ProgramItemStatus } from '../../../db/schema';
 import { berlinDay, berlinToUtc, daysBetween } from '../../lib/time';
+import { LOCALES } from '../../lib/i18n';
 import { parseLocalized } from '../../lib/i18n-text';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { diffSchedule, type ItemState } from './changes';
@@ -234,19 +235,26 @@ async function checkReferences(db: DB, editionId: number, input: { stage_id: num
   }
 }
 
-function mergeText(existing: string | null, de: string, en: string): string {
+/**
+ * The stored text (JSON by locale) with the form's languages written over it: an empty field
+ * clears its language, a field the caller did not send keeps it.
+ */
+function mergeText(existing: string | null, input: ItemInput, name: 'title' | 'description'): string {
   const map = { ...parseLocalized(existing) };
-  map.de = de;
-  if (en) map.en = en;
-  else delete map.en;
+  for (const code of LOCALES) {
+    const value = (input as Record<string, unknown>)[`${name}_${code}`];
+    if (typeof value !== 'string') continue;
+    if (value) map[code] = value;
+    else delete map[code];
+  }
   for (const [k, v] of Object.entries(map)) if (!v) delete map[k];
   return JSON.stringify(map);
 }
 
 function detailColumns(input: ItemInput, existing?: { title: string; description: string }) {
   return {
-    title: mergeText(existing?.title ?? null, input.title_de, input.title_en),
-    description: mergeText(existing?.description ?? null, input.description_de, input.description_en),
+    title: mergeText(existing?.title ?? null, input, 'title'),
+    description: mergeText(existing?.description ?? null, input, 'description'),
     stage_id: input.stage_id,
     category: input.category,
     languages: JSON.stringify([...new Set(input.languages)]),

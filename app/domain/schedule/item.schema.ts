@@ -24,6 +24,7 @@ const optionalId = z
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 const text = (max: number) => z.string().trim().max(max, 'schedule:errors.tooLong').optional().default('');
+const optionalText = (max: number) => z.string().trim().max(max, 'schedule:errors.tooLong').optional();
 
 export const placeSchema = z.object({
   uid: z.string().min(1),
@@ -38,8 +39,17 @@ export const itemSchema = z
   .object({
     title_de: z.string().trim().min(1, 'schedule:errors.titleRequired').max(200, 'schedule:errors.tooLong'),
     title_en: text(200),
+    // the other content languages: absent (a caller that does not know them) keeps what is stored
+    title_tr: optionalText(200),
+    title_ar: optionalText(200),
+    title_ro: optionalText(200),
+    title_bg: optionalText(200),
     description_de: text(2000),
     description_en: text(2000),
+    description_tr: optionalText(2000),
+    description_ar: optionalText(2000),
+    description_ro: optionalText(2000),
+    description_bg: optionalText(2000),
     stage_id: id,
     day,
     start: time,
