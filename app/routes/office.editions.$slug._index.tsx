@@ -81,6 +81,16 @@ export default function EditionDashboard() {
         </ul>
       </nav>
 
+      {/* Setting the edition up: its facts and lifecycle here; venues, stages, stand types, pitches and program items link in beside it */}
+      <section aria-labelledby="set-up">
+        <h2 id="set-up">{t('setup:dashboard.title')}</h2>
+        <ul className="tool-list">
+          <li>
+            <Link to={`${base}/settings`}>{t('setup:dashboard.settings')}</Link>
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="decide">
         <h2 id="decide">{t('admin:dashboard.needsDecision')}</h2>
         <ul className="figures">

@@ -15,7 +15,8 @@ const schema = z
     PUBLIC_URL: z.url().optional(),
     /** comma-separated; the first signs new cookies, all are accepted (rotation) */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
-    SEED_DEMO: boolean.default(true),
+    /** unset: on in development and tests, off in production (a city's database starts empty) */
+    SEED_DEMO: boolean.optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Festplatz <noreply@festplatz.localhost>'),
     MAIL_DIR: z.string().min(1).default('data/mail'),
@@ -53,7 +54,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };
+export type Env = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & { PUBLIC_URL: string; SEED_DEMO: boolean };
 
 export class EnvError extends Error {}
 
@@ -66,7 +67,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
-  return { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') };
+  return {
+    ...env,
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+  };
 }
 
 let cached: Env | undefined;

@@ -12,6 +12,7 @@ import * as seriesSubscriptions from './2026-11-25T1901_series_subscriptions';
 import * as scheduleAndPitches from './2026-11-25T1930_schedule_and_pitches';
 import * as payments from './2026-11-25T2000_payments';
 import * as office from './2026-11-25T2030_office';
+import * as goingLive from './2026-12-01T1200_going_live';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1930_schedule_and_pitches': scheduleAndPitches,
   '2026-11-25T2000_payments': payments,
   '2026-11-25T2030_office': office,
+  '2026-12-01T1200_going_live': goingLive,
 };
