@@ -17,6 +17,8 @@ export interface SeriesTable {
   slug: string;
   name: JsonText;
   description: Default<JsonText>;
+  /** the public contact address of the series team; null: none given */
+  contact_email: Default<string | null>;
   created_at: CreatedAt;
 }
 
@@ -37,6 +39,8 @@ export interface EditionsTable {
   setup_starts_at: Default<string | null>;
   setup_ends_at: Default<string | null>;
   status: Default<EditionStatus>;
+  /** set when the whole edition was called off: every item is cancelled, the edition stays listed as cancelled */
+  cancelled_at: Default<string | null>;
   created_at: CreatedAt;
 }
 

@@ -22,6 +22,7 @@ import { paymentRefundedEmail } from './payment-refunded';
 import { paymentReminderEmail } from './payment-reminder';
 import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
+import { editionCancelledEmail } from './edition-cancelled';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -44,6 +45,7 @@ export const emailTemplates = {
   'payment-reminder': paymentReminderEmail,
   'waiver-decided': waiverDecidedEmail,
   'payment-refunded': paymentRefundedEmail,
+  'edition-cancelled': editionCancelledEmail,
 } satisfies Record<string, Render>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

@@ -98,3 +98,24 @@ export function daysBetween(from: string, to: string): string[] {
 export function berlinToday(now: Date = new Date()): string {
   return DateTime.fromJSDate(now).setZone(TIME_ZONE).toISODate()!;
 }
+
+/**
+ * A Berlin wall-clock time as typed into a form ("2027-03-28T02:30", the value of an
+ * `<input type="datetime-local">`) as a UTC instant. Null when that time does not exist in
+ * Berlin (the hour skipped on the last Sunday of March) or is not a time at all. The hour
+ * that happens twice in October is read as the first (summer-time) one.
+ */
+export function berlinWallClockToUtc(local: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(local.trim());
+  if (!match) return null;
+  const dt = DateTime.fromISO(`${match[1]}T${match[2]}`, { zone: TIME_ZONE });
+  if (!dt.isValid) return null;
+  // Luxon moves a skipped time forward; the wall clock read back then differs from what was typed.
+  if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== `${match[1]}T${match[2]}`) return null;
+  return dt.toUTC().toISO()!;
+}
+
+/** A UTC instant as the Berlin wall-clock value of an `<input type="datetime-local">`: "2027-03-28T03:30". */
+export function utcToBerlinWallClock(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toFormat("yyyy-MM-dd'T'HH:mm");
+}

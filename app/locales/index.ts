@@ -88,6 +88,12 @@ import trSecurity from './tr/security.json';
 import arSecurity from './ar/security.json';
 import roSecurity from './ro/security.json';
 import bgSecurity from './bg/security.json';
+import deSetup from './de/setup.json';
+import enSetup from './en/setup.json';
+import trSetup from './tr/setup.json';
+import arSetup from './ar/setup.json';
+import roSetup from './ro/setup.json';
+import bgSetup from './bg/setup.json';
 
 import dePlaces from './de/places.json';
 import enPlaces from './en/places.json';
@@ -117,10 +123,10 @@ export const localeInfo: Record<Locale, LocaleInfo> = {
 };
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity, public: dePublic, places: dePlaces },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, newcomer: enNewcomer, security: enSecurity, public: enPublic, places: enPlaces },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, newcomer: trNewcomer, security: trSecurity, public: trPublic, places: trPlaces },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, newcomer: arNewcomer, security: arSecurity, public: arPublic, places: arPlaces },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity, public: roPublic, places: roPlaces },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic, places: bgPlaces },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity, public: dePublic, places: dePlaces, setup: deSetup },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, newcomer: enNewcomer, security: enSecurity, public: enPublic, places: enPlaces, setup: enSetup },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, newcomer: trNewcomer, security: trSecurity, public: trPublic, places: trPlaces, setup: trSetup },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, newcomer: arNewcomer, security: arSecurity, public: arPublic, places: arPlaces, setup: arSetup },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity, public: roPublic, places: roPlaces, setup: roSetup },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic, places: bgPlaces, setup: bgSetup },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -85,7 +85,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edition: page.edition,
     venues: page.venues,
     program,
-    registrationOpen: isWindowOpen(page.edition, new Date()),
+    registrationOpen: !page.edition.cancelled_at && isWindowOpen(page.edition, new Date()),
     sitePlan,
   });
 }
@@ -102,6 +102,11 @@ export default function EditionPage() {
         <Localized value={edition.series_name} />
       </p>
       <Localized value={edition.title} as="h1" />
+      {edition.cancelled_at ? (
+        <p className="notice notice--warning" role="note">
+          {t('setup:public.cancelled')}
+        </p>
+      ) : null}
       <FallbackNotice
         texts={[
           edition.series_name,

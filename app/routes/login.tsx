@@ -14,6 +14,8 @@ import { wakeMail } from '~/server/mail.server';
 import { retryAfterOf } from '~/http/http.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { Honeypot } from '~/components/honeypot';
+import { FirstStart } from '~/components/first-start';
+import { administratorCount } from '~/domain/people/administrators.server';
 
 const schema = z.object({
   email: z.string().trim().min(1).max(254).pipe(z.email()),
@@ -23,7 +25,7 @@ const schema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
-  return json({ title: translator(locale)('auth:login.title'), redirectTo });
+  return json({ title: translator(locale)('auth:login.title'), redirectTo, firstStart: (await administratorCount(db())) === 0 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -52,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, firstStart } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -68,6 +70,7 @@ export default function Login() {
     <>
       <h1>{t('auth:login.title')}</h1>
       <p className="lead">{t('auth:login.intro')}</p>
+      {firstStart ? <FirstStart /> : null}
       <ErrorSummary errors={data?.errors} labels={{ email: t('auth:login.email') }} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -85,6 +85,9 @@ export default function EditionDashboard() {
         <h2 id="set-up">{t('places:setup.title')}</h2>
         <ul className="tool-list">
           <li>
+            <Link to={`${base}/settings`}>{t('setup:dashboard.settings')}</Link>
+          </li>
+          <li>
             <Link to={`${base}/venues`}>{t('places:setup.venues')}</Link>
           </li>
           <li>

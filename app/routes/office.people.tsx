@@ -8,6 +8,9 @@ import { Localized, useI18n } from '~/components/i18n';
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { resetSecondFactor } from '~/domain/people/second-factor.server';
 import { addToSeriesTeam, listOfficePeople, removeFromSeriesTeam } from '~/domain/people/team.server';
+import { addAdministrator, removeAdministrator } from '~/domain/people/administrators.server';
+import { attempt } from '~/http/domain-action.server';
+import { FormAlert } from '~/components/registration';
 import { db } from '~/server/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { orRespond } from '~/http/http.server';
@@ -28,6 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const addSchema = z.object({ intent: z.literal('add'), email: z.string().trim().min(1).max(254).pipe(z.email()), seriesId: z.coerce.number().int().positive() });
 const removeSchema = z.object({ intent: z.literal('remove'), personId: z.coerce.number().int().positive(), seriesId: z.coerce.number().int().positive() });
 const resetSchema = z.object({ intent: z.literal('reset'), personId: z.coerce.number().int().positive() });
+const addAdminSchema = z.object({ intent: z.literal('addAdmin'), email: z.string().trim().min(1).max(254).pipe(z.email()) });
+const removeAdminSchema = z.object({ intent: z.literal('removeAdmin'), personId: z.coerce.number().int().positive() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requireOfficePerson(request);
@@ -40,6 +45,20 @@ export async function action({ request }: ActionFunctionArgs) {
     await orRespond(() => addToSeriesTeam(db(), person, result.data));
     return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'added' as const });
   }
+  if (intent === 'addAdmin') {
+    const result = parseForm(addAdminSchema, form);
+    if (!result.success) return json({ errors: {} as FieldErrors, adminErrors: result.errors, values: result.values, done: null }, { status: 400 });
+    const outcome = await attempt(() => addAdministrator(db(), person, result.data.email));
+    if (!outcome.ok) return json({ errors: {} as FieldErrors, adminErrors: { email: outcome.message } as FieldErrors, values: { email: result.data.email } as Record<string, string>, done: null }, { status: outcome.status });
+    return json({ errors: {} as FieldErrors, adminErrors: {} as FieldErrors, values: {} as Record<string, string>, done: 'adminAdded' as const });
+  }
+  if (intent === 'removeAdmin') {
+    const result = parseForm(removeAdminSchema, form);
+    if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
+    const outcome = await attempt(() => removeAdministrator(db(), person, result.data.personId));
+    if (!outcome.ok) return json({ errors: { form: outcome.message } as FieldErrors, values: {} as Record<string, string>, done: null }, { status: outcome.status });
+    return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'adminRemoved' as const });
+  }
   if (intent === 'remove') {
     const result = parseForm(removeSchema, form);
     if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
@@ -50,6 +69,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
   await orRespond(() => resetSecondFactor(db(), person, result.data.personId));
   return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'reset' as const });
+}
+
+function AddAdministrator({ errors, value }: { errors: FieldErrors | undefined; value: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="addAdmin" />
+      <Field name="email" id="field-admin-email" type="email" label={t('setup:people.adminEmail')} hint={t('setup:people.adminHint')} defaultValue={value} error={errors?.email} required />
+      <p>
+        <button type="submit">{t('setup:people.addAdmin')}</button>
+      </p>
+    </Form>
+  );
 }
 
 function ResetButton({ personId }: { personId: number }) {
@@ -77,18 +109,27 @@ export default function OfficePeople() {
       <h1>{t('admin:people.title')}</h1>
       {data?.done ? (
         <p role="status" className="notice">
-          {t(`admin:people.done.${data.done}`)}
+          {data.done === 'adminAdded' || data.done === 'adminRemoved' ? t(`setup:people.done.${data.done}`) : t(`admin:people.done.${data.done}`)}
         </p>
       ) : null}
+      <FormAlert message={data?.errors?.form} />
       <h2>{t('admin:people.admins')}</h2>
       <ul>
         {admins.map((a) => (
           <li key={a.id}>
             {a.name ? `${a.name} – ` : ''}
-            {a.email} · {a.totp ? t('admin:people.totpOn') : t('admin:people.totpOff')} {a.totp ? <ResetButton personId={a.id} /> : null}
+            {a.email} · {a.totp ? t('admin:people.totpOn') : t('admin:people.totpOff')} {a.totp ? <ResetButton personId={a.id} /> : null}{' '}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="removeAdmin" />
+              <input type="hidden" name="personId" value={a.id} />
+              <button type="submit" className="secondary" aria-label={t('setup:people.removeAdminOf', { email: a.email })}>
+                {t('setup:people.removeAdmin')}
+              </button>
+            </Form>
           </li>
         ))}
       </ul>
+      <AddAdministrator errors={data && 'adminErrors' in data ? data.adminErrors : undefined} value={data && 'adminErrors' in data ? data.values?.email : undefined} />
       {series.map((s) => (
         <section key={s.id} aria-labelledby={`team-${s.slug}`}>
           <h2 id={`team-${s.slug}`}>

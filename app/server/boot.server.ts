@@ -7,6 +7,7 @@ import { startMail } from './mail.server';
 import { startRetentionJob } from './retention-job.server';
 import { startBackupJob } from './backup-job.server';
 import { startPaymentReminders } from './payment-reminders.server';
+import { administratorCount } from '../domain/people/administrators.server';
 
 type Stopper = () => Promise<void> | void;
 const stoppers: Stopper[] = [];
@@ -20,6 +21,9 @@ export async function startApp() {
   if (config.SEED_DEMO && (await isEmpty(db))) {
     const counts = await seedDemo(db);
     log.info(`seeded demo data: ${JSON.stringify(counts)}`);
+  }
+  if ((await administratorCount(db)) === 0) {
+    log.warn('No administrator yet. Make the first one with: npm run office:admin -- someone@city.example (same DATABASE_PATH), then sign in at ' + `${config.PUBLIC_URL}/login`);
   }
   const mail = startMail();
   onStop(() => mail.stop());

@@ -18,6 +18,14 @@ describe('environment', () => {
     expect(env.SEED_DEMO).toBe(true);
   });
 
+  it('seeds the demo only where a person asks for it: off by default in production, on when SEED_DEMO says so', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+    expect(loadEnv(production).SEED_DEMO).toBe(false);
+    expect(loadEnv({ ...production, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'development', SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+    expect(loadEnv({ NODE_ENV: 'test' }).SEED_DEMO).toBe(true);
+  });
+
   it('names every bad value in one message', () => {
     expect(() => loadEnv({ PORT: 'eighty', SMTP_URL: 'not a url' })).toThrow(EnvError);
     try {

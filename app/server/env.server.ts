@@ -24,7 +24,8 @@ const schema = z
       .min(32, 'must be at least 32 characters')
       .refine((s) => s.split(',').every((part) => part.trim().length >= 32), 'each secret must be at least 32 characters')
       .optional(),
-    SEED_DEMO: boolean.default(true),
+    /** unset: on in development and tests, off in production (a city's database starts empty) */
+    SEED_DEMO: boolean.optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Festplatz <noreply@festplatz.localhost>'),
     MAIL_DIR: z.string().min(1).default('data/mail'),
@@ -74,7 +75,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { PUBLIC_URL: string; HOST: string; SESSION_SECRET: string };
+export type Env = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & { PUBLIC_URL: string; HOST: string; SESSION_SECRET: string; SEED_DEMO: boolean };
 
 export class EnvError extends Error {}
 
@@ -92,6 +93,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     HOST: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     SESSION_SECRET: env.SESSION_SECRET ?? generatedSecret(env.DATABASE_PATH),
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
   };
 }
 

@@ -15,6 +15,7 @@ import * as office from './2026-11-25T2030_office';
 import * as sessions from './2026-12-01T1700_sessions';
 import * as scrubMailLinks from './2026-12-01T1701_scrub_mail_links';
 import * as places from './2026-12-01T1230_places';
+import * as goingLive from './2026-12-01T1200_going_live';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1700_sessions': sessions,
   '2026-12-01T1701_scrub_mail_links': scrubMailLinks,
   '2026-12-01T1230_places': places,
+  '2026-12-01T1200_going_live': goingLive,
 };

@@ -33,6 +33,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATABASE_PATH: databasePath,
       MAIL_DIR: path.join(dir, 'mail'),
       LOG_LEVEL: 'warn',
+      // production leaves the database empty by default; the tests start from the demo unless they say otherwise
+      SEED_DEMO: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,6 +22,8 @@ export async function listSeriesWithEditions(db: DB, today: string) {
           .orderBy('editions.starts_on', 'desc'),
       ).as('editions'),
     ])
+    // a series appears once it has a published edition
+    .where((eb) => eb.exists(eb.selectFrom('editions').select('editions.id').whereRef('editions.series_id', '=', 'series.id').where('editions.status', 'in', PUBLIC_STATUSES)))
     .orderBy('series.id')
     .execute();
   return rows.map(({ editions: nested, ...series }) => {
@@ -50,6 +52,7 @@ export async function getPublicEdition(db: DB, slug: string) {
       'editions.registration_opens_at',
       'editions.registration_closes_at',
       'editions.status',
+      'editions.cancelled_at',
       'series.slug as series_slug',
       'series.name as series_name',
     ])

@@ -35,8 +35,18 @@ export async function publishSchedule(
   personId: number | null,
   options: { now?: Date; publicUrl?: string } = {},
 ): Promise<PublishedRelease> {
+  return db.transaction().execute((trx) => publishScheduleIn(trx, editionId, personId, options));
+}
+
+/** The same inside a transaction the caller owns (cancelling a whole edition publishes as part of it). */
+export async function publishScheduleIn(
+  trx: DB,
+  editionId: number,
+  personId: number | null,
+  options: { now?: Date; publicUrl?: string } = {},
+): Promise<PublishedRelease> {
   const now = options.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  {
     const edition = await trx.selectFrom('editions').select(['id', 'starts_on', 'ends_on']).where('id', '=', editionId).executeTakeFirst();
     if (!edition) throw new NotFoundError('errors.editionNotFound');
     const [drafts, published, stages, openingHours, registrations] = await Promise.all([
@@ -107,7 +117,7 @@ export async function publishSchedule(
       .executeTakeFirstOrThrow();
     const notified = options.publicUrl ? await notifyScheduleRelease(trx, release.id, options.publicUrl) : 0;
     return { version, changes, notified };
-  });
+  }
 }
 
 /** The public changelog of an edition: every release, newest first, with item titles. */

@@ -1,0 +1,109 @@
+/**
+ * Pieces of the office's setup forms (series, editions): Conform's form state over the
+ * shared labelled controls, and the six-language text fields (German required, the other
+ * five behind "more languages", opened when one of them has a text or an error).
+ */
+import { useForm, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { z } from 'zod';
+import { ErrorSummary, Field } from './forms';
+import { useI18n } from './i18n';
+import { FormAlert, TextArea } from './registration';
+import { decodeFieldError, firstError, keyErrorMap } from '~/lib/form-keys';
+import type { FieldErrors } from '~/lib/forms';
+import { directionOf, LOCALES, localeInfo } from '~/lib/i18n';
+
+/**
+ * Conform for one form: the browser checks with the same schema (and the same translated
+ * messages) as the server; the server's reply fills the form in again with its errors.
+ */
+export function useSetupForm(schema: z.ZodType, lastResult: SubmissionResult<string[]> | null | undefined, defaultValue?: Record<string, string | undefined>) {
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, error: keyErrorMap }),
+  });
+  const fieldMap = fields as unknown as Record<string, { errors?: string[]; initialValue?: unknown } | undefined>;
+  const value = (name: string): string | undefined => {
+    const v = fieldMap[name]?.initialValue;
+    return typeof v === 'string' ? v : undefined;
+  };
+  const error = (name: string) => firstError(fieldMap[name]?.errors);
+  const fieldErrors: FieldErrors = {};
+  for (const [name, messages] of Object.entries(form.allErrors)) {
+    const decoded = decodeFieldError(messages[0]);
+    if (decoded && name !== form.id) fieldErrors[name] = decoded;
+  }
+  return { form, value, error, fieldErrors, formError: firstError(form.errors) };
+}
+
+type SetupForm = ReturnType<typeof useSetupForm>;
+
+/** The error summary (every field error, linked) and the form-level reason, over the form. */
+export function SetupFormErrors({ setup, labels }: { setup: SetupForm; labels: Record<string, string> }) {
+  return (
+    <>
+      <FormAlert message={setup.formError} />
+      <ErrorSummary errors={setup.fieldErrors} labels={labels} />
+    </>
+  );
+}
+
+/** Labels of the six-language fields, for the error summary. */
+export function localizedLabels(prefix: string, label: (language: string) => string): Record<string, string> {
+  return Object.fromEntries(LOCALES.map((code) => [`${prefix}_${code}`, label(localeInfo[code].name)]));
+}
+
+/** One text in six languages: German (required or not) first, the others behind "more languages". */
+export function LocalizedFields({
+  setup,
+  prefix,
+  label,
+  multiline = false,
+  germanRequired,
+  maxLength,
+  hint,
+  more,
+}: {
+  setup: SetupForm;
+  prefix: string;
+  label: (language: string) => string;
+  multiline?: boolean;
+  germanRequired: boolean;
+  maxLength: number;
+  hint?: string;
+  /** the summary of the other five languages, e.g. "Title in more languages" */
+  more: string;
+}) {
+  const { t } = useI18n();
+  const others = LOCALES.filter((code) => code !== 'de');
+  const control = (code: (typeof LOCALES)[number]) => {
+    const name = `${prefix}_${code}`;
+    const common = {
+      name,
+      lang: code,
+      dir: directionOf(code),
+      label: label(localeInfo[code].name),
+      maxLength,
+      defaultValue: setup.value(name),
+      error: setup.error(name),
+      required: code === 'de' && germanRequired,
+      hint: code === 'de' ? hint : undefined,
+    };
+    return multiline ? <TextArea key={name} {...common} /> : <Field key={name} type="text" {...common} />;
+  };
+  const open = others.some((code) => Boolean(setup.value(`${prefix}_${code}`)) || Boolean(setup.error(`${prefix}_${code}`)));
+  return (
+    <>
+      {control('de')}
+      <details className="more-languages" open={open}>
+        <summary>{more}</summary>
+        <p className="hint">{t('setup:form.fallbackHint')}</p>
+        {others.map(control)}
+      </details>
+    </>
+  );
+}
