@@ -44,7 +44,7 @@ describe('an organiser in the office', () => {
     const { context, page, errors } = await officePage();
     await page.goto(`${server.url}/office`);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Veranstaltungsbüro' }));
-    await page.getByRole('link', { name: `Dortbund! Eine Stadt. Viele Gesichter ${upcomingYear}` }).click();
+    await page.getByRole('link', { name: `Dortbund! Eine Stadt. Viele Gesichter ${upcomingYear}` }).first().click();
     await page.waitForURL(new RegExp(`/office/editions/dortbund-${upcomingYear}$`));
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Wartet auf eine Entscheidung' }));
 
