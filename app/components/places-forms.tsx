@@ -1,14 +1,32 @@
 /** The fields of the office forms that set up an edition's places (venues, stages, stand types, pitches). */
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { STAND_EQUIPMENT, VENUE_ACCESS } from '~/domain/places/places.schema';
 import type { FieldErrors } from '~/lib/forms';
 import { formatDay } from '~/lib/time';
 import { Field } from './forms';
-import { useI18n } from './i18n';
+import { Localized, useI18n } from './i18n';
 import { LocalizedField } from './localized-field';
 import { ChoiceGroup, Select } from './registration';
+import { OfficeEditionNav } from './schedule';
 
 export type FormValues = Record<string, string>;
+
+/** The head of every set-up page of an edition: the office navigation, the edition, the title, the way back. */
+export function SetupPageHeader({ edition, title }: { edition: { slug: string; title: string }; title: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <OfficeEditionNav slug={edition.slug} />
+      <p className="eyebrow">
+        <Localized value={edition.title} />
+      </p>
+      <h1>{title}</h1>
+      <p>
+        <Link to={`/office/editions/${edition.slug}`}>{t('places:backToDashboard')}</Link>
+      </p>
+    </>
+  );
+}
 
 /** Checked values of a repeated field (a kept submission joins them with commas). */
 export const chosen = (values: FormValues, name: string) => (values[name] ?? '').split(',').filter(Boolean);

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
-import { Localized, useI18n } from '~/components/i18n';
-import { FormAlert } from '~/components/places-forms';
+import { useI18n } from '~/components/i18n';
+import { FormAlert, SetupPageHeader } from '~/components/places-forms';
 import { Checkbox, Select } from '~/components/registration';
-import { OfficeEditionNav } from '~/components/schedule';
 import { pitchBlockSchema } from '~/domain/places/places.schema';
 import { generatePitchBlock, listPitchAreas } from '~/domain/places/pitches.server';
 import { formAttempt } from '~/http/domain-form.server';
@@ -48,14 +47,7 @@ export default function Pitches() {
   const label = (name: string) => t(`places:pitches.${KEY[name] ?? name}`);
   return (
     <>
-      <OfficeEditionNav slug={edition.slug} />
-      <p className="eyebrow">
-        <Localized value={edition.title} />
-      </p>
-      <h1>{t('places:pitches.title')}</h1>
-      <p>
-        <Link to={`/office/editions/${edition.slug}`}>{t('places:backToDashboard')}</Link>
-      </p>
+      <SetupPageHeader edition={edition} title={t('places:pitches.title')} />
       {areas.length === 0 ? (
         <p>{t('places:pitches.noAreas')}</p>
       ) : (

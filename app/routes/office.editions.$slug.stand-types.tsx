@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { SetupPageHeader } from '~/components/places-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { formatMoney } from '~/components/registration';
-import { OfficeEditionNav } from '~/components/schedule';
 import { listStandTypes } from '~/domain/places/stand-types.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
@@ -27,14 +27,7 @@ export default function StandTypes() {
   const base = `/office/editions/${edition.slug}`;
   return (
     <>
-      <OfficeEditionNav slug={edition.slug} />
-      <p className="eyebrow">
-        <Localized value={edition.title} />
-      </p>
-      <h1>{t('places:standTypes.title')}</h1>
-      <p>
-        <Link to={base}>{t('places:backToDashboard')}</Link>
-      </p>
+      <SetupPageHeader edition={edition} title={t('places:standTypes.title')} />
       <p>
         <Link to={`${base}/stand-types/new`} className="button">
           {t('places:standTypes.add')}

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { SetupPageHeader } from '~/components/places-forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { OfficeEditionNav } from '~/components/schedule';
 import { listPlaces } from '~/domain/places/venues.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
@@ -27,14 +27,7 @@ export default function Venues() {
   const base = `/office/editions/${edition.slug}`;
   return (
     <>
-      <OfficeEditionNav slug={edition.slug} />
-      <p className="eyebrow">
-        <Localized value={edition.title} />
-      </p>
-      <h1>{t('places:venues.title')}</h1>
-      <p>
-        <Link to={base}>{t('places:backToDashboard')}</Link>
-      </p>
+      <SetupPageHeader edition={edition} title={t('places:venues.title')} />
       <p>
         <Link to={`${base}/venues/new`} className="button">
           {t('places:venues.add')}
