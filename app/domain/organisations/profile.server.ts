@@ -7,23 +7,8 @@ import { nestedRows, type DB } from '../../../db/connection';
 import { NotFoundError } from '../errors';
 import { LOCALES } from '../../lib/i18n';
 import type { OrganisationForm } from './profile.schema';
+import { slugify } from '../../lib/slug';
 
-/** A readable, unique URL name: "Train of Hope e.V." → "train-of-hope-e-v". */
-export function slugify(name: string): string {
-  const base = name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return base || 'organisation';
-}
 
 function columnsOf(form: OrganisationForm) {
   const description: Record<string, string> = {};
@@ -54,7 +39,7 @@ export async function listMyOrganisations(db: DB, personId: number) {
 /** Creates the profile and makes its creator the owner, in one transaction. */
 export async function createOrganisation(db: DB, personId: number, form: OrganisationForm): Promise<{ id: number; slug: string }> {
   return db.transaction().execute(async (trx) => {
-    const base = slugify(form.name);
+    const base = slugify(form.name) || 'organisation';
     const taken = new Set(
       (await trx.selectFrom('organisations').select('slug').where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute()).map(
         (r) => r.slug,

@@ -8,7 +8,7 @@ import { localizedJson } from '../../lib/localized-fields';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { OCCUPYING } from '../office/constants';
-import { slugify } from '../organisations/profile.server';
+import { slugify } from '../../lib/slug';
 import type { StandTypeForm } from './places.schema';
 
 export async function listStandTypes(db: DB, editionId: number) {

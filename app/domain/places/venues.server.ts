@@ -12,7 +12,7 @@ import { berlinToUtc, daysBetween } from '../../lib/time';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { invalidateFeeds } from '../feeds/feed-cache.server';
-import { slugify } from '../organisations/profile.server';
+import { slugify } from '../../lib/slug';
 import type { StageForm, VenueForm } from './places.schema';
 
 export interface EditionRef {

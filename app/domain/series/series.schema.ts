@@ -46,18 +46,3 @@ export const seriesSchema = z.object({
 });
 export type SeriesInput = z.output<typeof seriesSchema>;
 
-/** A slug from a title: "Sommerfest Nordstadt" -> "sommerfest-nordstadt" (umlauts spelled out). */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}

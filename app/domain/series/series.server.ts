@@ -7,7 +7,8 @@ import type { DB } from '../../../db/connection';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { assertAdministrator, assertCanManageSeries, officeScope, type Actor } from '../people/authorise.server';
-import { localizedJson, slugify, type SeriesInput } from './series.schema';
+import { slugify } from '../../lib/slug';
+import { localizedJson, type SeriesInput } from './series.schema';
 
 const PUBLIC = ['published', 'archived'] as const;
 
