@@ -11,11 +11,19 @@ export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof DomainError) {
-      throw json({ message: error.messageKey, values: error.values }, { status: statusOf(error) });
-    }
-    throw error;
+    rethrowAsResponse(error);
   }
+}
+
+/**
+ * A typed domain error becomes its status with the message key and values, which the error
+ * boundary translates into the reader's language; anything else is rethrown as it is.
+ */
+export function rethrowAsResponse(error: unknown): never {
+  if (error instanceof DomainError) {
+    throw json({ message: error.messageKey, values: error.values }, { status: statusOf(error) });
+  }
+  throw error;
 }
 
 /** For a route's `headers` export: the Retry-After of a rate-limited action reaches the browser. */

@@ -60,6 +60,15 @@ describe('role boundaries of the office', () => {
     const { gets, posts } = officeRequests(dortbund);
     for (const url of gets) expect((await get(url, team)).status, `GET ${url}`).toBe(403);
     for (const [url, body] of posts) expect((await post(url, body, team)).status, `POST ${url}`).toBe(403);
+    // what the person reads: the reason in their language, never a translation key (issue 14, point 10)
+    for (const [lang, reason] of [['de', 'Dafür fehlt Ihnen die Berechtigung.'], ['en', 'You do not have permission for this.']] as const) {
+      const page = await get(`/office/editions/${dortbund}?lang=${lang}`, team);
+      expect(page.status).toBe(403);
+      // the text shown, without the scripts that carry the route data
+      const body = (await page.text()).replace(/<script[\s\S]*?<\/script>/g, '');
+      expect(body).toContain(reason);
+      expect(body).not.toMatch(/admin:errors|errors\.forbidden/);
+    }
     // the same through Remix's data requests (client-side navigation)
     expect((await get(`/office/editions/${dortbund}?_data=routes/office.editions.$slug._index`, team)).status).toBe(403);
     // their own series works
