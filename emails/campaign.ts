@@ -1,6 +1,7 @@
 import { translator, type Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
 import { renderLayout } from './layout';
+import { circularsFooter } from './circulars';
 
 export interface CampaignPayload {
   campaignId: number;
@@ -9,6 +10,9 @@ export interface CampaignPayload {
   body: string;
   /** JSON keyed by locale */
   editionTitle: string;
+  /** the page that stops circulars, and its one-click twin (missing in messages queued before they existed) */
+  stopUrl?: string;
+  oneClickUrl?: string;
 }
 
 /** A message organisers write to the exhibitors of an edition (app/domain/office/campaigns.server.ts). */
@@ -22,6 +26,7 @@ export function campaignEmail(payload: CampaignPayload, locale: Locale) {
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter(Boolean),
-    footer: [t('admin:emails.campaign.why', { edition: pickText(payload.editionTitle, locale).text })],
+    footer: [t('admin:emails.campaign.why', { edition: pickText(payload.editionTitle, locale).text }), ...circularsFooter(t, payload.stopUrl)],
+    ...(payload.oneClickUrl ? { oneClickUnsubscribe: payload.oneClickUrl } : {}),
   });
 }

@@ -30,3 +30,11 @@ export function bankTransferBlock(t: TFunction, bank: BankDetails, amountCents: 
 
 export const text = (value: string, locale: Locale) => pickText(value, locale).text;
 export const day = (iso: string, locale: Locale) => formatDay(berlinDay(iso), locale);
+
+/**
+ * The greeting and the "why you get this" footer every message to an association carries,
+ * the same as the registration messages (a payment message had neither).
+ */
+export function associationFrame(t: TFunction, organisation: string, footerLines: string[] = []): { greeting: string; footer: string[] } {
+  return { greeting: t('registration:emails.greeting'), footer: [...footerLines, t('registration:emails.footer', { organisation })] };
+}

@@ -11,6 +11,7 @@ import { CAMPAIGN_STATES } from '~/domain/office/constants';
 import { officeProviders } from '~/domain/office/providers.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
 import { formValues, type FieldErrors } from '~/lib/forms';
 import { orRespond, rethrowAsResponse } from '~/http/http.server';
 import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const preview = await previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson);
       return json({ errors: {} as FieldErrors, values, selected, preview });
     }
-    const sent = await sendCampaign(db(), person, edition.id, filters, texts);
+    const sent = await sendCampaign(db(), person, edition.id, filters, texts, env().PUBLIC_URL);
     wakeMail();
     return redirect(`/office/editions/${edition.slug}/mail?sent=${sent.count}`);
   } catch (error) {

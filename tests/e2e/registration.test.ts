@@ -53,12 +53,12 @@ async function newPage(context: BrowserContext): Promise<Page> {
 async function signInByEmail(page: Page, email: string) {
   await page.goto(`${server.url}/login`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
+  await page.getByRole('button', { name: 'Login-Link senden' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Bitte sehen Sie in Ihr Postfach' }));
   const mail = await smtp.waitFor((m) => to(email)(m) && (m.text ?? '').includes('/login/verify?token='));
   const link = new URL(linkIn(mail, `${PUBLIC_URL}/login/verify?token=`));
   await page.goto(`${server.url}${link.pathname}${link.search}`);
-  await page.getByRole('button', { name: 'Jetzt anmelden' }).click();
+  await page.getByRole('button', { name: 'Jetzt einloggen' }).click();
   await page.waitForURL(/\/account$/);
 }
 
