@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../emails/index';
 import { listAudit } from '../../app/domain/audit/audit.server';
