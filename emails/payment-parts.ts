@@ -1,6 +1,6 @@
 /** Pieces shared by the payment messages: the bank-transfer block and day formatting. */
 import type { TFunction } from 'i18next';
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import type { Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
 import { berlinDay, formatDay } from '../app/lib/time';
