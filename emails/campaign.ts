@@ -1,19 +1,10 @@
 import { translator, type Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
+import type { CampaignMessage } from '../app/domain/office/campaigns.server';
 import { renderLayout } from './layout';
 import { circularsFooter } from './circulars';
 
-export interface CampaignPayload {
-  campaignId: number;
-  /** already in the message's language (the recipient's, or German when not written in theirs) */
-  subject: string;
-  body: string;
-  /** JSON keyed by locale */
-  editionTitle: string;
-  /** the page that stops circulars, and its one-click twin (missing in messages queued before they existed) */
-  stopUrl?: string;
-  oneClickUrl?: string;
-}
+export type CampaignPayload = CampaignMessage;
 
 /** A message organisers write to the exhibitors of an edition (app/domain/office/campaigns.server.ts). */
 export function campaignEmail(payload: CampaignPayload, locale: Locale) {

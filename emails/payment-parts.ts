@@ -2,16 +2,12 @@
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../app/lib/money';
 import type { Locale } from '../app/lib/i18n';
+import type { BankDetails } from '../app/domain/payments/bank-details';
+
+export type { BankDetails };
 import { pickText } from '../app/lib/i18n-text';
 import { berlinDay, formatDay } from '../app/lib/time';
 
-export interface BankDetails {
-  payee: string;
-  iban: string;
-  bic: string;
-  bank: string;
-  reference: string;
-}
 
 export function bankTransferBlock(t: TFunction, bank: BankDetails, amountCents: number, locale: Locale): string[] {
   return [

@@ -12,6 +12,7 @@ import { officeProviders } from '~/domain/office/providers.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
+import { renderEmail } from '../../emails/index';
 import { formValues, type FieldErrors } from '~/lib/forms';
 import { orRespond, rethrowAsResponse } from '~/http/http.server';
 import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
@@ -82,8 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const filters = { states: data.states as (typeof CAMPAIGN_STATES)[number][], standTypeIds: data.standTypeIds, areaIds: data.areaIds };
   try {
     if (data.intent === 'preview') {
-      const preview = await previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson);
-      return json({ errors: {} as FieldErrors, values, selected, preview });
+      const found = await previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson);
+      const mail = found.sample ? renderEmail('campaign', found.sample.payload, found.sample.locale) : null;
+      const sample = found.sample && mail ? { locale: found.sample.locale, organisation: found.sample.organisation, subject: mail.subject, text: mail.text } : null;
+      return json({ errors: {} as FieldErrors, values, selected, preview: { ...found, sample } });
     }
     const sent = await sendCampaign(db(), person, edition.id, filters, texts, env().PUBLIC_URL);
     wakeMail();

@@ -7,7 +7,6 @@
  */
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
-import { renderEmail } from '../../../emails/index';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../lib/i18n';
 import { recordAudit } from '../audit/audit.server';
 import { ValidationError } from '../errors';
@@ -78,6 +77,19 @@ function assertGerman(texts: CampaignTexts) {
   if (Object.keys(errors).length) throw new ValidationError('admin:mail.errors.germanRequired', errors);
 }
 
+/** The payload of one circular (emails/campaign.ts renders it). */
+export interface CampaignMessage {
+  campaignId: number;
+  /** already in the message's language (the recipient's, or German when not written in theirs) */
+  subject: string;
+  body: string;
+  /** JSON keyed by locale */
+  editionTitle: string;
+  /** the page that stops circulars, and its one-click twin (missing in messages queued before they existed) */
+  stopUrl?: string;
+  oneClickUrl?: string;
+}
+
 export async function previewCampaign(db: DB, actor: Actor, editionId: number, filters: CampaignFilters, texts: CampaignTexts, previewPersonId?: number) {
   const edition = await assertCanManageEdition(db, actor, editionId);
   assertGerman(texts);
@@ -88,11 +100,11 @@ export async function previewCampaign(db: DB, actor: Actor, editionId: number, f
     byLanguage[lang] = (byLanguage[lang] ?? 0) + 1;
   }
   const sample = recipients.find((r) => r.personId === previewPersonId) ?? recipients[0];
-  let rendered: { locale: Locale; subject: string; text: string; organisation: string } | null = null;
+  // what the sample recipient's message is rendered from (the route renders it with the template)
+  let rendered: { locale: Locale; organisation: string; payload: CampaignMessage } | null = null;
   if (sample) {
     const message = messageFor(texts, sample.locale);
-    const mail = renderEmail('campaign', { campaignId: 0, subject: message.subject, body: message.body, editionTitle: edition.title }, message.locale);
-    rendered = { locale: message.locale, subject: mail.subject, text: mail.text, organisation: sample.organisation };
+    rendered = { locale: message.locale, organisation: sample.organisation, payload: { campaignId: 0, subject: message.subject, body: message.body, editionTitle: edition.title } };
   }
   return {
     count: recipients.length,
