@@ -1,4 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
+import { excludedNamespaces } from '~/lib/i18n-scope';
 import { json } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -6,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { I18nProvider, useI18n } from '~/components/i18n';
 import { useNonce } from '~/components/nonce';
-import { DEFAULT_LOCALE, directionOf } from '~/lib/i18n';
+import { DEFAULT_LOCALE, directionOf, resourcesFor } from '~/lib/i18n';
 import { embedLocale, resolveLocale } from '~/http/locale.server';
 import { isEmbedPath } from '~/lib/embed';
 import { getSessionPerson } from '~/http/session.server';
@@ -19,13 +21,22 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The embed on other sites: no cookie set or read, nobody signed in.
-  if (isEmbedPath(new URL(request.url).pathname)) {
-    return json({ locale: embedLocale(request), publicUrl: env().PUBLIC_URL, signedIn: null }, { headers: { Vary: 'Accept-Language' } });
+  const { pathname } = new URL(request.url);
+  if (isEmbedPath(pathname)) {
+    const locale = embedLocale(request);
+    return json({ locale, strings: resourcesFor(locale, excludedNamespaces(pathname)), publicUrl: env().PUBLIC_URL, signedIn: null }, { headers: { Vary: 'Accept-Language' } });
   }
   const [{ locale, setCookie }, person] = await Promise.all([resolveLocale(request), getSessionPerson(request)]);
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   if (setCookie) headers.append('Set-Cookie', setCookie);
-  return json({ locale, publicUrl: env().PUBLIC_URL, signedIn: person ? { role: person.role } : null }, { headers });
+  // Only the visitor's language, and on public pages not the office's and account's namespaces.
+  return json({ locale, strings: resourcesFor(locale, excludedNamespaces(pathname)), publicUrl: env().PUBLIC_URL, signedIn: person ? { role: person.role } : null }, { headers });
+}
+
+/** A client-side move between public pages and the office or account loads the strings those need. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  if (excludedNamespaces(currentUrl.pathname).join() !== excludedNamespaces(nextUrl.pathname).join()) return true;
+  return defaultShouldRevalidate;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -46,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Links />
         </head>
         <body className="embed">
-          <I18nProvider locale={locale}>
+          <I18nProvider locale={locale} strings={data?.strings}>
             <main id="main">{children}</main>
           </I18nProvider>
         </body>
@@ -65,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale}>
+        <I18nProvider locale={locale} strings={data?.strings}>
           <Shell>{children}</Shell>
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/lib/i18n';
+import { addResources, directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/lib/i18n';
 import { isPicked, pickText, type LocalizedText, type PickedText } from '~/lib/i18n-text';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ku']);
@@ -14,7 +14,10 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+/** `strings`: the page's strings from the root loader (the browser has no others; the server has all). */
+export function I18nProvider({ locale, strings, children }: { locale: Locale; strings?: Record<string, Record<string, unknown>>; children: ReactNode }) {
+  // Before anything is translated: i18next reads them when it makes the locale's instance.
+  if (strings) addResources(locale, strings);
   const value = useMemo<I18nValue>(
     () => ({ locale, dir: directionOf(locale), t: translator(locale), text: (v) => pickText(v, locale) }),
     [locale],

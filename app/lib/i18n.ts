@@ -4,7 +4,11 @@
  * one folder there plus one line in app/locales/index.ts (see docs/translating.md).
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { resources, localeInfo, type Locale, LOCALES } from '../locales/index';
+import { localeInfo, type Locale, LOCALES } from '../locales/info';
+// Empty in the browser bundle (a .server module): there, strings arrive via addResources
+// (docs/decisions/079); the one deliberate server import in app/lib.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import * as serverOnly from './i18n-resources.server';
 
 export { LOCALES, localeInfo, type Locale };
 export const DEFAULT_LOCALE: Locale = 'de';
@@ -18,7 +22,26 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return localeInfo[locale].dir;
 }
 
+type Bundles = Record<string, Record<string, unknown>>;
+/** The strings this process knows: all of them on the server, the page's on the browser. */
+const store: Partial<Record<Locale, Bundles>> = { ...((serverOnly as { resources?: Record<Locale, Bundles> }).resources ?? {}) };
 const instances = new Map<Locale, i18n>();
+
+/** The namespaces of one language a page needs, for the root loader to hand to the browser. */
+export function resourcesFor(locale: Locale, exclude: readonly string[] = []): Bundles {
+  return Object.fromEntries(Object.entries(store[locale] ?? {}).filter(([ns]) => !exclude.includes(ns)));
+}
+
+/** The browser's side of it: strings from the root loader, added before anything is translated. */
+export function addResources(locale: Locale, bundles: Bundles): void {
+  const known = (store[locale] ??= {});
+  const instance = instances.get(locale);
+  for (const [ns, data] of Object.entries(bundles)) {
+    if (known[ns]) continue;
+    known[ns] = data;
+    instance?.addResourceBundle(locale, ns, data, true, true);
+  }
+}
 
 /** One initialised i18next instance per locale, made on first use and kept. */
 export function i18nFor(locale: Locale): i18n {
@@ -28,8 +51,8 @@ export function i18nFor(locale: Locale): i18n {
       lng: locale,
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: [...LOCALES],
-      resources,
-      ns: Object.keys(resources[DEFAULT_LOCALE]),
+      resources: Object.fromEntries(Object.entries(store).map(([l, b]) => [l, { ...b }])),
+      ns: Object.keys(store[locale] ?? store[DEFAULT_LOCALE] ?? { common: {} }),
       defaultNS: 'common',
       initAsync: false,
       returnNull: false,

@@ -101,26 +101,8 @@ import trPlaces from './tr/places.json';
 import arPlaces from './ar/places.json';
 import roPlaces from './ro/places.json';
 import bgPlaces from './bg/places.json';
-export const LOCALES = ['de', 'en', 'tr', 'ar', 'ro', 'bg'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export interface LocaleInfo {
-  /** the language's name in itself, shown in the language switcher */
-  name: string;
-  dir: 'ltr' | 'rtl';
-  /** the BCP 47 tag Intl formats dates, language names and lists with (a locale Intl has no data for can borrow one) */
-  intl: string;
-}
-
-export const localeInfo: Record<Locale, LocaleInfo> = {
-  de: { name: 'Deutsch', dir: 'ltr', intl: 'de-DE' },
-  en: { name: 'English', dir: 'ltr', intl: 'en-GB' },
-  tr: { name: 'Türkçe', dir: 'ltr', intl: 'tr-TR' },
-  // Latin digits: times and dates read the same on every device and next to German texts.
-  ar: { name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn' },
-  ro: { name: 'Română', dir: 'ltr', intl: 'ro-RO' },
-  bg: { name: 'Български', dir: 'ltr', intl: 'bg-BG' },
-};
+import type { Locale } from './info';
+export { LOCALES, localeInfo, type Locale, type LocaleInfo } from './info';
 
 export const resources = {
   de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity, public: dePublic, places: dePlaces, setup: deSetup },
@@ -130,3 +112,6 @@ export const resources = {
   ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity, public: roPublic, places: roPlaces, setup: roSetup },
   bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic, places: bgPlaces, setup: bgSetup },
 } satisfies Record<Locale, Record<string, unknown>>;
+
+/** Namespaces pages outside the office and the account never use: kept out of their payload. */
+export const PRIVATE_NAMESPACES = ['payments', 'office', 'emails'] as const;

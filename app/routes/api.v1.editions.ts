@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { readProgramFilterStrict } from '~/domain/program/program-filter';
+import { readProgramFilterStrict } from '~/domain/program/program-filter-strict';
 import { editionsForApi } from '~/domain/program/open-data.server';
 import { apiAction, apiError, apiJson } from '~/http/api.server';
 import { db } from '~/server/db.server';

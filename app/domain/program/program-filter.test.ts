@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterKey, filterToSearch, readProgramFilter, readProgramFilterStrict } from './program-filter';
+import { filterKey, filterToSearch, readProgramFilter } from './program-filter';
+import { readProgramFilterStrict } from './program-filter-strict';
 
 describe('program filters in the URL', () => {
   it('reads repeated and comma-separated values, deduplicated and sorted', () => {
