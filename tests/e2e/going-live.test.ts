@@ -142,6 +142,9 @@ describe('a city goes live from an empty production database', () => {
     await orga.waitForURL(new RegExp(`/office/editions/sommerfest-nordstadt-${year}/settings\\?created=1$`));
     await expectVisible(orga.getByText(t('setup:edition.notice.created')));
     const base = `/office/editions/sommerfest-nordstadt-${year}`;
+    // a draft: nobody outside the office sees it yet
+    expect(await (await fetch(`${server.url}/`)).text()).not.toContain(SERIES);
+    expect((await fetch(`${server.url}/editions/sommerfest-nordstadt-${year}`)).status).toBe(404);
 
     // 5. a venue with two stages and their opening hours, and an area for the stands
     await orga.getByRole('link', { name: t('setup:edition.backToDashboard') }).click();
@@ -208,7 +211,88 @@ describe('a city goes live from an empty production database', () => {
     await orga.getByRole('button', { name: t('setup:lifecycle.to.published') }).click();
     await expectVisible(orga.getByText(t('setup:edition.notice.published')));
 
+    // 9. a new association signs up and applies, in its own browser
+    const association = await browser.newContext({ locale: 'de-DE' });
+    const verein = await newPage(association);
+    await followSignInLink(verein, ASSOCIATION);
+    await verein.waitForURL(/\/account$/);
+    await expectVisible(verein.getByRole('heading', { name: t('registration:account.startTitle') }));
+    await verein.getByRole('link', { name: t('registration:account.createOrganisation') }).click();
+    await verein.getByLabel(t('registration:profile.name')).fill(ORGANISATION);
+    await verein.getByLabel(t('registration:profile.legalForm')).fill('e.V.');
+    await verein.getByLabel(t('registration:profile.descriptionIn', { language: languageName('de', 'de') })).fill('Musik, Tanz und Gespräche aus der Nachbarschaft.');
+    await verein.getByRole('checkbox', { name: t('categories.culture') }).check();
+    await verein.getByRole('checkbox', { name: languageName('tr', 'de') }).check();
+    await verein.getByRole('button', { name: t('registration:profile.create') }).click();
+    await verein.waitForURL(/\/account\/organisation\?id=\d+&saved=1$/);
+    await verein.goto(`${server.url}/account`);
+    const card = verein.locator('.card', { has: verein.getByRole('heading', { name: EDITION }) });
+    await card.getByRole('link', { name: t('registration:account.apply') }).click();
+    await verein.waitForURL(new RegExp(`/editions/sommerfest-nordstadt-${year}/apply\\?org=\\d+$`));
+    await verein.getByRole('radio', { name: /Pavillon 3 × 3 m/ }).check();
+    await verein.getByLabel(t('registration:apply.width')).fill('3');
+    await verein.getByLabel(t('registration:apply.depth')).fill('3');
+    await verein.getByLabel(t('registration:apply.activities')).fill('Türkischer Tee, Musik und ein Mitmachtanz für Kinder.');
+    await verein.getByRole('checkbox', { name: t('registration:apply.publicConsent') }).check();
+    await verein.getByRole('button', { name: t('registration:apply.submit') }).click();
+    await verein.waitForURL(/\/account\/applications\/\d+$/);
+    await expect.poll(() => verein.locator('.status-box .state').textContent()).toBe(t('registration:states.submitted'));
+
+    // 10. the organiser approves, confirms (fee waived) and assigns a pitch
+    await orga.goto(`${server.url}${base}`);
+    await orga.getByRole('link', { name: t('office:registrations') }).first().click();
+    await orga.waitForURL(new RegExp(`${base}/registrations$`));
+    const row = orga.locator('.queue-item', { hasText: ORGANISATION });
+    await row.getByRole('button', { name: t('registration:office.decisions.approve') }).click();
+    await expect.poll(() => row.getByRole('button', { name: t('registration:office.decisions.confirm') }).count()).toBe(1);
+    await row.getByRole('button', { name: t('registration:office.decisions.confirm') }).click();
+    await expect.poll(() => row.getByRole('button', { name: t('registration:office.decisions.confirm') }).count()).toBe(0);
+    await orga.goto(`${server.url}${base}`);
+    await orga.getByRole('link', { name: t('office:schedule') }).first().click();
+    await orga.getByRole('navigation', { name: t('schedule:nav.label') }).getByRole('link', { name: t('schedule:nav.sitePlan') }).click();
+    await orga.waitForURL(new RegExp(`${base}/site-plan$`));
+    await orga.getByLabel(`${t('schedule:pitches.choose')} (${t('schedule:pitches.pitch')} A-1)`).selectOption({ label: `${ORGANISATION} (3 × 3 m)` });
+    await orga.getByRole('row', { name: /A-1/ }).getByRole('button', { name: t('schedule:pitches.assign') }).click();
+    await expectVisible(orga.getByText(t('schedule:pitches.assigned', { name: ORGANISATION, pitch: 'A-1' })));
+
+    // 11. a program item with a German and a Turkish title, then the schedule is published
+    await orga.goto(`${server.url}${base}`);
+    await orga.getByRole('link', { name: t('office:schedule') }).first().click();
+    await orga.waitForURL(new RegExp(`${base}/schedule$`));
+    await orga.getByRole('link', { name: t('schedule:board.newItem') }).click();
+    await orga.waitForURL(new RegExp(`${base}/schedule/new`));
+    await orga.getByLabel(inLanguage(t('places:item.title'), 'de')).fill('Tanz der Nachbarschaft');
+    await orga.getByText(t('places:otherLanguages', { field: t('places:item.title') })).click();
+    await orga.getByLabel(inLanguage(t('places:item.title'), 'tr')).fill('Mahalle dansı');
+    await orga.getByLabel(t('schedule:item.stage')).selectOption({ label: 'Hauptbühne' });
+    await orga.getByLabel(t('schedule:item.day')).selectOption({ label: formatDay(secondDay, 'de') });
+    await orga.getByLabel(t('schedule:item.start')).fill('16:00');
+    await orga.getByLabel(t('schedule:item.end')).fill('17:00');
+    await orga.getByRole('button', { name: t('schedule:item.create') }).click();
+    await orga.waitForURL(new RegExp(`${base}/schedule([?#].*)?$`));
+    await orga.getByRole('button', { name: t('schedule:publish.button') }).click();
+    await expectVisible(orga.getByText(t('schedule:publish.done', { version: 1 })));
+
+    // 12. the public: the Turkish calendar, the edition page with the pitch, the home page with the series
+    const ics = await fetch(`${server.url}/calendar.ics?lang=tr`);
+    expect(ics.status).toBe(200);
+    const calendar = (await ics.text()).replace(/\r\n[ \t]/g, '');
+    expect(calendar).toContain('SUMMARY:Mahalle dansı');
+    expect(calendar).not.toContain('SUMMARY:Tanz der Nachbarschaft');
+
+    const visitor = await browser.newContext({ locale: 'de-DE' });
+    const resident = await newPage(visitor);
+    await resident.goto(`${server.url}/`);
+    const listed = resident.getByRole('region', { name: SERIES });
+    await expectVisible(listed.getByRole('link', { name: EDITION }).first());
+    await resident.goto(`${server.url}/editions/sommerfest-nordstadt-${year}`);
+    await expectVisible(resident.getByRole('heading', { level: 1, name: EDITION }));
+    const plan = resident.getByRole('region', { name: t('schedule:pitches.public.title') }).or(resident.locator('#site-plan-title').locator('..'));
+    await expectVisible(plan.getByText(`${t('schedule:pitches.public.pitchLabel', { label: 'A-1' })}: ${ORGANISATION}`).first());
+
     expect(browserErrors).toEqual([]);
+    await visitor.close();
+    await association.close();
     await office.close();
   });
 });
