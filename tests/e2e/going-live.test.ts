@@ -204,7 +204,23 @@ describe('a city goes live from an empty production database', () => {
     await orga.getByRole('button', { name: t('places:pitches.generate') }).click();
     await expectVisible(orga.getByRole('status').getByText(t('places:pitches.generated', { count: 6 })));
     const list = orga.getByRole('region', { name: t('places:pitches.list', { area: 'Standfläche' }) });
-    for (const label of ['A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6']) await expectVisible(list.getByText(new RegExp(`^${label}:`)));
+    for (const label of ['A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6']) await expectVisible(list.getByRole('link', { name: t('places:pitches.edit', { label }) }));
+    // A-6 dragged on the plan two metres down: the same number fields are written and saved
+    const a6 = orga.locator('g[data-pitch="A-6"] rect');
+    const yOfA6 = orga.getByLabel(t('places:pitches.yOf', { label: 'A-6' }));
+    const yBefore = Number(await yOfA6.inputValue());
+    await a6.scrollIntoViewIfNeeded();
+    const planBox = await orga.getByRole('img', { name: t('places:pitches.planLabel', { area: 'Standfläche' }) }).boundingBox();
+    const box = await a6.boundingBox();
+    const metre = planBox!.width / Number((await orga.locator('svg.site-plan').getAttribute('viewBox'))!.split(' ')[2]);
+    await orga.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await orga.mouse.down();
+    await orga.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2 + metre, { steps: 4 });
+    await orga.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2 + 2 * metre, { steps: 4 });
+    await orga.mouse.up();
+    await expectVisible(orga.getByRole('status').getByText(t('places:pitches.positionsSaved')));
+    await expect.poll(async () => query<{ y: number }>("select y from pitches where label = 'A-6'")[0]!.y).toBeCloseTo(yBefore + 2, 0);
+    expect(Number(await orga.getByLabel(t('places:pitches.yOf', { label: 'A-6' })).inputValue())).toBeCloseTo(yBefore + 2, 0);
 
     // 8. publish the edition
     await orga.goto(`${server.url}${base}/settings`);
