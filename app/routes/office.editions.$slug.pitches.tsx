@@ -20,6 +20,7 @@ import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';
 import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
+import { planBackground } from '~/lib/site-plan';
 import { db } from '~/server/db.server';
 
 const MAX_MB = PLAN_IMAGE_MAX_BYTES / 1024 / 1024;
@@ -35,15 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: translator(locale)('places:pitches.title'),
     edition: { slug: edition.slug, title: edition.title },
-    areas: areas.map((a) => {
-      const image = images.get(a.id);
-      return {
-        ...a,
-        picture: image
-          ? { href: `/editions/${edition.slug}/site-plan/${a.id}?v=${encodeURIComponent(image.updated_at)}`, width: image.width_m, height: (image.width_m * image.height) / image.width }
-          : null,
-      };
-    }),
+    areas: areas.map((a) => ({ ...a, picture: planBackground(edition.slug, a.id, images.get(a.id)) })),
   });
 }
 

@@ -147,7 +147,7 @@ describe('placing pitches on the plan', () => {
 });
 
 describe('the picture of the grounds', () => {
-  const images = () => one<{ n: number }>('select count(*) as n from site_plan_images').n;
+  const images = () => one<{ n: number }>('select count(*) as n from site_plan_images where stage_id = ?', area()).n;
   const fields = () => ({ intent: 'picture', areaId: String(area()), widthM: '40' });
   const target = () => `${base}/pitches?area=${area()}`;
 
@@ -173,6 +173,24 @@ describe('the picture of the grounds', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await served.arrayBuffer()).equals(stored.image)).toBe(true);
+    // the public edition page draws it under its plan too
+    expect(await (await get('/editions/dortbund-2027', '')).text()).toContain(`<image href="${href!.replace(/&/g, '&amp;')}"`);
+  });
+
+  it('of a draft edition is shown to its organisers only', async () => {
+    const slug = 'dortbund-plan-entwurf-2029';
+    const created = await post('/office/editions/new', { intent: 'save', seriesId: String(one<{ id: number }>("select id from series where slug = 'dortbund'").id), title_de: 'Planentwurf', slug, startsOn: '2029-06-01' });
+    expect(created.status).toBe(302);
+    expect((await post(`/office/editions/${slug}/venues/new`, { intent: 'save', name_de: 'Wiese', address: 'Wiese 1, 44135 Dortmund' })).status).toBe(302);
+    const venue = one<{ id: number }>("select id from venues where address = 'Wiese 1, 44135 Dortmund'").id;
+    expect((await post(`/office/editions/${slug}/stages/new`, { intent: 'save', name_de: 'Wiesenfläche', venue_id: String(venue), kind: 'area', changeover_minutes: '0', sort_order: '0' })).status).toBe(302);
+    const areaId = one<{ id: number }>("select id from stages where slug = 'wiesenflaeche'").id;
+    const png = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
+    expect((await upload(`/office/editions/${slug}/pitches?area=${areaId}`, { intent: 'picture', areaId: String(areaId), widthM: '20' }, { bytes: png, name: 'wiese.png', type: 'image/png' })).status).toBe(200);
+    expect((await get(`/editions/${slug}/site-plan/${areaId}`)).status).toBe(200);
+    expect((await get(`/editions/${slug}/site-plan/${areaId}`, '')).status).toBe(404);
+    // and not under another edition's address
+    expect((await get(`/editions/dortbund-2027/site-plan/${areaId}`)).status).toBe(404);
   });
 
   it('takes a JPEG in place of the PNG', async () => {
