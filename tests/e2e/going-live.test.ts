@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { DateTime } from 'luxon';
+import sharp from 'sharp';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,7 @@ let smtp: TestSmtp;
 let server: RunningServer;
 let browser: Browser;
 const browserErrors: string[] = [];
+let officeCookies: Awaited<ReturnType<BrowserContext['cookies']>> = [];
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -242,7 +244,7 @@ describe('a city goes live from an empty production database', () => {
     await verein.getByRole('button', { name: t('registration:profile.create') }).click();
     await verein.waitForURL(/\/account\/organisation\?id=\d+&saved=1$/);
     await verein.goto(`${server.url}/account`);
-    const card = verein.locator('.card', { has: verein.getByRole('heading', { name: EDITION }) });
+    const card = verein.getByRole('region', { name: t('registration:account.openTitle') }).getByRole('listitem').filter({ has: verein.getByRole('heading', { name: EDITION }) });
     await card.getByRole('link', { name: t('registration:account.apply') }).click();
     await verein.waitForURL(new RegExp(`/editions/sommerfest-nordstadt-${year}/apply\\?org=\\d+$`));
     await verein.getByRole('radio', { name: /Pavillon 3 × 3 m/ }).check();
@@ -252,13 +254,15 @@ describe('a city goes live from an empty production database', () => {
     await verein.getByRole('checkbox', { name: t('registration:apply.publicConsent') }).check();
     await verein.getByRole('button', { name: t('registration:apply.submit') }).click();
     await verein.waitForURL(/\/account\/applications\/\d+$/);
-    await expect.poll(() => verein.locator('.status-box .state').textContent()).toBe(t('registration:states.submitted'));
+    const status = verein.getByRole('region', { name: t('registration:status.state') });
+    await expectVisible(status.getByText(t('registration:status.explain.submitted')));
+    const applicationUrl = verein.url();
 
     // 10. the organiser approves, confirms (fee waived) and assigns a pitch
     await orga.goto(`${server.url}${base}`);
     await orga.getByRole('link', { name: t('office:registrations') }).first().click();
     await orga.waitForURL(new RegExp(`${base}/registrations$`));
-    const row = orga.locator('.queue-item', { hasText: ORGANISATION });
+    const row = orga.getByRole('listitem').filter({ has: orga.getByRole('heading', { level: 3, name: new RegExp(`^${ORGANISATION}`) }) });
     await row.getByRole('button', { name: t('registration:office.decisions.approve') }).click();
     await expect.poll(() => row.getByRole('button', { name: t('registration:office.decisions.confirm') }).count()).toBe(1);
     await row.getByRole('button', { name: t('registration:office.decisions.confirm') }).click();
@@ -306,9 +310,51 @@ describe('a city goes live from an empty production database', () => {
     const plan = resident.getByRole('region', { name: t('schedule:pitches.public.title') }).or(resident.locator('#site-plan-title').locator('..'));
     await expectVisible(plan.getByText(`${t('schedule:pitches.public.pitchLabel', { label: 'A-1' })}: ${ORGANISATION}`).first());
 
+    // and the association finds its pitch on its application
+    await verein.goto(applicationUrl);
+    await expectVisible(verein.getByRole('region', { name: t('registration:status.state') }).getByText(t('registration:status.explain.confirmed')));
+    await expectVisible(verein.getByRole('region', { name: t('registration:status.pitchTitle') }).getByText(/A-1/).first());
+
     expect(browserErrors).toEqual([]);
+    officeCookies = await office.cookies();
     await visitor.close();
     await association.close();
+    await office.close();
+  });
+
+  it('places a pitch by its number fields and puts a picture of the grounds under the plan, without JavaScript', { timeout: 120_000 }, async () => {
+    const office = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+    await office.addCookies(officeCookies);
+    const orga = await newPage(office);
+    await orga.goto(`${server.url}/office/editions/sommerfest-nordstadt-${year}/pitches`);
+    await orga.getByLabel(t('places:pitches.xOf', { label: 'A-3' })).fill('12,5');
+    await orga.getByRole('button', { name: t('places:pitches.savePositions') }).click();
+    await expectVisible(orga.getByRole('status').getByText(t('places:pitches.positionsSaved')));
+    expect(query<{ x: number }>("select x from pitches where label = 'A-3'")[0]!.x).toBe(12.5);
+
+    // an SVG renamed .png: refused next to the field, nothing stored
+    const file = orga.getByLabel(t('places:pitches.pictureFile', { max: 8 }));
+    await file.setInputFiles({ name: 'gelaende.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    await orga.getByLabel(t('places:pitches.pictureWidth')).fill('30');
+    await orga.getByRole('button', { name: t('places:pitches.pictureUpload') }).click();
+    await expectVisible(orga.getByText(t('places:errors.pictureType')).first());
+    await expect(orga.getByLabel(t('places:pitches.pictureWidth')).inputValue()).resolves.toBe('30');
+    expect(query('select stage_id from site_plan_images')).toEqual([]);
+
+    // a real PNG: re-encoded, and drawn under the plan
+    const png = await sharp({ create: { width: 300, height: 150, channels: 3, background: '#88bb66' } }).png().toBuffer();
+    await orga.getByLabel(t('places:pitches.pictureFile', { max: 8 })).setInputFiles({ name: 'gelaende.png', mimeType: 'image/png', buffer: png });
+    await orga.getByLabel(t('places:pitches.pictureWidth')).fill('30');
+    await orga.getByRole('button', { name: t('places:pitches.pictureUpload') }).click();
+    await expectVisible(orga.getByRole('status').getByText(t('places:pitches.pictureSaved')));
+    await orga.goto(`${server.url}/office/editions/sommerfest-nordstadt-${year}/pitches`);
+    const href = await orga.getByRole('img', { name: t('places:pitches.planLabel', { area: 'Standfläche' }) }).locator('image').getAttribute('href');
+    const picture = await fetch(`${server.url}${href}`);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect((await sharp(Buffer.from(await picture.arrayBuffer())).metadata()).width).toBe(300);
+    // the public edition page shows it too
+    expect(await (await fetch(`${server.url}/editions/sommerfest-nordstadt-${year}`)).text()).toContain('<image href="/editions/sommerfest-nordstadt-');
+    expect(browserErrors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     await office.close();
   });
 });
