@@ -11,8 +11,8 @@ import type { Transaction } from 'kysely';
 import { transferReference } from '../app/domain/payments/reference';
 import type { DB } from './connection';
 import type { Database, RegistrationState } from './schema';
+import { TIME_ZONE } from '../app/lib/i18n';
 
-const ZONE = 'Europe/Berlin';
 const t = (de: string, en: string) => JSON.stringify({ de, en });
 
 function utc(day: DateTime, time: string): string {
@@ -22,14 +22,14 @@ function utc(day: DateTime, time: string): string {
 
 /** The second Saturday of September: Dortbund! day. */
 function dortbundStart(year: number): DateTime {
-  const first = DateTime.fromObject({ year, month: 9, day: 1 }, { zone: ZONE });
+  const first = DateTime.fromObject({ year, month: 9, day: 1 }, { zone: TIME_ZONE });
   const firstSaturday = first.plus({ days: (6 - first.weekday + 7) % 7 });
   return firstSaturday.plus({ weeks: 1 });
 }
 
 /** Thursday to the last Sunday of October, the night the clocks go back. */
 function djelemStart(year: number): DateTime {
-  const last = DateTime.fromObject({ year, month: 10, day: 31 }, { zone: ZONE });
+  const last = DateTime.fromObject({ year, month: 10, day: 31 }, { zone: TIME_ZONE });
   const lastSunday = last.minus({ days: last.weekday % 7 });
   return lastSunday.minus({ days: 3 });
 }
@@ -173,7 +173,7 @@ export async function isEmpty(db: DB): Promise<boolean> {
 }
 
 export async function seedDemo(db: DB, options: { today?: string } = {}) {
-  const today = options.today ? DateTime.fromISO(options.today, { zone: ZONE }) : DateTime.now().setZone(ZONE);
+  const today = options.today ? DateTime.fromISO(options.today, { zone: TIME_ZONE }) : DateTime.now().setZone(TIME_ZONE);
   const upcomingYear = today.month >= 11 ? today.year + 1 : today.year;
   const years = [upcomingYear - 1, upcomingYear];
   const counts = { series: 0, editions: 0, stages: 0, items: 0, organisations: 0, registrations: 0 };

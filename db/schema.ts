@@ -520,6 +520,14 @@ export interface StripeEventsTable {
   received_at: CreatedAt;
 }
 
+/** An exhibitor's choice about circulars and invitations to apply again (no row: never asked). */
+export interface MailPreferencesTable {
+  person_id: number;
+  token: string;
+  circulars_off_at: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -554,6 +562,7 @@ export interface Database {
   receipts: ReceiptsTable;
   waiver_requests: WaiverRequestsTable;
   stripe_events: StripeEventsTable;
+  mail_preferences: MailPreferencesTable;
 }
 
 export type Series = Selectable<SeriesTable>;

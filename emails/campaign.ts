@@ -1,15 +1,10 @@
 import { translator, type Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
+import type { CampaignMessage } from '../app/domain/office/campaigns.server';
 import { renderLayout } from './layout';
+import { circularsFooter } from './circulars';
 
-export interface CampaignPayload {
-  campaignId: number;
-  /** already in the message's language (the recipient's, or German when not written in theirs) */
-  subject: string;
-  body: string;
-  /** JSON keyed by locale */
-  editionTitle: string;
-}
+export type CampaignPayload = CampaignMessage;
 
 /** A message organisers write to the exhibitors of an edition (app/domain/office/campaigns.server.ts). */
 export function campaignEmail(payload: CampaignPayload, locale: Locale) {
@@ -22,6 +17,7 @@ export function campaignEmail(payload: CampaignPayload, locale: Locale) {
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter(Boolean),
-    footer: [t('admin:emails.campaign.why', { edition: pickText(payload.editionTitle, locale).text })],
+    footer: [t('admin:emails.campaign.why', { edition: pickText(payload.editionTitle, locale).text }), ...circularsFooter(t, payload.stopUrl)],
+    ...(payload.oneClickUrl ? { oneClickUnsubscribe: payload.oneClickUrl } : {}),
   });
 }

@@ -4,7 +4,7 @@
  * To add a message: a file here exporting a render function, and one line below.
  */
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../app/lib/i18n';
-import type { RenderedMail } from './layout';
+import type { EmailTemplate, RenderedMail } from '../app/domain/mail/templates';
 import { signInLinkEmail } from './sign-in-link';
 import { organisationInvitationEmail } from './organisation-invitation';
 import { registrationApprovedEmail } from './registration-approved';
@@ -46,9 +46,9 @@ export const emailTemplates = {
   'waiver-decided': waiverDecidedEmail,
   'payment-refunded': paymentRefundedEmail,
   'edition-cancelled': editionCancelledEmail,
-} satisfies Record<string, Render>;
+} satisfies Record<EmailTemplate, Render>;
 
-export type EmailTemplate = keyof typeof emailTemplates;
+export type { EmailTemplate };
 
 export function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(emailTemplates, name);

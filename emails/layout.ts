@@ -3,21 +3,9 @@
  * HTML (lang and dir set, no images, no tracking). Templates describe content as data.
  */
 import { directionOf, type Locale } from '../app/lib/i18n';
+import type { MailAttachment, RenderedMail } from '../app/domain/mail/templates';
 
-export interface MailAttachment {
-  filename: string;
-  content: string;
-  contentType: string;
-}
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: MailAttachment[];
-  /** extra header lines, e.g. List-Unsubscribe */
-  headers?: Record<string, string>;
-}
+export type { MailAttachment, RenderedMail };
 
 /**
  * The one-click unsubscribe address (RFC 8058) behind a resident's unsubscribe page link:

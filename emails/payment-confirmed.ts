@@ -1,7 +1,7 @@
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
-import { text } from './payment-parts';
+import { associationFrame, text } from './payment-parts';
 
 export interface PaymentConfirmedPayload {
   organisation: string;
@@ -21,6 +21,7 @@ export function paymentConfirmedEmail(p: PaymentConfirmedPayload, locale: Locale
   const values = { organisation: p.organisation, edition: text(p.edition, locale), amount: formatMoney(p.amountCents, locale), outstanding: formatMoney(p.outstandingCents, locale), receipt: p.receiptNumber };
   return renderLayout({
     locale,
+    ...associationFrame(t, p.organisation, [`${t('payments:emails.toPaymentPage')}: ${p.url}`]),
     subject: t('payments:emails.confirmed.subject', values),
     paragraphs: [
       t('payments:emails.confirmed.body', values),
@@ -29,6 +30,5 @@ export function paymentConfirmedEmail(p: PaymentConfirmedPayload, locale: Locale
       t('payments:emails.confirmed.receipt', values),
     ],
     action: { label: t('payments:emails.confirmed.action'), url: p.receiptUrl },
-    footer: [`${t('payments:emails.toPaymentPage')}: ${p.url}`],
   });
 }

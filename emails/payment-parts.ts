@@ -1,17 +1,13 @@
 /** Pieces shared by the payment messages: the bank-transfer block and day formatting. */
 import type { TFunction } from 'i18next';
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import type { Locale } from '../app/lib/i18n';
+import type { BankDetails } from '../app/domain/payments/bank-details';
+
+export type { BankDetails };
 import { pickText } from '../app/lib/i18n-text';
 import { berlinDay, formatDay } from '../app/lib/time';
 
-export interface BankDetails {
-  payee: string;
-  iban: string;
-  bic: string;
-  bank: string;
-  reference: string;
-}
 
 export function bankTransferBlock(t: TFunction, bank: BankDetails, amountCents: number, locale: Locale): string[] {
   return [
@@ -30,3 +26,11 @@ export function bankTransferBlock(t: TFunction, bank: BankDetails, amountCents: 
 
 export const text = (value: string, locale: Locale) => pickText(value, locale).text;
 export const day = (iso: string, locale: Locale) => formatDay(berlinDay(iso), locale);
+
+/**
+ * The greeting and the "why you get this" footer every message to an association carries,
+ * the same as the registration messages (a payment message had neither).
+ */
+export function associationFrame(t: TFunction, organisation: string, footerLines: string[] = []): { greeting: string; footer: string[] } {
+  return { greeting: t('registration:emails.greeting'), footer: [...footerLines, t('registration:emails.footer', { organisation })] };
+}

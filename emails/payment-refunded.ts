@@ -1,7 +1,7 @@
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
-import { text } from './payment-parts';
+import { associationFrame, text } from './payment-parts';
 
 export interface PaymentRefundedPayload {
   organisation: string;
@@ -20,6 +20,7 @@ export function paymentRefundedEmail(p: PaymentRefundedPayload, locale: Locale) 
   const values = { organisation: p.organisation, edition: text(p.edition, locale), amount: formatMoney(p.refundCents, locale) };
   return renderLayout({
     locale,
+    ...associationFrame(t, p.organisation),
     subject: t('payments:emails.refunded.subject', values),
     paragraphs: [t('payments:emails.refunded.body', values), t(p.method === 'stripe' ? 'payments:emails.refunded.stripe' : 'payments:emails.refunded.bank', values)],
     action: { label: t('payments:emails.toPaymentPage'), url: p.url },

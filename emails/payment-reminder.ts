@@ -1,7 +1,7 @@
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
-import { bankTransferBlock, day, text, type BankDetails } from './payment-parts';
+import { associationFrame, bankTransferBlock, day, text, type BankDetails } from './payment-parts';
 
 export interface PaymentReminderPayload {
   stage: 1 | 2;
@@ -19,6 +19,7 @@ export function paymentReminderEmail(p: PaymentReminderPayload, locale: Locale) 
   const values = { organisation: p.organisation, edition: text(p.edition, locale), amount: formatMoney(p.amountCents, locale), deadline: day(p.deadline, locale) };
   return renderLayout({
     locale,
+    ...associationFrame(t, p.organisation),
     subject: t(`payments:emails.reminder.subject${p.stage}`, values),
     paragraphs: [
       t('payments:emails.reminder.body', values),

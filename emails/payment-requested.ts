@@ -1,7 +1,7 @@
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
-import { bankTransferBlock, day, text, type BankDetails } from './payment-parts';
+import { associationFrame, bankTransferBlock, day, text, type BankDetails } from './payment-parts';
 
 export interface PaymentRequestedPayload {
   organisation: string;
@@ -21,6 +21,7 @@ export function paymentRequestedEmail(p: PaymentRequestedPayload, locale: Locale
   const values = { organisation: p.organisation, edition: text(p.edition, locale), standType: text(p.standType, locale), amount: formatMoney(p.amountCents, locale), deadline: day(p.deadline, locale) };
   return renderLayout({
     locale,
+    ...associationFrame(t, p.organisation),
     subject: t('payments:emails.requested.subject', values),
     paragraphs: [
       t('payments:emails.requested.body', values),

@@ -2,6 +2,7 @@ import { translator, type Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
 import { formatDateTime, formatDayRange } from '../app/lib/time';
 import { renderLayout } from './layout';
+import { circularsFooter } from './circulars';
 
 export interface ReapplyInvitationPayload {
   /** JSON keyed by locale */
@@ -12,6 +13,9 @@ export interface ReapplyInvitationPayload {
   closesAt: string | null;
   organisation: string;
   url: string;
+  /** the page that stops circulars and invitations, and its one-click twin */
+  stopUrl?: string;
+  oneClickUrl?: string;
 }
 
 /** Last year's exhibitors hear about the next edition and apply again in one click. */
@@ -30,6 +34,7 @@ export function reapplyInvitationEmail(payload: ReapplyInvitationPayload, locale
     greeting: t('admin:emails.greeting'),
     paragraphs,
     action: { label: t('admin:emails.reapply.action'), url: payload.url },
-    footer: [t('admin:emails.reapply.why', { organisation: payload.organisation })],
+    footer: [t('admin:emails.reapply.why', { organisation: payload.organisation }), ...circularsFooter(t, payload.stopUrl)],
+    ...(payload.oneClickUrl ? { oneClickUnsubscribe: payload.oneClickUrl } : {}),
   });
 }

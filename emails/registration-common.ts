@@ -7,23 +7,10 @@ import { translator, type Locale } from '../app/lib/i18n';
 import { pickText } from '../app/lib/i18n-text';
 import { formatDay, formatDayRange, formatTime, berlinDay } from '../app/lib/time';
 import type { MailAttachment } from './layout';
+import type { RegistrationMailPayload } from '../app/domain/registrations/mail-payload';
 
-export interface RegistrationMailPayload {
-  registrationId: number;
-  organisationName: string;
-  /** JSON text keyed by locale */
-  editionTitle: string;
-  startsOn: string;
-  endsOn: string;
-  /** JSON text keyed by locale */
-  standTypeName: string;
-  reason: string | null;
-  statusUrl: string;
-  /** JSON text keyed by locale: the organisers' own words about setup */
-  setupInfo: string;
-  setup: { startsAt: string; endsAt: string; derived: boolean; location: string | null } | null;
-  decidedAt: string;
-}
+export type { RegistrationMailPayload };
+
 
 export function registrationContext(p: RegistrationMailPayload, locale: Locale) {
   const t = translator(locale);

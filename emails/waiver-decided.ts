@@ -1,7 +1,7 @@
-import { formatMoney } from '../app/domain/payments/money';
+import { formatMoney } from '../app/lib/money';
 import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
-import { day, text } from './payment-parts';
+import { associationFrame, day, text } from './payment-parts';
 
 export interface WaiverDecidedPayload {
   granted: boolean;
@@ -20,6 +20,7 @@ export function waiverDecidedEmail(p: WaiverDecidedPayload, locale: Locale) {
   const key = p.granted ? 'granted' : 'refused';
   return renderLayout({
     locale,
+    ...associationFrame(t, p.organisation),
     subject: t(`payments:emails.waiver.${key}Subject`, values),
     paragraphs: [
       t(`payments:emails.waiver.${key}Body`, values),

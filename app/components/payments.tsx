@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { TextareaHTMLAttributes, ReactNode } from 'react';
 import type { FieldError } from '~/lib/forms';
-import { formatMoney } from '~/domain/payments/money';
+import { formatMoney } from '~/lib/money';
 import type { FeeStatus } from '~/domain/payments/fees.server';
 import type { PaymentLine } from '~/domain/payments/overview.server';
 import { berlinDay, formatDateTime, formatDay } from '~/lib/time';

@@ -142,6 +142,3 @@ export function FormAlert({ message }: { message: FieldError | undefined | null 
   );
 }
 
-export function formatMoney(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}

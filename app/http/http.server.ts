@@ -1,5 +1,7 @@
 import { json } from '@remix-run/node';
 import { DomainError, statusOf } from '~/domain/errors';
+import { translator } from '~/lib/i18n';
+import { localeOf } from './locale.server';
 
 /** Throws a 404 Response (caught by the nearest ErrorBoundary) unless the value is there. */
 export function invariantResponse<T>(value: T | null | undefined | false, message = 'Not found', status = 404): asserts value is T {
@@ -11,11 +13,19 @@ export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof DomainError) {
-      throw json({ message: error.messageKey, values: error.values }, { status: statusOf(error) });
-    }
-    throw error;
+    rethrowAsResponse(error);
   }
+}
+
+/**
+ * A typed domain error becomes its status with the message key and values, which the error
+ * boundary translates into the reader's language; anything else is rethrown as it is.
+ */
+export function rethrowAsResponse(error: unknown): never {
+  if (error instanceof DomainError) {
+    throw json({ message: error.messageKey, values: error.values }, { status: statusOf(error) });
+  }
+  throw error;
 }
 
 /** For a route's `headers` export: the Retry-After of a rate-limited action reaches the browser. */
@@ -24,4 +34,27 @@ export function retryAfterOf(actionHeaders: Headers): Headers {
   const retry = actionHeaders.get('Retry-After');
   if (retry) headers.set('Retry-After', retry);
   return headers;
+}
+
+const MESSAGE_KEY = /^[a-z][a-zA-Z]*:[a-zA-Z0-9_.]+$/;
+const STATUS_TEXT: Record<number, string> = { 403: 'errors.forbidden.body', 404: 'errors.notFound.body' };
+
+/**
+ * For resource routes (files, no page): a refusal thrown inside — a typed domain error via
+ * orRespond, a guard's 403 — reaches the person as plain text in their language instead of
+ * the JSON with a message key that an error boundary would have translated on a page.
+ */
+export async function withReadableRefusals(request: Request, handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (thrown) {
+    if (!(thrown instanceof Response) || thrown.status < 400 || !thrown.headers.get('content-type')?.includes('application/json')) throw thrown;
+    const data = (await thrown.json().catch(() => null)) as { message?: unknown; values?: Record<string, unknown> } | null;
+    const t = translator(await localeOf(request));
+    const key = typeof data?.message === 'string' && MESSAGE_KEY.test(data.message) ? data.message : (STATUS_TEXT[thrown.status] ?? 'errors.badRequest.body');
+    return new Response(t(key, data?.values ?? {}) as string, {
+      status: thrown.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
 }

@@ -14,7 +14,7 @@ import { stripeCheckoutOrigin } from '../server/stripe.server';
 /** Paths that other sites may frame (the embeddable program widget) or POST to (signed webhooks). */
 const FRAMEABLE = EMBED_PATH;
 // webhooks, and RFC 8058 one-click unsubscribe (a mail provider posts it, with no cookie, from its own site)
-const CROSS_SITE_POST_ALLOWED = /^\/(webhooks\/|notifications\/one-click\/)/;
+const CROSS_SITE_POST_ALLOWED = /^\/(webhooks\/|notifications\/one-click\/|mail\/one-click\/)/;
 
 /** `formTargets`: other origins a form may be sent on to (Stripe Checkout, after our redirect). */
 export function contentSecurityPolicy(nonce: string, frameable: boolean, formTargets: string[] = []): string {

@@ -17,7 +17,7 @@ import { attempt } from '~/http/domain-action.server';
 import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { orRespond } from '~/http/http.server';
-import { directionOf, LOCALES, languageName, localeInfo, translator } from '~/lib/i18n';
+import { directionOf, LOCALES, languageName, translator } from '~/lib/i18n';
 import { parseList, parseLocalized } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { wakeMail } from '~/server/mail.server';

@@ -11,7 +11,7 @@ import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
-import { shareMeta, shortText } from '~/lib/share';
+import { shareMeta } from '~/lib/share';
 
 import { formatDateTime, formatTime } from '~/lib/time';
 

@@ -24,8 +24,19 @@ const schema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
-  return json({ title: translator(locale)('auth:login.title'), redirectTo, firstStart: (await administratorCount(db())) === 0 });
+  const asked = new URL(request.url).searchParams.get('redirectTo');
+  const redirectTo = safeRedirect(asked);
+  return json({ title: translator(locale)('auth:login.title'), redirectTo, reason: asked ? reasonFor(redirectTo) : null, firstStart: (await administratorCount(db())) === 0 });
+}
+
+/** Why this person is asked to sign in, from where they were going (issue 14, point 9). */
+function reasonFor(redirectTo: string): 'apply' | 'office' | 'account' | 'other' | null {
+  const path = redirectTo.split(/[?#]/)[0] ?? '/';
+  if (path === '/') return null;
+  if (/^\/editions\/[^/]+\/apply$/.test(path)) return 'apply';
+  if (path === '/office' || path.startsWith('/office/')) return 'office';
+  if (path === '/account' || path.startsWith('/account/')) return 'account';
+  return 'other';
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -54,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo, firstStart } = useLoaderData<typeof loader>();
+  const { redirectTo, reason, firstStart } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -69,7 +80,13 @@ export default function Login() {
   return (
     <>
       <h1>{t('auth:login.title')}</h1>
+      {reason ? (
+        <p className="notice" role="note">
+          {t(`auth:login.reason.${reason}`)}
+        </p>
+      ) : null}
       <p className="lead">{t('auth:login.intro')}</p>
+      <p>{t('auth:login.newHere')}</p>
       {firstStart ? <FirstStart /> : null}
       <ErrorSummary errors={data?.errors} labels={{ email: t('auth:login.email') }} />
       <Form method="post" noValidate>

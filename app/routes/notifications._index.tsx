@@ -76,6 +76,8 @@ export default function NotificationsPage() {
   const busy = useNavigation().state === 'submitting';
   const seriesError = useFieldError(data?.errors?.series);
   const consentError = useFieldError(data?.errors?.consent);
+  const initial = series.some((s) => s.slug === (data?.values.series ?? preselected)) ? (data?.values.series ?? preselected) : (series[0]?.slug ?? '');
+  const [chosen, choose] = useState(initial);
   if (data?.sent) {
     return (
       <>
@@ -84,8 +86,6 @@ export default function NotificationsPage() {
       </>
     );
   }
-  const initial = series.some((s) => s.slug === (data?.values.series ?? preselected)) ? (data?.values.series ?? preselected) : (series[0]?.slug ?? '');
-  const [chosen, choose] = useState(initial);
   return (
     <>
       <h1>{t('feeds:notify.title')}</h1>

@@ -6,7 +6,7 @@ import { exportEdition } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { parseForm } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
+import { orRespond, withReadableRefusals } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 
@@ -14,31 +14,35 @@ const schema = z.object({ kind: z.enum(EXPORT_KINDS), confirm: z.literal('on') }
 
 /** POST: the CSV file itself (see office.editions.$slug.export.tsx for the form). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const locale = await localeOf(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
-  const form = await request.formData();
-  const result = parseForm(schema, form);
-  if (!result.success) {
-    const back = new URLSearchParams();
-    const kind = form.get('kind');
-    if (typeof kind === 'string' && kind.length <= 20) back.set('kind', kind);
-    for (const field of Object.keys(result.errors)) back.append('error', field);
-    return redirect(`/office/editions/${edition.slug}/export?${back.toString()}`, 303);
-  }
-  const file = await orRespond(() => exportEdition(db(), person, edition.id, result.data.kind, locale));
-  return new Response(file.csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'Cache-Control': 'no-store',
-    },
+  return withReadableRefusals(request, async () => {
+    const person = await requireOfficePerson(request);
+    const locale = await localeOf(request);
+    const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+    const form = await request.formData();
+    const result = parseForm(schema, form);
+    if (!result.success) {
+      const back = new URLSearchParams();
+      const kind = form.get('kind');
+      if (typeof kind === 'string' && kind.length <= 20) back.set('kind', kind);
+      for (const field of Object.keys(result.errors)) back.append('error', field);
+      return redirect(`/office/editions/${edition.slug}/export?${back.toString()}`, 303);
+    }
+    const file = await orRespond(() => exportEdition(db(), person, edition.id, result.data.kind, locale));
+    return new Response(file.csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
   });
 }
 
 /** GET: back to the form (after the same checks as the form itself). */
 export async function loader({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
-  return redirect(`/office/editions/${edition.slug}/export`);
+  return withReadableRefusals(request, async () => {
+    const person = await requireOfficePerson(request);
+    const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+    return redirect(`/office/editions/${edition.slug}/export`);
+  });
 }

@@ -11,8 +11,10 @@ import { CAMPAIGN_STATES } from '~/domain/office/constants';
 import { officeProviders } from '~/domain/office/providers.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
+import { env } from '~/server/env.server';
+import { renderEmail } from '../../emails/index';
 import { formValues, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
+import { orRespond, rethrowAsResponse } from '~/http/http.server';
 import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -81,14 +83,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const filters = { states: data.states as (typeof CAMPAIGN_STATES)[number][], standTypeIds: data.standTypeIds, areaIds: data.areaIds };
   try {
     if (data.intent === 'preview') {
-      const preview = await orRespond(() => previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson));
-      return json({ errors: {} as FieldErrors, values, selected, preview });
+      const found = await previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson);
+      const mail = found.sample ? renderEmail('campaign', found.sample.payload, found.sample.locale) : null;
+      const sample = found.sample && mail ? { locale: found.sample.locale, organisation: found.sample.organisation, subject: mail.subject, text: mail.text } : null;
+      return json({ errors: {} as FieldErrors, values, selected, preview: { ...found, sample } });
     }
-    const sent = await orRespond(() => sendCampaign(db(), person, edition.id, filters, texts));
+    const sent = await sendCampaign(db(), person, edition.id, filters, texts, env().PUBLIC_URL);
     wakeMail();
     return redirect(`/office/editions/${edition.slug}/mail?sent=${sent.count}`);
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
+    // A refusal of the texts goes back to the form, next to the field; any other domain
+    // error (not allowed, not found) becomes its status page with the translated reason.
+    if (!(error instanceof ValidationError)) rethrowAsResponse(error);
     const errors: FieldErrors = Object.keys(error.fieldErrors).length
       ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, { key }]))
       : { form: { key: error.messageKey } };

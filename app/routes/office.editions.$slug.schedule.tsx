@@ -3,7 +3,7 @@ import { announcedChange, changeLabelKey } from '~/domain/schedule/changes';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type KeyboardEvent } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictList, OfficeEditionNav, type ConflictContext } from '~/components/schedule';
@@ -75,11 +75,15 @@ const STEP = 15 * 60_000;
 const hhmm = (iso: string) => formatTime(iso, 'de');
 const hourOf = (iso: string) => Number(hhmm(iso).slice(0, 2));
 
+/** True once the board runs in the browser: false on the server and in the first render, so both agree. */
 function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
+const noSubscription = () => () => {};
 
 export default function ScheduleBoard() {
   const { board } = useLoaderData<typeof loader>();

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SetupPageHeader } from '~/components/places-forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { formatMoney } from '~/components/registration';
+import { formatMoney } from '~/lib/money';
 import { listStandTypes } from '~/domain/places/stand-types.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';

@@ -14,7 +14,7 @@ import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
 import { recordBankTransfer } from '~/domain/payments/bank-transfer.server';
-import { formatMoney } from '~/domain/payments/money';
+import { formatMoney } from '~/lib/money';
 import { editionPayments, type OfficeRow } from '~/domain/payments/overview.server';
 import { cancelPaidStand, sendStripeRefund } from '~/domain/payments/refunds.server';
 import { parseTransferReference } from '~/domain/payments/reference';

@@ -16,6 +16,7 @@ import * as sessions from './2026-12-01T1700_sessions';
 import * as scrubMailLinks from './2026-12-01T1701_scrub_mail_links';
 import * as places from './2026-12-01T1230_places';
 import * as goingLive from './2026-12-01T1200_going_live';
+import * as mailPreferences from './2026-12-02T0000_mail_preferences';
 import * as sitePlanImageScale from './2026-12-02T0100_site_plan_image_scale';
 
 export const migrations: Record<string, Migration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1701_scrub_mail_links': scrubMailLinks,
   '2026-12-01T1230_places': places,
   '2026-12-01T1200_going_live': goingLive,
+  '2026-12-02T0000_mail_preferences': mailPreferences,
   '2026-12-02T0100_site_plan_image_scale': sitePlanImageScale,
 };

@@ -64,7 +64,7 @@ describe('an organiser in the office', () => {
     expect(arabic.html).toContain('dir="rtl"');
     expect(arabic.text).toContain(`http://festplatz.test/editions/dortbund-${next}`);
     const german = await smtp.waitFor((m) => to(m).includes('kontakt@mia-do.example') && m.subject === `Einladung: Dortbund! Eine Stadt. Viele Gesichter ${next}`);
-    expect(german.text).toContain('Jetzt wieder anmelden');
+    expect(german.text).toContain('Jetzt wieder einen Stand anmelden');
     expect(errors).toEqual([]);
     await context.close();
   });

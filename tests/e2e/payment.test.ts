@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import SQLite from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney } from '../../app/domain/payments/money';
+import { formatMoney } from '../../app/lib/money';
 import { translator } from '../../app/lib/i18n';
 import { browserCookie } from '../helpers/auth';
 import { expectVisible, launchBrowser } from '../helpers/browser';

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import SQLite from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserCookie, signIn } from '../helpers/auth';
+import { signInInPage } from '../helpers/auth';
 import { expectVisible, launchBrowser } from '../helpers/browser';
 import { linkIn, startSmtpServer, type TestSmtp } from '../helpers/mail';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -53,12 +53,12 @@ async function newPage(context: BrowserContext): Promise<Page> {
 async function signInByEmail(page: Page, email: string) {
   await page.goto(`${server.url}/login`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
+  await page.getByRole('button', { name: 'Login-Link senden' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Bitte sehen Sie in Ihr Postfach' }));
   const mail = await smtp.waitFor((m) => to(email)(m) && (m.text ?? '').includes('/login/verify?token='));
   const link = new URL(linkIn(mail, `${PUBLIC_URL}/login/verify?token=`));
   await page.goto(`${server.url}${link.pathname}${link.search}`);
-  await page.getByRole('button', { name: 'Jetzt anmelden' }).click();
+  await page.getByRole('button', { name: 'Jetzt einloggen' }).click();
   await page.waitForURL(/\/account$/);
 }
 
@@ -116,11 +116,10 @@ describe('an association registers a stand and the organisers approve it', () =>
     expect(received.subject).toMatch(/^Anmeldung erhalten: Dortbund! Eine Stadt\. Viele Gesichter \d{4}$/);
 
     // the organiser, in a second browser, signed in the same way
-    // (organisers also pass a second factor: the helper enrols and enters the TOTP code over HTTP)
+    // (organisers also pass a second factor: enrolled in the page, the code typed into it)
     const office = await browser.newContext({ locale: 'de-DE' });
-    await office.addCookies([browserCookie(server.url, await signIn(server.url, smtp, 'orga@festplatz.localhost'))]);
     const orga = await newPage(office);
-    await orga.goto(`${server.url}/account`);
+    await signInInPage(orga, server.url, smtp, 'orga@festplatz.localhost');
     await orga.getByRole('link', { name: 'Zum Veranstaltungsbüro' }).click();
     await orga.waitForURL(/\/office$/);
     // newest first: the coming edition before last year's

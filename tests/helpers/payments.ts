@@ -3,7 +3,6 @@ import { signIn } from './auth';
 import type { DB } from '../../db/connection';
 import type { RegistrationState } from '../../db/schema';
 import type { TestSmtp } from './mail';
-import { linkIn } from './mail';
 
 export async function registrationOf(db: DB, editionSlug: string, organisationSlug: string) {
   return db

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../emails/index';
 import { listAudit } from '../../app/domain/audit/audit.server';
@@ -109,8 +108,10 @@ describe('bulk mail', () => {
     const preview = await previewCampaign(t.db, admin, source.id, { states: ['confirmed'], standTypeIds: [], areaIds: [] }, texts);
     expect(preview.count).toBe(2);
     expect(preview.byLanguage).toEqual({ ar: 1, de: 1 });
-    expect(preview.sample).toMatchObject({ locale: 'ar', subject: 'التجهيز يوم السبت', organisation: 'Arbeitskreis der Abrahamsreligionen' });
-    expect(preview.sample!.text).toContain('يرجى الحضور الساعة 7:30.');
+    expect(preview.sample).toMatchObject({ locale: 'ar', organisation: 'Arbeitskreis der Abrahamsreligionen' });
+    const sample = renderEmail('campaign', preview.sample!.payload, preview.sample!.locale);
+    expect(sample.subject).toBe('التجهيز يوم السبت');
+    expect(sample.text).toContain('يرجى الحضور الساعة 7:30.');
     // Without an Arabic text, the Arabic reader gets the German one
     const germanOnly = await previewCampaign(t.db, admin, source.id, { states: ['confirmed'], standTypeIds: [], areaIds: [] }, { subject: { de: 'A' }, body: { de: 'B' } });
     expect(germanOnly.byLanguage).toEqual({ de: 2 });
@@ -122,15 +123,17 @@ describe('bulk mail', () => {
 
   it('sends one outbox row per recipient in their language, once, and keeps the campaign', async () => {
     const source = await edition('dortbund-2027');
-    const sent = await sendCampaign(t.db, admin, source.id, { states: ['confirmed'], standTypeIds: [], areaIds: [] }, texts);
+    const sent = await sendCampaign(t.db, admin, source.id, { states: ['confirmed'], standTypeIds: [], areaIds: [] }, texts, 'http://festplatz.test');
     expect(sent.count).toBe(2);
     const rows = await t.db.selectFrom('outbox').selectAll().where('template', '=', 'campaign').orderBy('to_address').execute();
     expect(rows.map((r) => [r.to_address, r.locale, r.dedupe_key])).toEqual([
       ['kontakt@abrahamsreligionen.example', 'ar', `campaign:${sent.campaignId}:${(await personId('kontakt@abrahamsreligionen.example'))}`],
       ['kontakt@mia-do.example', 'de', `campaign:${sent.campaignId}:${(await personId('kontakt@mia-do.example'))}`],
     ]);
+    const token = (await t.db.selectFrom('mail_preferences').select('token').where('person_id', '=', await personId('kontakt@mia-do.example')).executeTakeFirstOrThrow()).token;
     expect(renderEmail('campaign', JSON.parse(rows[1]!.payload), 'de').text).toBe(
-      'Bitte kommen Sie um 7:30 Uhr.\n\nDanke!\n\n--\n\nSie erhalten diese Nachricht als Kontakt einer Organisation, die sich für Dortbund! Eine Stadt. Viele Gesichter 2027 angemeldet hat.',
+      'Bitte kommen Sie um 7:30 Uhr.\n\nDanke!\n\n--\n\nSie erhalten diese Nachricht als Kontakt einer Organisation, die sich für Dortbund! Eine Stadt. Viele Gesichter 2027 angemeldet hat.' +
+        `\n\nKeine Rundschreiben und Einladungen mehr: http://festplatz.test/mail/circulars/${token}`,
     );
     const campaign = await t.db.selectFrom('mail_campaigns').selectAll().where('id', '=', sent.campaignId).executeTakeFirstOrThrow();
     expect(campaign.recipient_count).toBe(2);
@@ -139,15 +142,15 @@ describe('bulk mail', () => {
 
   it('needs German and somebody to send to; a series team cannot mail another series', async () => {
     const source = await edition('dortbund-2027');
-    await expect(sendCampaign(t.db, admin, source.id, { states: [], standTypeIds: [], areaIds: [] }, { subject: { ar: 'x' }, body: {} })).rejects.toMatchObject({
+    await expect(sendCampaign(t.db, admin, source.id, { states: [], standTypeIds: [], areaIds: [] }, { subject: { ar: 'x' }, body: {} }, 'http://festplatz.test')).rejects.toMatchObject({
       messageKey: 'admin:mail.errors.germanRequired',
       fieldErrors: { subject_de: 'forms:errors.required', body_de: 'forms:errors.required' },
     });
     const djelem = await edition('djelem-djelem-2027');
-    await expect(sendCampaign(t.db, team, djelem.id, { states: ['confirmed'], standTypeIds: [], areaIds: [] }, texts)).rejects.toMatchObject({
+    await expect(sendCampaign(t.db, team, djelem.id, { states: ['confirmed'], standTypeIds: [], areaIds: [] }, texts, 'http://festplatz.test')).rejects.toMatchObject({
       messageKey: 'admin:mail.errors.noRecipients',
     });
-    await expect(sendCampaign(t.db, team, source.id, { states: [], standTypeIds: [], areaIds: [] }, texts)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(sendCampaign(t.db, team, source.id, { states: [], standTypeIds: [], areaIds: [] }, texts, 'http://festplatz.test')).rejects.toMatchObject({ name: 'ForbiddenError' });
     await expect(previewCampaign(t.db, team, source.id, { states: [], standTypeIds: [], areaIds: [] }, texts)).rejects.toMatchObject({ name: 'ForbiddenError' });
   });
 });

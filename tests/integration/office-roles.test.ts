@@ -54,12 +54,39 @@ function officeRequests(dortbund: string) {
   return { gets, posts };
 }
 
+/** The visible text of a refusal: a translated title and reason, no raw key like `admin:errors.forbidden`. */
+async function expectReadableRefusal(response: Response, what: string) {
+  const body = await response.text();
+  const visible = body.replace(/<script[\s\S]*?<\/script>/g, '');
+  expect(visible, what).not.toMatch(/\b[a-z]+:[a-z][a-zA-Z]*\.[a-zA-Z.]+\b/);
+  if (response.headers.get('content-type')?.includes('text/html')) expect(visible, what).toMatch(/<h1[^>]*>(Kein Zugriff|No access)<\/h1>/);
+  else expect(['Dafür fehlt Ihnen die Berechtigung.', 'Diese Seite ist nur für berechtigte Personen sichtbar.'], what).toContain(visible.trim());
+}
+
 describe('role boundaries of the office', () => {
   it('keeps a series team to its own series: 403 for every page and form of another series and of the administration', async () => {
     const dortbund = `dortbund-${year()}`;
     const { gets, posts } = officeRequests(dortbund);
-    for (const url of gets) expect((await get(url, team)).status, `GET ${url}`).toBe(403);
-    for (const [url, body] of posts) expect((await post(url, body, team)).status, `POST ${url}`).toBe(403);
+    // every refusal reads as text in the person's language, never a translation key
+    for (const url of gets) {
+      const response = await get(url, team);
+      expect(response.status, `GET ${url}`).toBe(403);
+      await expectReadableRefusal(response, `GET ${url}`);
+    }
+    for (const [url, body] of posts) {
+      const response = await post(url, body, team);
+      expect(response.status, `POST ${url}`).toBe(403);
+      await expectReadableRefusal(response, `POST ${url}`);
+    }
+    // what the person reads: the reason in their language, never a translation key (issue 14, point 10)
+    for (const [lang, reason] of [['de', 'Dafür fehlt Ihnen die Berechtigung.'], ['en', 'You do not have permission for this.']] as const) {
+      const page = await get(`/office/editions/${dortbund}?lang=${lang}`, team);
+      expect(page.status).toBe(403);
+      // the text shown, without the scripts that carry the route data
+      const body = (await page.text()).replace(/<script[\s\S]*?<\/script>/g, '');
+      expect(body).toContain(reason);
+      expect(body).not.toMatch(/admin:errors|errors\.forbidden/);
+    }
     // the same through Remix's data requests (client-side navigation)
     expect((await get(`/office/editions/${dortbund}?_data=routes/office.editions.$slug._index`, team)).status).toBe(403);
     // their own series works
@@ -79,8 +106,16 @@ describe('role boundaries of the office', () => {
     const dortbund = `dortbund-${year()}`;
     const { gets, posts } = officeRequests(dortbund);
     expect((await get('/office', member)).status).toBe(403);
-    for (const url of gets) expect((await get(url, member)).status, `GET ${url}`).toBe(403);
-    for (const [url, body] of posts) expect((await post(url, body, member)).status, `POST ${url}`).toBe(403);
+    for (const url of gets) {
+      const response = await get(url, member);
+      expect(response.status, `GET ${url}`).toBe(403);
+      await expectReadableRefusal(response, `GET ${url}`);
+    }
+    for (const [url, body] of posts) {
+      const response = await post(url, body, member);
+      expect(response.status, `POST ${url}`).toBe(403);
+      await expectReadableRefusal(response, `POST ${url}`);
+    }
     const djelem = `/office/editions/${dortbund.replace('dortbund', 'djelem-djelem')}`;
     expect((await get(djelem, member)).status).toBe(403);
     expect((await post(`${djelem}/export/csv`, { kind: 'contacts', confirm: 'on' }, member)).status).toBe(403);

@@ -8,7 +8,7 @@ import { renderEmail } from '../../emails/index';
 import { ConflictError, NotFoundError, ValidationError } from '../../app/domain/errors';
 import { recordBankTransfer } from '../../app/domain/payments/bank-transfer.server';
 import { balanceOf, feeStatus, loadFeeContext } from '../../app/domain/payments/fees.server';
-import { formatMoney } from '../../app/domain/payments/money';
+import { formatMoney } from '../../app/lib/money';
 import { feeSummary } from '../../app/domain/payments/overview.server';
 import { allocateReceipt } from '../../app/domain/payments/receipts.server';
 import { transferReference } from '../../app/domain/payments/reference';

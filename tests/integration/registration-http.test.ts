@@ -70,7 +70,7 @@ describe('access between organisations', () => {
 
     const mine = await get(`/account/applications/${own.id}`, cookie);
     expect(mine.status).toBe(200);
-    expect(await mine.text()).toContain('Anmeldung von Train of Hope e.V.');
+    expect(await mine.text()).toContain('Standanmeldung von Train of Hope e.V.');
 
     expect((await get(`/account/applications/${foreign.id}`, cookie)).status).toBe(404);
     expect((await post(`/account/applications/${foreign.id}`, cookie, { intent: 'withdraw', reason: 'fremd' })).status).toBe(404);

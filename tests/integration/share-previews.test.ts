@@ -22,6 +22,8 @@ async function page(path: string, headers: Record<string, string> = {}) {
   const html = await res.text();
   const meta = new Map<string, string>();
   for (const m of html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)"\/?>/g)) meta.set(m[1]!, decode(m[2]!));
+  // parsed JSON-LD, asserted field by field below
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, any>);
   return { res, html, meta, jsonLd };
 }

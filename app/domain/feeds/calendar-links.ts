@@ -2,6 +2,7 @@
  * Links that put a feed or one item into the resident's calendar: webcal:// for Apple,
  * Thunderbird and most phone apps, plus the web calendars of Google and Outlook.
  */
+import { TIME_ZONE } from '../../lib/i18n';
 
 /** The webcal:// form of an http(s) feed URL: calendar apps subscribe instead of downloading. */
 export function webcalUrl(httpUrl: string): string {
@@ -42,7 +43,7 @@ export function addEventLinks(event: EventForLinks) {
     dates: `${compactUtc(event.starts_at)}/${compactUtc(event.ends_at)}`,
     details: event.details,
     location: event.location,
-    ctz: 'Europe/Berlin',
+    ctz: TIME_ZONE,
   });
   const outlook = new URLSearchParams({
     path: '/calendar/action/compose',

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DB } from '../../../db/connection';
-import { DEFAULT_LOCALE, languageName, translator, type Locale } from '../../lib/i18n';
+import { DEFAULT_LOCALE, languageName, translator, type Locale, TIME_ZONE } from '../../lib/i18n';
 import { parseList, pickText } from '../../lib/i18n-text';
 import { berlinDay, berlinToUtc, daysBetween } from '../../lib/time';
 import { DateTime } from 'luxon';
@@ -43,7 +43,7 @@ export function itemGuid(uid: string): string {
   return uuidV5(`program-item:${uid}`);
 }
 
-const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Berlin');
+const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE);
 /** "2027-10-30T20:00:00+02:00" */
 const withOffset = (iso: string) => berlin(iso).toISO({ suppressMilliseconds: true })!;
 
@@ -150,7 +150,7 @@ async function scheduleModel(db: DB, slug: string, lang: Locale, publicUrl: stri
   }
   dayList.sort();
   const days = dayList.map((date, index) => {
-    const next = DateTime.fromISO(date, { zone: 'Europe/Berlin' }).plus({ days: 1 }).toISODate()!;
+    const next = DateTime.fromISO(date, { zone: TIME_ZONE }).plus({ days: 1 }).toISODate()!;
     const onDay = items.filter((i) => berlinDay(i.starts_at) === date);
     return {
       index: index + 1,
@@ -205,7 +205,7 @@ function toXml(m: ScheduleModel): string {
     el('days', String(m.days.length), '    '),
     el('timeslot_duration', TIMESLOT, '    '),
     el('base_url', m.baseUrl, '    '),
-    el('time_zone_name', 'Europe/Berlin', '    '),
+    el('time_zone_name', TIME_ZONE, '    '),
     '  </conference>',
   ];
   for (const day of m.days) {
@@ -261,7 +261,7 @@ function toJson(m: ScheduleModel): string {
         end: m.conference.end,
         daysCount: m.days.length,
         timeslot_duration: TIMESLOT,
-        time_zone_name: 'Europe/Berlin',
+        time_zone_name: TIME_ZONE,
         url: m.conference.url,
         rooms: m.rooms,
         days: m.days.map((d) => ({

@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OutboxMessage } from '../../../db/schema';
-import type { EmailTemplate } from '../../../emails/index';
+import type { EmailTemplate } from './templates';
 import { recordAudit } from '../audit/audit.server';
 
 type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { RenderedMail } from '../../../emails/layout';
+import type { RenderedMail } from './templates';
 
 export interface OutgoingMail extends RenderedMail {
   to: string;

@@ -7,10 +7,10 @@
  */
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
-import { renderEmail } from '../../../emails/index';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../lib/i18n';
 import { recordAudit } from '../audit/audit.server';
 import { ValidationError } from '../errors';
+import { preferencesTokenFor, preferencesUrls } from '../mail/preferences.server';
 import { enqueueMail } from '../mail/outbox.server';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 import { CAMPAIGN_STATES } from './constants';
@@ -47,7 +47,11 @@ export async function campaignRecipients(db: DB, editionId: number, filters: Cam
     .select(['people.id as personId', 'people.email', 'people.locale', 'organisations.name as organisation'])
     .where('registrations.edition_id', '=', editionId)
     .where('registrations.state', 'in', states)
-    .where('people.erased_at', 'is', null);
+    .where('people.erased_at', 'is', null)
+    // who stopped circulars with the link in one of them gets none
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('mail_preferences').select('mail_preferences.person_id').whereRef('mail_preferences.person_id', '=', 'people.id').where('mail_preferences.circulars_off_at', 'is not', null))),
+    );
   if (filters.standTypeIds.length) query = query.where('registrations.stand_type_id', 'in', filters.standTypeIds);
   if (filters.areaIds.length && officeProviders.registrationsByArea) {
     const ids = await officeProviders.registrationsByArea(db, editionId, filters.areaIds);
@@ -73,6 +77,19 @@ function assertGerman(texts: CampaignTexts) {
   if (Object.keys(errors).length) throw new ValidationError('admin:mail.errors.germanRequired', errors);
 }
 
+/** The payload of one circular (emails/campaign.ts renders it). */
+export interface CampaignMessage {
+  campaignId: number;
+  /** already in the message's language (the recipient's, or German when not written in theirs) */
+  subject: string;
+  body: string;
+  /** JSON keyed by locale */
+  editionTitle: string;
+  /** the page that stops circulars, and its one-click twin (missing in messages queued before they existed) */
+  stopUrl?: string;
+  oneClickUrl?: string;
+}
+
 export async function previewCampaign(db: DB, actor: Actor, editionId: number, filters: CampaignFilters, texts: CampaignTexts, previewPersonId?: number) {
   const edition = await assertCanManageEdition(db, actor, editionId);
   assertGerman(texts);
@@ -83,11 +100,11 @@ export async function previewCampaign(db: DB, actor: Actor, editionId: number, f
     byLanguage[lang] = (byLanguage[lang] ?? 0) + 1;
   }
   const sample = recipients.find((r) => r.personId === previewPersonId) ?? recipients[0];
-  let rendered: { locale: Locale; subject: string; text: string; organisation: string } | null = null;
+  // what the sample recipient's message is rendered from (the route renders it with the template)
+  let rendered: { locale: Locale; organisation: string; payload: CampaignMessage } | null = null;
   if (sample) {
     const message = messageFor(texts, sample.locale);
-    const mail = renderEmail('campaign', { campaignId: 0, subject: message.subject, body: message.body, editionTitle: edition.title }, message.locale);
-    rendered = { locale: message.locale, subject: mail.subject, text: mail.text, organisation: sample.organisation };
+    rendered = { locale: message.locale, organisation: sample.organisation, payload: { campaignId: 0, subject: message.subject, body: message.body, editionTitle: edition.title } };
   }
   return {
     count: recipients.length,
@@ -97,7 +114,15 @@ export async function previewCampaign(db: DB, actor: Actor, editionId: number, f
   };
 }
 
-export async function sendCampaign(db: DB, actor: Actor, editionId: number, filters: CampaignFilters, texts: CampaignTexts): Promise<{ campaignId: number; count: number }> {
+export async function sendCampaign(
+  db: DB,
+  actor: Actor,
+  editionId: number,
+  filters: CampaignFilters,
+  texts: CampaignTexts,
+  /** where the stop link in each message points (the site's public address) */
+  publicUrl: string,
+): Promise<{ campaignId: number; count: number }> {
   const edition = await assertCanManageEdition(db, actor, editionId);
   assertGerman(texts);
   return db.transaction().execute(async (trx) => {
@@ -117,11 +142,12 @@ export async function sendCampaign(db: DB, actor: Actor, editionId: number, filt
       .executeTakeFirstOrThrow();
     for (const r of recipients) {
       const message = messageFor(texts, r.locale);
+      const stop = preferencesUrls(publicUrl, await preferencesTokenFor(trx, r.personId));
       await enqueueMail(trx, {
         to: r.email,
         locale: message.locale,
         template: 'campaign',
-        payload: { campaignId: campaign.id, subject: message.subject, body: message.body, editionTitle: edition.title },
+        payload: { campaignId: campaign.id, subject: message.subject, body: message.body, editionTitle: edition.title, stopUrl: stop.page, oneClickUrl: stop.oneClick },
         dedupeKey: `campaign:${campaign.id}:${r.personId}`,
       });
     }

@@ -7,9 +7,9 @@
  * daylight-saving switch.
  */
 import { DateTime } from 'luxon';
+import { TIME_ZONE } from '../../lib/i18n';
 
-const ZONE = 'Europe/Berlin';
-const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
+const day = (iso: string) => DateTime.fromISO(iso, { zone: TIME_ZONE });
 
 /** 1 for the first such weekday of its month, 2 for the second … */
 function ordinal(d: DateTime): number {
@@ -41,5 +41,5 @@ export function shiftDay(isoDay: string, days: number): string {
 
 /** A UTC instant moved by whole days in Berlin wall-clock time (19:00 stays 19:00 across DST). */
 export function shiftInstant(isoInstant: string, days: number): string {
-  return DateTime.fromISO(isoInstant, { zone: 'utc' }).setZone(ZONE).plus({ days }).toUTC().toISO()!;
+  return DateTime.fromISO(isoInstant, { zone: 'utc' }).setZone(TIME_ZONE).plus({ days }).toUTC().toISO()!;
 }

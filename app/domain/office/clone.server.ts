@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/connection';
 import type { Edition } from '../../../db/schema';
+import { preferencesTokenFor, preferencesUrls } from '../mail/preferences.server';
 import { enqueueMail } from '../mail/outbox.server';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError } from '../errors';
@@ -210,6 +211,9 @@ async function returningExhibitors(trx: DB, sourceEditionId: number) {
     .where('registrations.edition_id', '=', sourceEditionId)
     .where('registrations.state', '=', 'confirmed')
     .where('people.erased_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('mail_preferences').select('mail_preferences.person_id').whereRef('mail_preferences.person_id', '=', 'people.id').where('mail_preferences.circulars_off_at', 'is not', null))),
+    )
     .orderBy('people.id')
     .execute();
 }
@@ -217,6 +221,7 @@ async function returningExhibitors(trx: DB, sourceEditionId: number) {
 async function enqueueReapplyInvitations(trx: DB, sourceEditionId: number, target: Edition, publicUrl: string): Promise<number> {
   const people = await returningExhibitors(trx, sourceEditionId);
   for (const p of people) {
+    const stop = preferencesUrls(publicUrl, await preferencesTokenFor(trx, p.person_id));
     await enqueueMail(trx, {
       to: p.email,
       locale: p.locale,
@@ -229,6 +234,8 @@ async function enqueueReapplyInvitations(trx: DB, sourceEditionId: number, targe
         closesAt: target.registration_closes_at,
         organisation: p.organisation,
         url: `${publicUrl}/editions/${target.slug}`,
+        stopUrl: stop.page,
+        oneClickUrl: stop.oneClick,
       },
       dedupeKey: `reapply:${target.id}:${p.person_id}`,
     });

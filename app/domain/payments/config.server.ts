@@ -1,5 +1,5 @@
 import { env } from '~/server/env.server';
-import type { BankDetails } from '../../../emails/payment-parts';
+import type { BankDetails } from './bank-details';
 
 /** Who is paid: the city office, as configured (PAYEE_*, RECEIPT_VAT_NOTE); placeholders by default. */
 export interface Payee {

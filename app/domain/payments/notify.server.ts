@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { EmailTemplate } from '../../../emails/index';
+import type { EmailTemplate } from '../mail/templates';
 import { enqueueMail } from '../mail/outbox.server';
 
 /**

@@ -9,7 +9,7 @@ import { bankDetailsFor, paymentsOnline } from './config.server';
 import { dueReminderStage, paymentDeadline } from './deadline';
 import { balanceOf, deadlineOf, feeStatus, loadFeeContext, requireMemberOf, type FeeStatus } from './fees.server';
 import { transferReference } from './reference';
-import type { BankDetails } from '../../../emails/payment-parts';
+import type { BankDetails } from './bank-details';
 import { approvedAtOf, paidCentsOf } from './subqueries';
 
 type DB = Kysely<Database>;

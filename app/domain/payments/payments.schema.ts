@@ -1,7 +1,7 @@
 /** One zod schema per payments form; messages are translation keys (see app/lib/forms.ts). */
 import { z } from 'zod';
 import { berlinToday } from '~/lib/time';
-import { parseEuroAmount } from './money';
+import { parseEuroAmount } from '../../lib/money';
 
 const id = z.coerce.number().int().positive();
 

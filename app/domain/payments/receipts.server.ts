@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Database, Person } from '../../../db/schema';
-import { LOCALES, translator } from '~/lib/i18n';
+import { LOCALES, translator, TIME_ZONE } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { NotFoundError } from '../errors';
 import type { FeeContext } from './fees.server';
@@ -21,7 +21,7 @@ export async function allocateReceipt(
   trx: Transaction<Database>,
   input: { paymentId: number; context: FeeContext; amountCents: number; currency: string; method: 'stripe' | 'bank_transfer'; at: string },
 ): Promise<string> {
-  const year = DateTime.fromISO(input.at, { zone: 'utc' }).setZone('Europe/Berlin').year;
+  const year = DateTime.fromISO(input.at, { zone: 'utc' }).setZone(TIME_ZONE).year;
   const last = await trx
     .selectFrom('receipts')
     .select((eb) => eb.fn.max('number').as('n'))

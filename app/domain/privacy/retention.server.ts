@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';
 import { recordAudit } from '../audit/audit.server';
 import { erasePerson } from './erasure.server';
+import { TIME_ZONE } from '../../lib/i18n';
 
 export interface RetentionReport {
   cutoff: string;
@@ -19,7 +20,7 @@ export interface RetentionReport {
 }
 
 export function retentionCutoff(now: Date, months: number): { instant: string; day: string } {
-  const cutoff = DateTime.fromJSDate(now).setZone('Europe/Berlin').minus({ months });
+  const cutoff = DateTime.fromJSDate(now).setZone(TIME_ZONE).minus({ months });
   return { instant: cutoff.toUTC().toISO()!, day: cutoff.toISODate()! };
 }
 

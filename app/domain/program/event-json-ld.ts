@@ -5,13 +5,13 @@
  * out: Festplatz does not record admission prices (docs/decisions/097).
  */
 import { DateTime } from 'luxon';
-import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
+import { DEFAULT_LOCALE, type Locale, TIME_ZONE } from '../../lib/i18n';
 import { parseList, pickText, type LocalizedText } from '../../lib/i18n-text';
 
 type Text = string | LocalizedText | null | undefined;
 
 export function withBerlinOffset(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Berlin').toISO({ suppressMilliseconds: true })!;
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toISO({ suppressMilliseconds: true })!;
 }
 
 /** "Leopoldstraße 50–58, 44147 Dortmund" as a PostalAddress; an address of another shape stays one line. */

@@ -7,8 +7,8 @@
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { ValidationError } from '../errors';
+import { TIME_ZONE } from '../../lib/i18n';
 
-const ZONE = 'Europe/Berlin';
 /** A festival runs days, not months: more than this many occurrences is a typing mistake. */
 export const MAX_OCCURRENCES = 31;
 
@@ -54,7 +54,7 @@ export function expandOccurrences(input: { rule: string; day: string; time: stri
   return dates.map((date) => {
     const start = DateTime.fromObject(
       { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes() },
-      { zone: ZONE },
+      { zone: TIME_ZONE },
     );
     return {
       day: start.toISODate()!,

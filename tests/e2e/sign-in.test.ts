@@ -1,0 +1,81 @@
+/**
+ * Issue 14, "so that this class of defect is caught next time": an organiser signs in the
+ * way a person does — the email form, the link from a real SMTP server, the second factor
+ * typed into the page — and approves an application, with JavaScript on (enrolling) and
+ * off (the code page); an association signs in without JavaScript too.
+ */
+import SQLite from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInInPage } from '../helpers/auth';
+import { expectVisible, launchBrowser } from '../helpers/browser';
+import { startSmtpServer, type TestSmtp } from '../helpers/mail';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let smtp: TestSmtp;
+let server: RunningServer;
+let browser: Browser;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  [server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'http://festplatz.test' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+});
+
+function submittedCount(): number {
+  const db = new SQLite(server.databasePath, { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from registrations r join editions e on e.id = r.edition_id where r.state = 'submitted' and e.slug = ?`).get(comingDortbund()) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+function comingDortbund(): string {
+  const db = new SQLite(server.databasePath, { readonly: true });
+  try {
+    return (db.prepare(`select slug from editions where slug like 'dortbund-%' order by starts_on desc limit 1`).get() as { slug: string }).slug;
+  } finally {
+    db.close();
+  }
+}
+
+async function approveOne(page: Page): Promise<void> {
+  await page.goto(`${server.url}/office/editions/${comingDortbund()}/registrations?state=submitted`);
+  const before = submittedCount();
+  expect(before).toBeGreaterThan(0);
+  const row = page.locator('.queue-item').first();
+  await expectVisible(row);
+  await row.getByRole('button', { name: 'Zusagen' }).click();
+  await expect.poll(submittedCount, { timeout: 15_000 }).toBe(before - 1);
+}
+
+describe('signing in by hand', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`an organiser ${javaScriptEnabled ? 'enrols' : 'enters'} the second factor in the page and approves an application (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+      await signInInPage(page, server.url, smtp, 'orga@festplatz.localhost');
+      expect(new URL(page.url()).pathname).toBe('/account');
+      await page.getByRole('link', { name: 'Zum Veranstaltungsbüro' }).click();
+      await page.waitForURL(/\/office$/);
+      await approveOne(page);
+      await context.close();
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('an association signs in without JavaScript and lands on the page it asked for', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInInPage(page, server.url, smtp, 'kontakt@train-of-hope.example', { redirectTo: '/account/organisation' });
+    expect(new URL(page.url()).pathname).toBe('/account/organisation');
+    await context.close();
+  });
+});
