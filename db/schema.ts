@@ -64,8 +64,11 @@ export interface SitePlanImagesTable {
   edition_id: number;
   mime: 'image/png' | 'image/jpeg';
   image: Buffer;
+  /** pixels of the stored (re-encoded) picture */
   width: number;
   height: number;
+  /** how many metres the picture's width shows on the plan */
+  width_m: Default<number>;
   updated_at: Default<string>;
 }
 

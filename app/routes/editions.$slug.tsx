@@ -8,6 +8,8 @@ import { SitePlanSvg } from '~/components/schedule';
 import { getPublicEdition } from '~/domain/editions/editions.server';
 import { isWindowOpen } from '~/domain/registrations/transition.server';
 import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
+import { planImagesOf } from '~/domain/places/plan-image.server';
+import { planBackground } from '~/lib/site-plan';
 import { db } from '~/server/db.server';
 import { orRespond } from '~/http/http.server';
 import { parseList, pickText } from '~/lib/i18n-text';
@@ -54,7 +56,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       }),
   }));
   // The site plan: numbers of every pitch, names of confirmed stands that agreed to be shown.
-  const sitePlan = (await getPublicSitePlan(db(), page.edition.id)).map((area) => ({ ...area, name: pickText(area.name, locale) }));
+  const images = await planImagesOf(db(), page.edition.id);
+  const sitePlan = (await getPublicSitePlan(db(), page.edition.id)).map((area) => ({ ...area, name: pickText(area.name, locale), picture: planBackground(page.edition.slug, area.id, images.get(area.id)) }));
   const t = translator(locale);
   const title = pickText(page.edition.title, locale).text;
   const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
@@ -211,7 +214,7 @@ export default function EditionPage() {
               <h3 id={`plan-${area.id}`} lang={area.name.fallback ? area.name.lang : undefined}>
                 {area.name.text}
               </h3>
-              <SitePlanSvg label={t('schedule:pitches.planOf', { area: area.name.text })} pitches={area.pitches} />
+              <SitePlanSvg label={t('schedule:pitches.planOf', { area: area.name.text })} pitches={area.pitches} background={area.picture} />
               <h4 id={`plan-list-${area.id}`}>{t('schedule:pitches.public.list')}</h4>
               <ul className="plan-list" aria-labelledby={`plan-list-${area.id}`}>
                 {area.pitches.map((p) => (

@@ -7,8 +7,8 @@ import { EditionForm } from '~/components/edition-form';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
-import { editionSchema } from '~/domain/editions/edition.schema';
-import { cancelEdition, changeEditionStatus, deleteEdition, STATUS_CHANGES, updateEdition } from '~/domain/editions/manage.server';
+import { editionSchema, STATUS_CHANGES } from '~/domain/editions/edition.schema';
+import { cancelEdition, changeEditionStatus, deleteEdition, updateEdition } from '~/domain/editions/manage.server';
 import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { attempt } from '~/http/domain-action.server';
@@ -154,11 +154,12 @@ export default function EditionSettings() {
 
       <section aria-labelledby="end">
         <h2 id="end">{t('setup:lifecycle.endTitle')}</h2>
+        {/* shown even where the form is not (a draft, an edition already cancelled): a refusal always says why */}
+        {lifecycle?.intent === 'cancel' ? <FormAlert message={lifecycle.message} /> : null}
         {edition.status !== 'draft' && !edition.cancelled_at ? (
           <Form method="post">
             <input type="hidden" name="intent" value="cancel" />
             <p>{t('setup:lifecycle.cancelExplain')}</p>
-            {lifecycle?.intent === 'cancel' ? <FormAlert message={lifecycle.message} /> : null}
             <Confirmed intent="cancel" label={t('setup:lifecycle.cancelCheck')} />
             <button type="submit" className="danger">
               {t('setup:lifecycle.cancel')}

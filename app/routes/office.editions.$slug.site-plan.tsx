@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav, SitePlanSvg } from '~/components/schedule';
+import { planImagesOf } from '~/domain/places/plan-image.server';
+import { planBackground } from '~/lib/site-plan';
 import { acceptSuggestionsSchema, assignSchema, unassignSchema } from '~/domain/schedule/item.schema';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { acceptSuggestions, assignPitch, getSitePlan, suggestPitches, unassignPitch } from '~/domain/siteplan/pitches.server';
@@ -23,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await getSitePlan(db(), edition.id);
   // A suggestion is only computed and shown (a GET changes nothing); accepting it is a POST.
   const suggestion = new URL(request.url).searchParams.has('suggest') ? await suggestPitches(db(), edition.id) : null;
-  return json({ title: translator(locale)('schedule:pitches.title', { edition: pickText(edition.title, locale).text }), edition, plan, suggestion });
+  const images = await planImagesOf(db(), edition.id);
+  const pictures = Object.fromEntries(plan.areas.map((a) => [a.id, planBackground(edition.slug, a.id, images.get(a.id))]));
+  return json({ title: translator(locale)('schedule:pitches.title', { edition: pickText(edition.title, locale).text }), edition, plan, suggestion, pictures });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -58,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SitePlan() {
-  const { edition, plan, suggestion } = useLoaderData<typeof loader>();
+  const { edition, plan, suggestion, pictures } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t, text } = useI18n();
@@ -103,6 +107,7 @@ export default function SitePlan() {
           {area.pitches.length > 0 ? (
             <>
               <SitePlanSvg
+                background={pictures[area.id]}
                 label={t('schedule:pitches.planOf', { area: text(area.name).text })}
                 pitches={area.pitches.map((p) => ({ ...p, name: p.organisation_name, taken: p.registration_id !== null }))}
               />

@@ -17,6 +17,7 @@ import * as scrubMailLinks from './2026-12-01T1701_scrub_mail_links';
 import * as places from './2026-12-01T1230_places';
 import * as goingLive from './2026-12-01T1200_going_live';
 import * as mailPreferences from './2026-12-02T0000_mail_preferences';
+import * as sitePlanImageScale from './2026-12-02T0100_site_plan_image_scale';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1230_places': places,
   '2026-12-01T1200_going_live': goingLive,
   '2026-12-02T0000_mail_preferences': mailPreferences,
+  '2026-12-02T0100_site_plan_image_scale': sitePlanImageScale,
 };

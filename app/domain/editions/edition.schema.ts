@@ -5,10 +5,21 @@
  * function check the same things.
  */
 import { z } from 'zod';
+import type { EditionStatus } from '../../../db/schema';
 import { berlinWallClockToUtc, daysBetween } from '../../lib/time';
 import { DESCRIPTION_MAX, localizedFields, slugField, TITLE_MAX } from '../series/series.schema';
 
 export const MAX_EDITION_DAYS = 31;
+
+/**
+ * Which way an edition may move (the settings page draws one button per step). Here, not in
+ * manage.server.ts: the page renders in the browser too, where a .server module is empty.
+ */
+export const STATUS_CHANGES: Record<EditionStatus, EditionStatus[]> = {
+  draft: ['published'],
+  published: ['archived'],
+  archived: ['published'],
+};
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'setup:errors.day');
 const wallClock = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, 'setup:errors.dateTime');
 

@@ -13,14 +13,8 @@ import { enqueueMail } from '../mail/outbox.server';
 import { assertCanManageEdition, assertCanManageSeries, type Actor } from '../people/authorise.server';
 import { publishScheduleIn } from '../schedule/publish.server';
 import { localizedJson } from '../series/series.schema';
-import { editionDateErrors, type EditionInput } from './edition.schema';
+import { editionDateErrors, STATUS_CHANGES, type EditionInput } from './edition.schema';
 
-/** Which way an edition may move, and what the button is called in the office. */
-export const STATUS_CHANGES: Record<EditionStatus, EditionStatus[]> = {
-  draft: ['published'],
-  published: ['archived'],
-  archived: ['published'],
-};
 
 /** Application states that still concern an exhibitor when the edition is called off. */
 const ACTIVE_APPLICATIONS = ['submitted', 'approved', 'waitlisted', 'confirmed'] as const;

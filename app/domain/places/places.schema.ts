@@ -115,5 +115,17 @@ export function positionsSchema(ids: readonly number[]) {
   return z.object(shape);
 }
 
+/** The positions form under one area's plan: its id and `x_<id>`, `y_<id>` of each of its pitches. */
+export function areaPositionsSchema(ids: readonly number[]) {
+  return positionsSchema(ids).extend({ intent: z.literal('positions'), areaId: z.coerce.number().int().positive() });
+}
+
 /** A background picture of the grounds: at most this many bytes. */
 export const PLAN_IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The picture form's fields besides the file (which sharp checks on the server). */
+export const planPictureSchema = z.object({
+  intent: z.literal('picture'),
+  areaId: z.coerce.number().int().positive(),
+  widthM: decimal(1, 1000, 'places:errors.pictureWidth'),
+});

@@ -268,6 +268,7 @@ export async function getApplicationForMember(db: DB, input: { personId: number;
       'editions.setup_info',
       'editions.registration_opens_at',
       'editions.registration_closes_at',
+      'editions.cancelled_at',
       'stand_types.name as stand_type_name',
       'stand_types.slug as stand_type_slug',
       'stand_types.fee_cents',
@@ -390,6 +391,7 @@ export async function getAccountOverview(db: DB, input: { personId: number; now?
     .selectFrom('editions')
     .select(['id', 'slug', 'title', 'series_id', 'starts_on', 'ends_on', 'registration_closes_at'])
     .where('status', '=', 'published')
+    .where('cancelled_at', 'is', null)
     .where('registration_opens_at', '<=', at)
     .where('registration_closes_at', '>=', at)
     .orderBy('starts_on')

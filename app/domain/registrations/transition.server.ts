@@ -45,11 +45,14 @@ export const REASON_MAX = 1000;
 export interface RegistrationWindow {
   registration_opens_at: string | null;
   registration_closes_at: string | null;
+  /** a cancelled edition takes no applications, whatever its window says */
+  cancelled_at?: string | null;
 }
 
-/** Throws unless `now` lies inside the edition's registration window. */
+/** Throws unless `now` lies inside the edition's registration window (and the edition is not called off). */
 export function assertWindowOpen(edition: RegistrationWindow, now: Date): void {
   const at = now.toISOString();
+  if (edition.cancelled_at) throw new ConflictError('setup:errors.applyCancelled');
   if (!edition.registration_opens_at || !edition.registration_closes_at || at < edition.registration_opens_at) {
     throw new ConflictError('registration:errors.windowNotOpen');
   }
@@ -59,7 +62,7 @@ export function assertWindowOpen(edition: RegistrationWindow, now: Date): void {
 export function isWindowOpen(edition: RegistrationWindow, now: Date): boolean {
   const at = now.toISOString();
   return Boolean(
-    edition.registration_opens_at && edition.registration_closes_at && at >= edition.registration_opens_at && at <= edition.registration_closes_at,
+    !edition.cancelled_at && edition.registration_opens_at && edition.registration_closes_at && at >= edition.registration_opens_at && at <= edition.registration_closes_at,
   );
 }
 
@@ -143,6 +146,7 @@ export async function transitionRegistration(trx: DB, input: TransitionInput): P
       'editions.setup_info',
       'editions.registration_opens_at',
       'editions.registration_closes_at',
+      'editions.cancelled_at',
       'stand_types.name as stand_type_name',
       'stand_types.capacity',
       'organisations.name as organisation_name',

@@ -216,6 +216,14 @@ export function berlinTime(iso: string): string {
 
 type ItemInput = Omit<ItemForm, 'repeat' | 'repeat_until'>;
 
+/** An item lies on one of the edition's days (the form offers only those; a hand-made request may not). */
+function assertDayInEdition(edition: { starts_on: string; ends_on: string }, day: string, keep?: string): void {
+  if (day === keep) return;
+  if (day < edition.starts_on || day > edition.ends_on) {
+    throw new ValidationError('setup:errors.dayOutsideEdition', { day: 'setup:errors.dayOutsideEdition' }, { first: edition.starts_on, last: edition.ends_on });
+  }
+}
+
 async function checkReferences(db: DB, editionId: number, input: { stage_id: number; host_organisation_id?: number | null; registration_id?: number | null }) {
   const stage = await db.selectFrom('stages').select('id').where('id', '=', input.stage_id).where('edition_id', '=', editionId).executeTakeFirst();
   if (!stage) throw new ValidationError('schedule:errors.stage', { stage_id: 'schedule:errors.stage' });
@@ -274,6 +282,7 @@ function newUid(editionSlug: string): string {
  */
 export async function createItem(db: DB, editionId: number, input: ItemForm): Promise<string[]> {
   const edition = await db.selectFrom('editions').select(['slug', 'starts_on', 'ends_on']).where('id', '=', editionId).executeTakeFirstOrThrow();
+  assertDayInEdition(edition, input.day);
   await checkReferences(db, editionId, input);
   const first = instants(input.day, input.start, input.end);
   const minutes = Math.round((Date.parse(first.ends_at) - Date.parse(first.starts_at)) / 60_000);
@@ -311,6 +320,9 @@ async function requireDraft(db: DB, editionId: number, uid: string) {
 /** Saves every field of a draft from its edit form. */
 export async function updateItem(db: DB, editionId: number, uid: string, input: ItemInput): Promise<void> {
   const item = await requireDraft(db, editionId, uid);
+  const edition = await db.selectFrom('editions').select(['starts_on', 'ends_on']).where('id', '=', editionId).executeTakeFirstOrThrow();
+  // an item left outside the days (by an older clone, say) can still be edited where it is
+  assertDayInEdition(edition, input.day, berlinDay(item.starts_at));
   await checkReferences(db, editionId, input);
   const times = instants(input.day, input.start, input.end);
   await db
