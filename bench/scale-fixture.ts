@@ -4,10 +4,12 @@
  * program items published and mirrored as drafts, hosted by the applicants' organisations.
  * Built once per (N, M) into a SQLite file under bench/.cache and copied for each use.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
+import { migrations } from '../db/migrations/index';
 import { saveApplication } from '../app/domain/registrations/applications.server';
 import { decideRegistration } from '../app/domain/registrations/review.server';
 import { createBenchDatabase } from './fixtures';
@@ -118,7 +120,9 @@ async function build(target: string, registrations: number, items: number) {
 
 /** A fresh copy of the (N, M) fixture in its own temporary folder. */
 export async function scaleDatabase(registrations: number, items: number): Promise<ScaleDatabase> {
-  const cached = path.join(cacheDir, `scale-v${FIXTURE_VERSION}-${registrations}-${items}.sqlite`);
+  // A new migration makes a new file: the fixture is always of the current schema.
+  const schema = createHash('sha1').update(Object.keys(migrations).sort().join('\n')).digest('hex').slice(0, 8);
+  const cached = path.join(cacheDir, `scale-v${FIXTURE_VERSION}-${schema}-${registrations}-${items}.sqlite`);
   const meta = `${cached}.json`;
   if (!fs.existsSync(cached) || !fs.existsSync(meta)) {
     const t = performance.now();

@@ -102,7 +102,9 @@ export async function measureOffice(n: number, m: number): Promise<ScaleFigures>
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < n; i++) await enqueueMail(trx, { to: `p${i}@verein.example`, locale: 'de', template: 'campaign', payload: { subject: 'Aufbau', body: `Hallo ${i}` } });
     });
-    const plan = await sql<{ detail: string }>`explain query plan select id from outbox where status = 'pending' and next_attempt_at <= ${new Date().toISOString()} order by id limit 20`.execute(db);
+    // the claim's inner query as claimDueMessages sends it
+    const claim = db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', new Date().toISOString()).orderBy('next_attempt_at').orderBy('id').limit(20).compile();
+    const plan = await sql<{ detail: string }>`explain query plan ${sql.raw(claim.sql)}`.execute(db).catch(async () => ({ rows: (await db.executeQuery({ ...claim, sql: `explain query plan ${claim.sql}` })).rows as { detail: string }[] }));
     out.mailClaimUsesTempBtree = plan.rows.some((r) => /TEMP B-TREE/.test(r.detail));
     let sent = 0;
     const t = performance.now();

@@ -1,6 +1,6 @@
 /**
  * Public pages for visitors who are not signed in are the same bytes for everyone with
- * the same URL, language and cookies, until the database changes. They are rendered once,
+ * the same URL, language and cookies, until the public data changes. They are rendered once,
  * kept (gzip included), and served before the framework — the hot path of a festival
  * weekend. The inline scripts of a cached page are allowed by their SHA-256 hashes instead
  * of a per-request nonce, so the stored bytes need no rewriting.
@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy } from './security.server';
-import { changeStampOf, database } from '../server/db.server';
+import { database, publicDataVersionOf } from '../server/db.server';
 import { berlinToday } from '../lib/time';
 
 const CACHEABLE = /^\/(?:|editions\/[^/]+(?:\/(?:exhibitors|changes))?|program(?:\/[^/]+)?|organisations(?:\/[^/]+)?|accessibility|impressum|datenschutz)$/;
@@ -26,9 +26,13 @@ interface Entry {
   headers: [string, string][];
 }
 
-/** Changes whenever anything is written, by this process (total_changes) or another (data_version). */
+/**
+ * Changes when what public pages show changes: the public data version (moved by triggers
+ * on the public tables only, docs/decisions/101) and the Berlin day. The mail worker
+ * marking a message sent or a session being touched keeps every cached page.
+ */
 function databaseVersion(): string {
-  return `${changeStampOf(database())}:${berlinToday()}`;
+  return `${publicDataVersionOf(database())}:${berlinToday()}`;
 }
 
 export function inlineScriptHashes(html: string): string[] {

@@ -12,7 +12,7 @@ import { findPublicProgramItems, programFacets } from '~/domain/program/public-p
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { DEFAULT_LOCALE, languageName, translator } from '~/lib/i18n';
-import { pickText } from '~/lib/i18n-text';
+import { onlyIn, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
@@ -27,13 +27,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [items, facets, starred] = await Promise.all([findPublicProgramItems(db(), filter), programFacets(db()), readStarred(request)]);
 
   // Upcoming editions first (soonest first), then past ones (latest first); by day inside.
+  // Each row carries only what the list shows, its texts only in the reader's language.
   const today = berlinToday();
-  const editions = new Map<string, { slug: string; title: string; ends_on: string; starts_on: string; days: Map<string, typeof items> }>();
+  const row = (item: (typeof items)[number]) => ({
+    uid: item.uid,
+    title: onlyIn(item.title, locale),
+    starts_at: item.starts_at,
+    ends_at: item.ends_at,
+    category: item.category,
+    languages: item.languages,
+    accessibility: item.accessibility,
+    status: item.status,
+    host_name: item.host_name,
+    stage_name: item.stage_name === null ? null : onlyIn(item.stage_name, locale),
+  });
+  type Row = ReturnType<typeof row>;
+  const editions = new Map<string, { slug: string; title: string; ends_on: string; starts_on: string; days: Map<string, Row[]> }>();
   for (const item of items) {
-    const e = editions.get(item.edition_slug) ?? { slug: item.edition_slug, title: item.edition_title, starts_on: item.edition_starts_on, ends_on: item.edition_ends_on, days: new Map() };
+    let e = editions.get(item.edition_slug);
+    if (!e) {
+      e = { slug: item.edition_slug, title: item.edition_title, starts_on: item.edition_starts_on, ends_on: item.edition_ends_on, days: new Map() };
+      editions.set(item.edition_slug, e);
+    }
     const day = berlinDay(item.starts_at);
-    e.days.set(day, [...(e.days.get(day) ?? []), item]);
-    editions.set(item.edition_slug, e);
+    const list = e.days.get(day);
+    if (list) list.push(row(item));
+    else e.days.set(day, [row(item)]);
   }
   const groups = [...editions.values()]
     .sort((a, b) => {
@@ -42,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       if (au !== bu) return au ? -1 : 1;
       return au ? a.starts_on.localeCompare(b.starts_on) : b.starts_on.localeCompare(a.starts_on);
     })
-    .map((e) => ({ slug: e.slug, title: e.title, days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
+    .map((e) => ({ slug: e.slug, title: onlyIn(e.title, locale), days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
 
   const feedPath = `/calendar.ics${filterToSearch(filter, locale === DEFAULT_LOCALE ? {} : { lang: locale })}`;
   // coming days first (soonest first), past days after (latest first)
@@ -55,7 +74,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: !isEmptyFilter(filter),
     count: items.length,
     groups,
-    facets: { ...facets, days },
+    facets: {
+      ...facets,
+      series: facets.series.map((f) => ({ ...f, name: onlyIn(f.name, locale) })),
+      editions: facets.editions.map((f) => ({ ...f, title: onlyIn(f.title, locale) })),
+      stages: facets.stages.map((f) => ({ ...f, name: onlyIn(f.name, locale), edition_title: onlyIn(f.edition_title, locale) })),
+      days,
+    },
     starred: starred.uids,
     subscribe: subscribeLinks(env().PUBLIC_URL, feedPath, t('feeds:ics.cityCalendarName')),
   });

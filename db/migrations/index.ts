@@ -16,6 +16,7 @@ import * as sessions from './2026-12-01T1700_sessions';
 import * as scrubMailLinks from './2026-12-01T1701_scrub_mail_links';
 import * as places from './2026-12-01T1230_places';
 import * as goingLive from './2026-12-01T1200_going_live';
+import * as publicDataVersion from './2026-12-02T0200_public_data_version';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1701_scrub_mail_links': scrubMailLinks,
   '2026-12-01T1230_places': places,
   '2026-12-01T1200_going_live': goingLive,
+  '2026-12-02T0200_public_data_version': publicDataVersion,
 };

@@ -1,6 +1,6 @@
 import type { DB } from '../../../db/connection';
 import { renderEmail } from '../../../emails/index';
-import { claimDueMessages, failInterruptedMessages, markAttemptFailed, markSent } from './outbox.server';
+import { claimDueMessages, failInterruptedMessages, markAllSent, markAttemptFailed } from './outbox.server';
 import type { MailTransport } from './transport.server';
 import { payloadToSend } from './mint-links.server';
 
@@ -15,17 +15,23 @@ export async function deliverDueMail(db: DB, transport: MailTransport, from: str
   for (;;) {
     const batch = await claimDueMessages(db, at.toISOString());
     if (batch.length === 0) return report;
-    for (const message of batch) {
-      try {
-        const payload = await payloadToSend(db, JSON.parse(message.payload) as Record<string, unknown>);
-        const rendered = renderEmail(message.template, payload, message.locale);
-        await transport.send({ ...rendered, to: message.to_address, from, messageId: `<outbox-${message.id}@festplatz>` });
-        await markSent(db, message.id);
-        report.sent++;
-      } catch (error) {
-        await markAttemptFailed(db, message, error instanceof Error ? error.message : String(error), at);
-        report.failed++;
+    const sent: number[] = [];
+    try {
+      for (const message of batch) {
+        try {
+          const payload = await payloadToSend(db, JSON.parse(message.payload) as Record<string, unknown>);
+          const rendered = renderEmail(message.template, payload, message.locale);
+          await transport.send({ ...rendered, to: message.to_address, from, messageId: `<outbox-${message.id}@festplatz>` });
+          sent.push(message.id);
+          report.sent++;
+        } catch (error) {
+          await markAttemptFailed(db, message, error instanceof Error ? error.message : String(error), at);
+          report.failed++;
+        }
       }
+    } finally {
+      // The batch's deliveries are recorded together (one commit), also when something above threw.
+      await markAllSent(db, sent);
     }
   }
 }
