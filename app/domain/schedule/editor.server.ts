@@ -85,10 +85,10 @@ async function loadDrafts(db: DB, editionId: number) {
     .execute();
 }
 
-export async function loadPublished(db: DB, editionId: number): Promise<(ItemState & { sequence: number })[]> {
+export async function loadPublished(db: DB, editionId: number): Promise<(ItemState & { sequence: number; registration_id: number | null; series_uid: string | null })[]> {
   return db
     .selectFrom('program_items')
-    .select(['uid', 'stage_id', 'title', 'description', 'starts_at', 'ends_at', 'category', 'languages', 'accessibility', 'host_organisation_id', 'status', 'sequence'])
+    .select(['uid', 'stage_id', 'title', 'description', 'starts_at', 'ends_at', 'category', 'languages', 'accessibility', 'host_organisation_id', 'status', 'sequence', 'registration_id', 'series_uid'])
     .where('edition_id', '=', editionId)
     .execute();
 }

@@ -69,11 +69,7 @@ export async function publishScheduleIn(
     const stamp = now.toISOString();
     const changed = new Set(changes.map((c) => c.uid));
     // Only what differs is written: a release of 10 changes writes 10 items, not the whole program.
-    const links = new Map(
-      (
-        await trx.selectFrom('program_items').select(['uid', 'registration_id', 'series_uid']).where('edition_id', '=', editionId).execute()
-      ).map((p) => [p.uid, p]),
-    );
+    const links = new Map(published.map((p) => [p.uid, p]));
     for (const draft of drafts) {
       const live = links.get(draft.uid);
       if (!changed.has(draft.uid)) {
