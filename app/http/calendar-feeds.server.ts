@@ -10,12 +10,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildCalendarFeed, feedLocale, type FeedSource } from '../domain/feeds/calendar-feed.server';
-import { cachedFeed, type CachedFeed } from '../domain/feeds/feed-cache.server';
+import { cachedFeed, Lru, type CachedFeed } from '../domain/feeds/feed-cache.server';
 import { starredUidsOf } from '../domain/feeds/personal-feeds.server';
 import { filterKey, readProgramFilter } from '../domain/program/program-filter';
 import { db } from '../server/db.server';
 import { log } from '../server/log.server';
 
+const cityKeys = new Lru<string, { source: FeedSource; key: string }>(1_000);
 const ITEM_PATH = /^\/calendar\/item\/([A-Za-z0-9_.-]{1,120})\.ics$/;
 const MY_PATH = /^\/calendar\/my\/([A-Za-z0-9_-]{1,64})\.ics$/;
 
@@ -42,9 +43,15 @@ export async function handleCalendarRequest(req: IncomingMessage, res: ServerRes
     let key: string;
     let personal = false;
     if (route.kind === 'city') {
-      const filter = readProgramFilter(url.searchParams);
-      source = { kind: 'filter', filter };
-      key = `city|${lang}|${filterKey(filter)}`;
+      // The same query string polled again (every subscriber of a feed sends the same one): its key is remembered.
+      let known = cityKeys.get(url.search);
+      if (!known) {
+        const filter = readProgramFilter(url.searchParams);
+        known = { source: { kind: 'filter', filter }, key: `city|${lang}|${filterKey(filter)}` };
+        cityKeys.set(url.search, known);
+      }
+      source = known.source;
+      key = known.key;
     } else if (route.kind === 'item') {
       source = { kind: 'item', uid: route.uid };
       key = `item|${lang}|${route.uid}`;
@@ -96,6 +103,8 @@ export function plain(res: ServerResponse, status: number, text: string) {
 
 /** True when the client takes gzip (and has not refused it with q=0). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
+  // what nearly every client sends, answered without parsing
+  if (header === 'gzip' || header === 'gzip, deflate' || header === 'gzip, deflate, br' || header === 'gzip, deflate, br, zstd') return true;
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   return value.split(',').some((part) => {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
@@ -122,13 +131,24 @@ export function isNotModified(req: IncomingMessage, etags: string[], lastModifie
 }
 
 /** Bytes built once per data version (feeds, schedule files): ETag, Last-Modified, 304, precompressed gzip. */
+const gzipEtags = new WeakMap<CachedFeed, { gzipEtag: string; lastModified: string | null }>();
+/** What each cached body's headers need, worked out once per body, not per request. */
+function headersOf(feed: CachedFeed) {
+  let h = gzipEtags.get(feed);
+  if (!h) {
+    h = { gzipEtag: feed.etag.replace(/"$/, '-gz"'), lastModified: feed.lastModified ? feed.lastModified.toUTCString() : null };
+    gzipEtags.set(feed, h);
+  }
+  return h;
+}
+
 export function sendCachedBytes(req: IncomingMessage, res: ServerResponse, feed: CachedFeed, options: { contentType: string; cacheControl: string; disposition: string }) {
   const gzip = acceptsGzip(req.headers['accept-encoding']);
-  const gzipEtag = feed.etag.replace(/"$/, '-gz"');
+  const { gzipEtag, lastModified } = headersOf(feed);
   res.setHeader('Cache-Control', options.cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('ETag', gzip ? gzipEtag : feed.etag);
-  if (feed.lastModified) res.setHeader('Last-Modified', feed.lastModified.toUTCString());
+  if (lastModified) res.setHeader('Last-Modified', lastModified);
   res.setHeader('Access-Control-Allow-Origin', '*');
   if (isNotModified(req, [feed.etag, gzipEtag], feed.lastModified)) {
     res.statusCode = 304;

@@ -89,7 +89,9 @@ export function etagOf(body: Buffer): string {
  */
 export async function cachedFeed(db: DB, key: string, build: () => Promise<BuiltFeed>): Promise<CachedFeed> {
   // The day is part of the version: cancelled items leave the feeds when their edition is over.
-  const version = `${generation}|${await programDataVersion(db)}|${berlinToday()}`;
+  const open = openAppDatabase(db);
+  const data = open ? publicDataVersionOf(open) : await programDataVersion(db);
+  const version = `${generation}|${data}|${berlinToday()}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit;
   const flightKey = `${version}\u0000${key}`;
