@@ -39,9 +39,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const days = new Map<string, Map<number | null, typeof items>>();
   for (const item of items) {
     const day = berlinDay(item.starts_at);
-    const byStage = days.get(day) ?? new Map();
-    byStage.set(item.stage_id, [...(byStage.get(item.stage_id) ?? []), item]);
-    days.set(day, byStage);
+    let byStage = days.get(day);
+    if (!byStage) days.set(day, (byStage = new Map()));
+    const list = byStage.get(item.stage_id);
+    if (list) list.push(item);
+    else byStage.set(item.stage_id, [item]);
   }
   const stageOrder = [...page.stages.map((s) => s.id), null];
   const program = [...days.entries()].map(([day, byStage]) => ({
