@@ -47,6 +47,33 @@ export function createPageCache(build: ServerBuild) {
   const handle = createRequestHandler(build, 'production');
   const entries = new Map<string, Entry>();
 
+  const inFlight = new Map<string, Promise<{ fresh: Entry; cacheable: boolean }>>();
+
+  async function render(req: Request): Promise<{ fresh: Entry; cacheable: boolean }> {
+    const version = databaseVersion();
+    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const response = await handle(new globalThis.Request(url, { headers }), { cspNonce: '', clientIp: req.ip ?? '' });
+    const text = await response.text();
+    const cacheable =
+      (response.status === 200 || response.status === 404) &&
+      !response.headers.has('set-cookie') &&
+      (response.headers.get('content-type') ?? '').startsWith('text/html');
+    const html = text.replace(/ nonce=""/g, '');
+    const body = Buffer.from(html);
+    const fresh: Entry = {
+      version,
+      status: response.status,
+      body,
+      gzip: gzipSync(body),
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      csp: contentSecurityPolicy('', false).replace(/script-src [^;]+/, `script-src 'self' ${inlineScriptHashes(html).join(' ')}`),
+      headers: [...response.headers.entries()].filter(([k]) => !['content-length', 'content-encoding', 'set-cookie'].includes(k)),
+    };
+    return { fresh, cacheable };
+  }
+
   return async function pageCache(req: Request, res: Response, next: NextFunction) {
     if (req.method !== 'GET' || !CACHEABLE.test(req.path) || 'lang' in req.query || '_data' in req.query) return next();
     const cookies = req.get('cookie') ?? '';
@@ -58,30 +85,20 @@ export function createPageCache(build: ServerBuild) {
       const hit = entry?.version === version;
       if (!entry || !hit) {
         entries.delete(key);
-        const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-        const response = await handle(new globalThis.Request(url, { headers }), { cspNonce: '', clientIp: req.ip ?? '' });
-        const text = await response.text();
-        const cacheable =
-          (response.status === 200 || response.status === 404) &&
-          !response.headers.has('set-cookie') &&
-          (response.headers.get('content-type') ?? '').startsWith('text/html');
-        const html = text.replace(/ nonce=""/g, '');
-        const body = Buffer.from(html);
-        const fresh: Entry = {
-          version,
-          status: response.status,
-          body,
-          gzip: gzipSync(body),
-          etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-          csp: contentSecurityPolicy('', false).replace(/script-src [^;]+/, `script-src 'self' ${inlineScriptHashes(html).join(' ')}`),
-          headers: [...response.headers.entries()].filter(([k]) => !['content-length', 'content-encoding', 'set-cookie'].includes(k)),
-        };
+        // Concurrent misses of one page (a crowd arriving after a release) share one render.
+        const flight = `${version}\n${key}`;
+        let rendering = inFlight.get(flight);
+        if (!rendering) {
+          rendering = render(req).finally(() => inFlight.delete(flight));
+          inFlight.set(flight, rendering);
+        }
+        const { fresh, cacheable } = await rendering;
         if (!cacheable) return send(req, res, fresh, false);
         entry = fresh;
-        entries.set(key, entry);
-        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+        if (databaseVersion() === version) {
+          entries.set(key, entry);
+          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+        }
       } else {
         // least recently used goes first: move a hit to the end
         entries.delete(key);

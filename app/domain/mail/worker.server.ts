@@ -1,6 +1,6 @@
 import type { DB } from '../../../db/connection';
 import { renderEmail } from '../../../emails/index';
-import { claimDueMessages, failInterruptedMessages, markAllSent, markAttemptFailed } from './outbox.server';
+import { failInterruptedMessages, markAllSent, markAttemptFailed, markSentAndClaim } from './outbox.server';
 import type { MailTransport } from './transport.server';
 import { payloadToSend } from './mint-links.server';
 
@@ -12,11 +12,13 @@ export interface DeliveryReport {
 /** Sends every due message once: claimed, rendered in its language, sent, recorded. */
 export async function deliverDueMail(db: DB, transport: MailTransport, from: string, at: Date = new Date()): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
-  for (;;) {
-    const batch = await claimDueMessages(db, at.toISOString());
-    if (batch.length === 0) return report;
-    const sent: number[] = [];
-    try {
+  let sent: number[] = [];
+  try {
+    for (;;) {
+      // the batch before is recorded as sent in the same commit that claims the next one
+      const batch = await markSentAndClaim(db, sent, at.toISOString());
+      sent = [];
+      if (batch.length === 0) return report;
       for (const message of batch) {
         try {
           const payload = await payloadToSend(db, JSON.parse(message.payload) as Record<string, unknown>);
@@ -29,10 +31,10 @@ export async function deliverDueMail(db: DB, transport: MailTransport, from: str
           report.failed++;
         }
       }
-    } finally {
-      // The batch's deliveries are recorded together (one commit), also when something above threw.
-      await markAllSent(db, sent);
     }
+  } finally {
+    // also when something above threw: what went out is recorded
+    await markAllSent(db, sent);
   }
 }
 

@@ -59,7 +59,13 @@ export async function publishScheduleIn(
         .select(['opening_hours.stage_id', 'opening_hours.opens_at', 'opening_hours.closes_at'])
         .where('stages.edition_id', '=', editionId)
         .execute(),
-      trx.selectFrom('registrations').select(['id', 'state']).where('edition_id', '=', editionId).execute(),
+      // only the applications items are linked to (their state decides stage-act conflicts)
+      trx
+        .selectFrom('registrations')
+        .select(['id', 'state'])
+        .where('edition_id', '=', editionId)
+        .where('id', 'in', (eb) => eb.selectFrom('program_item_drafts').select('registration_id').where('edition_id', '=', editionId).where('registration_id', 'is not', null))
+        .execute(),
     ]);
     const hard = findConflicts({ edition, stages, openingHours, registrations, items: drafts }).filter((c) => c.severity === 'hard');
     if (hard.length > 0) throw new ScheduleConflictsError(hard);
