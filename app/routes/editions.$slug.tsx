@@ -19,11 +19,16 @@ import { translator } from '~/lib/i18n';
 import { shareMeta, shortText } from '~/lib/share';
 import { embedSnippet } from '~/lib/embed';
 
+/** Items the edition page shows at most; the whole program is on /program (docs/decisions/102). */
+const EDITION_PAGE_ITEMS = 500;
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const page = await orRespond(() => getPublicEdition(db(), params.slug ?? ''));
   // Only what the page shows, in the reader's language: 500 items stay a small payload.
-  const items = page.items.map((item) => ({
+  // A program of thousands of items is a page no one reads and a server's memory: the first
+  // EDITION_PAGE_ITEMS are shown, the whole program is on /program?edition=…, in pages (docs/decisions/102).
+  const items = page.items.slice(0, EDITION_PAGE_ITEMS).map((item) => ({
     uid: item.uid,
     title: pickText(item.title, locale),
     starts_at: item.starts_at,
@@ -87,6 +92,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edition: page.edition,
     venues: page.venues,
     program,
+    programCount: page.items.length,
     registrationOpen: !page.edition.cancelled_at && isWindowOpen(page.edition, new Date()),
     sitePlan,
   });
@@ -95,7 +101,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function EditionPage() {
-  const { edition, venues, program, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
+  const { edition, venues, program, programCount, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
   return (
@@ -156,6 +162,12 @@ export default function EditionPage() {
           <Link to={`/program?edition=${edition.slug}`}>{t('feeds:edition.filterAndSubscribe')}</Link>
         </p>
         {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
+        {programCount > EDITION_PAGE_ITEMS ? (
+          <p className="notice">
+            {t('security:paging.editionCapped', { shown: EDITION_PAGE_ITEMS, count: programCount })}{' '}
+            <Link to={`/program?edition=${edition.slug}`}>{t('security:paging.wholeProgram')}</Link>
+          </p>
+        ) : null}
         <p>
           <Link to={`/editions/${edition.slug}/changes`}>{t('schedule:changes.link')}</Link>
         </p>
