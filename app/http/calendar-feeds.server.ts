@@ -17,6 +17,9 @@ import { db } from '../server/db.server';
 import { log } from '../server/log.server';
 
 const cityKeys = new Lru<string, { source: FeedSource; key: string }>(1_000);
+/** Whole request addresses of city feeds already seen (path and query as sent). */
+const cityRequests = new Lru<string, { source: FeedSource; key: string; lang: ReturnType<typeof feedLocale> }>(1_000);
+const CITY_HEADERS = { contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=300', disposition: 'inline; filename="festplatz.ics"' };
 const ITEM_PATH = /^\/calendar\/item\/([A-Za-z0-9_.-]{1,120})\.ics$/;
 const MY_PATH = /^\/calendar\/my\/([A-Za-z0-9_-]{1,64})\.ics$/;
 
@@ -25,7 +28,21 @@ type Next = (error?: unknown) => void;
 /** Answers feed URLs; anything else under /calendar goes on to `next` (Remix answers 404). */
 export async function handleCalendarRequest(req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> {
   // Express keeps the full path in originalUrl when the handler is mounted under a prefix.
-  const url = new URL((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://festplatz.invalid');
+  const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  // The hot path: a city feed address polled again is answered without parsing it anew.
+  const known = (req.method === 'GET' || req.method === 'HEAD') && raw.startsWith('/calendar.ics') ? cityRequests.get(raw) : undefined;
+  if (known) {
+    try {
+      const feed = await cachedFeed(db(), known.key, () => buildCalendarFeed(db(), known.source, known.lang));
+      sendCachedBytes(req, res, feed, CITY_HEADERS);
+    } catch (error) {
+      log.error('calendar feed failed', { path: '/calendar.ics', error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) plain(res, 500, 'The calendar could not be built. Please try again later.\n');
+      else res.end();
+    }
+    return;
+  }
+  const url = new URL(raw, 'http://festplatz.invalid');
   const route = matchRoute(url.pathname);
   if (!route) {
     if (next) next();
@@ -52,6 +69,7 @@ export async function handleCalendarRequest(req: IncomingMessage, res: ServerRes
       }
       source = known.source;
       key = known.key;
+      cityRequests.set(raw, { source, key, lang });
     } else if (route.kind === 'item') {
       source = { kind: 'item', uid: route.uid };
       key = `item|${lang}|${route.uid}`;
