@@ -301,6 +301,12 @@ export interface SignInTokensTable {
 }
 
 /** A signed-in browser; the cookie carries only the random id whose hash is `token_hash`. */
+/** One row: moved by triggers whenever a table that public pages show changes (docs/decisions/101). */
+export interface PublicDataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface SessionsTable {
   id: Generated<number>;
   token_hash: string;
@@ -563,6 +569,7 @@ export interface Database {
   waiver_requests: WaiverRequestsTable;
   stripe_events: StripeEventsTable;
   mail_preferences: MailPreferencesTable;
+  public_data_version: PublicDataVersionTable;
 }
 
 export type Series = Selectable<SeriesTable>;

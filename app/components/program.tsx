@@ -1,14 +1,14 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatList, isolate, languageName } from '~/lib/i18n';
-import { parseList, type PickedText } from '~/lib/i18n-text';
+import { parseList, type LocalizedText, type PickedText } from '~/lib/i18n-text';
 import { formatTime } from '~/lib/time';
 import { Localized, useI18n } from './i18n';
 
 export interface ProgramEntry {
   uid: string;
-  /** stored JSON of all languages, or the text picked on the server */
-  title: string | PickedText;
+  /** stored JSON of all languages, only the reader's language, or the text picked on the server */
+  title: string | LocalizedText | PickedText;
   starts_at: string;
   ends_at: string;
   category: string;
@@ -45,7 +45,7 @@ export function ItemFacts({ item }: { item: Pick<ProgramEntry, 'category' | 'lan
  * `place` (a stage name) and `action` (e.g. a star button) are optional extras of the row.
  * `newTab` (the embed on other sites): a plain link that opens Festplatz in a new tab.
  */
-export function ProgramEntryRow({ item, place, action, newTab }: { item: ProgramEntry; place?: string | PickedText | null; action?: ReactNode; newTab?: { query: string } }) {
+export function ProgramEntryRow({ item, place, action, newTab }: { item: ProgramEntry; place?: string | LocalizedText | PickedText | null; action?: ReactNode; newTab?: { query: string } }) {
   const { t, locale } = useI18n();
   const cancelled = item.status === 'cancelled';
   const label = (

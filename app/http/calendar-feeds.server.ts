@@ -10,12 +10,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildCalendarFeed, feedLocale, type FeedSource } from '../domain/feeds/calendar-feed.server';
-import { cachedFeed, type CachedFeed } from '../domain/feeds/feed-cache.server';
+import { cachedFeed, Lru, type CachedFeed } from '../domain/feeds/feed-cache.server';
 import { starredUidsOf } from '../domain/feeds/personal-feeds.server';
 import { filterKey, readProgramFilter } from '../domain/program/program-filter';
 import { db } from '../server/db.server';
 import { log } from '../server/log.server';
 
+const cityKeys = new Lru<string, { source: FeedSource; key: string }>(1_000);
+/** Whole request addresses of city feeds already seen (path and query as sent). */
+const cityRequests = new Lru<string, { source: FeedSource; key: string; lang: ReturnType<typeof feedLocale> }>(1_000);
+const CITY_HEADERS = { contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=300', disposition: 'inline; filename="festplatz.ics"' };
 const ITEM_PATH = /^\/calendar\/item\/([A-Za-z0-9_.-]{1,120})\.ics$/;
 const MY_PATH = /^\/calendar\/my\/([A-Za-z0-9_-]{1,64})\.ics$/;
 
@@ -24,7 +28,21 @@ type Next = (error?: unknown) => void;
 /** Answers feed URLs; anything else under /calendar goes on to `next` (Remix answers 404). */
 export async function handleCalendarRequest(req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> {
   // Express keeps the full path in originalUrl when the handler is mounted under a prefix.
-  const url = new URL((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://festplatz.invalid');
+  const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  // The hot path: a city feed address polled again is answered without parsing it anew.
+  const known = (req.method === 'GET' || req.method === 'HEAD') && raw.startsWith('/calendar.ics') ? cityRequests.get(raw) : undefined;
+  if (known) {
+    try {
+      const feed = await cachedFeed(db(), known.key, () => buildCalendarFeed(db(), known.source, known.lang));
+      sendCachedBytes(req, res, feed, CITY_HEADERS);
+    } catch (error) {
+      log.error('calendar feed failed', { path: '/calendar.ics', error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) plain(res, 500, 'The calendar could not be built. Please try again later.\n');
+      else res.end();
+    }
+    return;
+  }
+  const url = new URL(raw, 'http://festplatz.invalid');
   const route = matchRoute(url.pathname);
   if (!route) {
     if (next) next();
@@ -42,9 +60,16 @@ export async function handleCalendarRequest(req: IncomingMessage, res: ServerRes
     let key: string;
     let personal = false;
     if (route.kind === 'city') {
-      const filter = readProgramFilter(url.searchParams);
-      source = { kind: 'filter', filter };
-      key = `city|${lang}|${filterKey(filter)}`;
+      // The same query string polled again (every subscriber of a feed sends the same one): its key is remembered.
+      let known = cityKeys.get(url.search);
+      if (!known) {
+        const filter = readProgramFilter(url.searchParams);
+        known = { source: { kind: 'filter', filter }, key: `city|${lang}|${filterKey(filter)}` };
+        cityKeys.set(url.search, known);
+      }
+      source = known.source;
+      key = known.key;
+      cityRequests.set(raw, { source, key, lang });
     } else if (route.kind === 'item') {
       source = { kind: 'item', uid: route.uid };
       key = `item|${lang}|${route.uid}`;
@@ -96,6 +121,8 @@ export function plain(res: ServerResponse, status: number, text: string) {
 
 /** True when the client takes gzip (and has not refused it with q=0). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
+  // what nearly every client sends, answered without parsing
+  if (header === 'gzip' || header === 'gzip, deflate' || header === 'gzip, deflate, br' || header === 'gzip, deflate, br, zstd') return true;
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   return value.split(',').some((part) => {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
@@ -122,13 +149,24 @@ export function isNotModified(req: IncomingMessage, etags: string[], lastModifie
 }
 
 /** Bytes built once per data version (feeds, schedule files): ETag, Last-Modified, 304, precompressed gzip. */
+const gzipEtags = new WeakMap<CachedFeed, { gzipEtag: string; lastModified: string | null }>();
+/** What each cached body's headers need, worked out once per body, not per request. */
+function headersOf(feed: CachedFeed) {
+  let h = gzipEtags.get(feed);
+  if (!h) {
+    h = { gzipEtag: feed.etag.replace(/"$/, '-gz"'), lastModified: feed.lastModified ? feed.lastModified.toUTCString() : null };
+    gzipEtags.set(feed, h);
+  }
+  return h;
+}
+
 export function sendCachedBytes(req: IncomingMessage, res: ServerResponse, feed: CachedFeed, options: { contentType: string; cacheControl: string; disposition: string }) {
   const gzip = acceptsGzip(req.headers['accept-encoding']);
-  const gzipEtag = feed.etag.replace(/"$/, '-gz"');
+  const { gzipEtag, lastModified } = headersOf(feed);
   res.setHeader('Cache-Control', options.cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('ETag', gzip ? gzipEtag : feed.etag);
-  if (feed.lastModified) res.setHeader('Last-Modified', feed.lastModified.toUTCString());
+  if (lastModified) res.setHeader('Last-Modified', lastModified);
   res.setHeader('Access-Control-Allow-Origin', '*');
   if (isNotModified(req, [feed.etag, gzipEtag], feed.lastModified)) {
     res.statusCode = 304;

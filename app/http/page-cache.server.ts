@@ -1,6 +1,6 @@
 /**
  * Public pages for visitors who are not signed in are the same bytes for everyone with
- * the same URL, language and cookies, until the database changes. They are rendered once,
+ * the same URL, language and cookies, until the public data changes. They are rendered once,
  * kept (gzip included), and served before the framework — the hot path of a festival
  * weekend. The inline scripts of a cached page are allowed by their SHA-256 hashes instead
  * of a per-request nonce, so the stored bytes need no rewriting.
@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy } from './security.server';
-import { changeStampOf, database } from '../server/db.server';
+import { database, publicDataVersionOf } from '../server/db.server';
 import { berlinToday } from '../lib/time';
 
 const CACHEABLE = /^\/(?:|editions\/[^/]+(?:\/(?:exhibitors|changes))?|program(?:\/[^/]+)?|organisations(?:\/[^/]+)?|accessibility|impressum|datenschutz)$/;
@@ -26,9 +26,13 @@ interface Entry {
   headers: [string, string][];
 }
 
-/** Changes whenever anything is written, by this process (total_changes) or another (data_version). */
+/**
+ * Changes when what public pages show changes: the public data version (moved by triggers
+ * on the public tables only, docs/decisions/101) and the Berlin day. The mail worker
+ * marking a message sent or a session being touched keeps every cached page.
+ */
 function databaseVersion(): string {
-  return `${changeStampOf(database())}:${berlinToday()}`;
+  return `${publicDataVersionOf(database())}:${berlinToday()}`;
 }
 
 export function inlineScriptHashes(html: string): string[] {
@@ -43,6 +47,33 @@ export function createPageCache(build: ServerBuild) {
   const handle = createRequestHandler(build, 'production');
   const entries = new Map<string, Entry>();
 
+  const inFlight = new Map<string, Promise<{ fresh: Entry; cacheable: boolean }>>();
+
+  async function render(req: Request): Promise<{ fresh: Entry; cacheable: boolean }> {
+    const version = databaseVersion();
+    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const response = await handle(new globalThis.Request(url, { headers }), { cspNonce: '', clientIp: req.ip ?? '' });
+    const text = await response.text();
+    const cacheable =
+      (response.status === 200 || response.status === 404) &&
+      !response.headers.has('set-cookie') &&
+      (response.headers.get('content-type') ?? '').startsWith('text/html');
+    const html = text.replace(/ nonce=""/g, '');
+    const body = Buffer.from(html);
+    const fresh: Entry = {
+      version,
+      status: response.status,
+      body,
+      gzip: gzipSync(body),
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      csp: contentSecurityPolicy('', false).replace(/script-src [^;]+/, `script-src 'self' ${inlineScriptHashes(html).join(' ')}`),
+      headers: [...response.headers.entries()].filter(([k]) => !['content-length', 'content-encoding', 'set-cookie'].includes(k)),
+    };
+    return { fresh, cacheable };
+  }
+
   return async function pageCache(req: Request, res: Response, next: NextFunction) {
     if (req.method !== 'GET' || !CACHEABLE.test(req.path) || 'lang' in req.query || '_data' in req.query) return next();
     const cookies = req.get('cookie') ?? '';
@@ -54,30 +85,20 @@ export function createPageCache(build: ServerBuild) {
       const hit = entry?.version === version;
       if (!entry || !hit) {
         entries.delete(key);
-        const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-        const response = await handle(new globalThis.Request(url, { headers }), { cspNonce: '', clientIp: req.ip ?? '' });
-        const text = await response.text();
-        const cacheable =
-          (response.status === 200 || response.status === 404) &&
-          !response.headers.has('set-cookie') &&
-          (response.headers.get('content-type') ?? '').startsWith('text/html');
-        const html = text.replace(/ nonce=""/g, '');
-        const body = Buffer.from(html);
-        const fresh: Entry = {
-          version,
-          status: response.status,
-          body,
-          gzip: gzipSync(body),
-          etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-          csp: contentSecurityPolicy('', false).replace(/script-src [^;]+/, `script-src 'self' ${inlineScriptHashes(html).join(' ')}`),
-          headers: [...response.headers.entries()].filter(([k]) => !['content-length', 'content-encoding', 'set-cookie'].includes(k)),
-        };
+        // Concurrent misses of one page (a crowd arriving after a release) share one render.
+        const flight = `${version}\n${key}`;
+        let rendering = inFlight.get(flight);
+        if (!rendering) {
+          rendering = render(req).finally(() => inFlight.delete(flight));
+          inFlight.set(flight, rendering);
+        }
+        const { fresh, cacheable } = await rendering;
         if (!cacheable) return send(req, res, fresh, false);
         entry = fresh;
-        entries.set(key, entry);
-        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+        if (databaseVersion() === version) {
+          entries.set(key, entry);
+          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+        }
       } else {
         // least recently used goes first: move a hit to the end
         entries.delete(key);

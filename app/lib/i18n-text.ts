@@ -35,6 +35,16 @@ export function pickText(value: string | LocalizedText | null | undefined, local
   return first ? { text: first[1]!, lang: first[0], fallback: true } : { text: '', lang: locale, fallback: false };
 }
 
+/**
+ * Only the language a reader gets of a stored text ({ de, en, … }): the same pick on the
+ * browser's side (pickText of the result equals pickText of the original), a fraction of
+ * the bytes in a page's loader data.
+ */
+export function onlyIn(value: string | LocalizedText | null | undefined, locale: Locale): LocalizedText {
+  const picked = pickText(value, locale);
+  return picked.text ? { [picked.lang]: picked.text } : {};
+}
+
 export function isPicked(value: unknown): value is PickedText {
   return typeof value === 'object' && value !== null && 'text' in value && 'fallback' in value;
 }

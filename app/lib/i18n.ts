@@ -65,8 +65,38 @@ export function i18nFor(locale: Locale): i18n {
   return instance;
 }
 
+const translators = new Map<Locale, TFunction>();
+const MAX_REMEMBERED = 20_000;
+/**
+ * i18next's t() for a language, remembering what it answered: the strings are fixed for the
+ * life of the process, and a program page of 2,000 items asks the same few keys thousands
+ * of times (i18next's lookup, nesting and interpolation per call was a fifth of its render
+ * time). Only calls whose options are plain values are remembered, only string answers.
+ */
 export function translator(locale: Locale): TFunction {
-  return i18nFor(locale).t;
+  let t = translators.get(locale);
+  if (!t) {
+    const instance = i18nFor(locale);
+    const seen = new Map<string, string>();
+    const plain = (v: unknown) => v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
+      const cacheable =
+        rest.length === 0 && (typeof key === 'string' || Array.isArray(key)) && (options === undefined || (typeof options === 'object' && options !== null && Object.values(options).every(plain)));
+      if (!cacheable) return (instance.t as unknown as (...args: unknown[]) => unknown)(key, options, ...rest);
+      const memo = options === undefined ? JSON.stringify(key) : `${JSON.stringify(key)}\u0000${JSON.stringify(options)}`;
+      const hit = seen.get(memo);
+      if (hit !== undefined) return hit;
+      const call = instance.t as unknown as (...args: unknown[]) => unknown;
+      const answer = options === undefined ? call(key) : call(key, options);
+      if (typeof answer === 'string') {
+        if (seen.size >= MAX_REMEMBERED) seen.clear();
+        seen.set(memo, answer);
+      }
+      return answer;
+    }) as unknown as TFunction;
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 /** Picks the best supported locale from an Accept-Language header. */
@@ -94,15 +124,34 @@ export function negotiateLocale(header: string | null | undefined): Locale | und
  * Never from the platform's Intl at render time: browsers ship trimmed ICU data
  * (Chromium names Romani "rom"), and a name must read the same on server and browser.
  */
+const languageNames = new Map<string, string>();
 export function languageName(code: string, locale: Locale): string {
-  const i18n = i18nFor(locale);
-  if (i18n.exists(`languageNames.${code}`)) return i18n.t(`languageNames.${code}`);
-  return i18n.t(`languages:${code}`, { defaultValue: code });
+  const memo = `${locale}|${code}`;
+  let name = languageNames.get(memo);
+  if (name === undefined) {
+    const i18n = i18nFor(locale);
+    name = i18n.exists(`languageNames.${code}`) ? i18n.t(`languageNames.${code}`) : i18n.t(`languages:${code}`, { defaultValue: code });
+    if (languageNames.size > 5_000) languageNames.clear();
+    languageNames.set(memo, name);
+  }
+  return name;
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+/** One Intl.ListFormat per language and kind, made once (a program page lists for every item). */
+function listFormat(locale: Locale, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  const key = `${locale}|${type}`;
+  let f = listFormats.get(key);
+  if (!f) {
+    f = new Intl.ListFormat(localeInfo[locale].intl, { type });
+    listFormats.set(key, f);
+  }
+  return f;
 }
 
 /** "Deutsch, Türkisch und Arabisch": a list joined the way the reader's language does it. */
 export function formatList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(localeInfo[locale].intl, { type: 'conjunction' }).format(items);
+  return listFormat(locale, 'conjunction').format(items);
 }
 
 /**
@@ -116,5 +165,5 @@ export function isolate(text: string): string {
 
 /** "Deutsch oder Englisch": language names joined the way the reader's language does it. */
 export function languageList(codes: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(localeInfo[locale].intl, { type: 'disjunction' }).format(codes.map((c) => languageName(c, locale)));
+  return listFormat(locale, 'disjunction').format(codes.map((c) => languageName(c, locale)));
 }

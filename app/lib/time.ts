@@ -30,9 +30,17 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
   return f;
 }
 
-/** "14:30" */
+const times = new Map<string, string>();
+/** "14:30" (remembered: a program page shows the same few start times for thousands of items) */
 export function formatTime(iso: string, locale: Locale): string {
-  return spaces(formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
+  const memo = `${locale}|${iso}`;
+  let text = times.get(memo);
+  if (text === undefined) {
+    text = spaces(formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)));
+    if (times.size > 10_000) times.clear();
+    times.set(memo, text);
+  }
+  return text;
 }
 
 /**
@@ -70,9 +78,31 @@ export function formatDayRange(from: string, to: string, locale: Locale): string
   return spaces(from === to ? f.format(noonOf(from)) : f.formatRange(noonOf(from), noonOf(to)));
 }
 
+/**
+ * One formatter for the Berlin calendar day of an instant, made once: en-US with two-digit
+ * parts always reads "10/31/2027". Luxon's zone conversion per call was the cost of the
+ * program page and the conditional feed request (docs/decisions/100).
+ */
+const berlinDate = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+function berlinDayOfMillis(ms: number): string {
+  const s = berlinDate.format(ms);
+  return `${s.slice(6, 10)}-${s.slice(0, 2)}-${s.slice(3, 5)}`;
+}
+
+const berlinMinute = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** An instant as Berlin wall-clock "2027-10-31 14:05" (exports); one formatter made once, "10/31/2027, 14:05" read by position. */
+export function berlinStamp(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  const s = berlinMinute.format(ms);
+  return `${s.slice(6, 10)}-${s.slice(0, 2)}-${s.slice(3, 5)} ${s.slice(12, 17)}`;
+}
+
 /** The Berlin calendar day of an instant: "2027-10-31" */
 export function berlinDay(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toISODate()!;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toISODate()!;
+  return berlinDayOfMillis(ms);
 }
 
 /** A Berlin wall-clock time on a Berlin day, as a UTC instant (ISO string). */
@@ -94,9 +124,14 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
-/** Today in Berlin. */
+let today: { minute: number; day: string } | undefined;
+/** Today in Berlin (kept for the current minute: hot paths ask on every request). */
 export function berlinToday(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(TIME_ZONE).toISODate()!;
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (today?.minute === minute) return today.day;
+  const day = berlinDayOfMillis(now.getTime());
+  today = { minute, day };
+  return day;
 }
 
 /**

@@ -21,11 +21,16 @@ import { translator } from '~/lib/i18n';
 import { shareMeta, shortText } from '~/lib/share';
 import { embedSnippet } from '~/lib/embed';
 
+/** Items the edition page shows at most; the whole program is on /program (docs/decisions/102). */
+const EDITION_PAGE_ITEMS = 500;
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const page = await orRespond(() => getPublicEdition(db(), params.slug ?? ''));
   // Only what the page shows, in the reader's language: 500 items stay a small payload.
-  const items = page.items.map((item) => ({
+  // A program of thousands of items is a page no one reads and a server's memory: the first
+  // EDITION_PAGE_ITEMS are shown, the whole program is on /program?edition=…, in pages (docs/decisions/102).
+  const items = page.items.slice(0, EDITION_PAGE_ITEMS).map((item) => ({
     uid: item.uid,
     title: pickText(item.title, locale),
     starts_at: item.starts_at,
@@ -41,9 +46,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const days = new Map<string, Map<number | null, typeof items>>();
   for (const item of items) {
     const day = berlinDay(item.starts_at);
-    const byStage = days.get(day) ?? new Map();
-    byStage.set(item.stage_id, [...(byStage.get(item.stage_id) ?? []), item]);
-    days.set(day, byStage);
+    let byStage = days.get(day);
+    if (!byStage) days.set(day, (byStage = new Map()));
+    const list = byStage.get(item.stage_id);
+    if (list) list.push(item);
+    else byStage.set(item.stage_id, [item]);
   }
   const stageOrder = [...page.stages.map((s) => s.id), null];
   const program = [...days.entries()].map(([day, byStage]) => ({
@@ -88,6 +95,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edition: page.edition,
     venues: page.venues,
     program,
+    programCount: page.items.length,
     registrationOpen: !page.edition.cancelled_at && isWindowOpen(page.edition, new Date()),
     sitePlan,
   });
@@ -96,7 +104,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function EditionPage() {
-  const { edition, venues, program, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
+  const { edition, venues, program, programCount, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
   return (
@@ -157,6 +165,12 @@ export default function EditionPage() {
           <Link to={`/program?edition=${edition.slug}`}>{t('feeds:edition.filterAndSubscribe')}</Link>
         </p>
         {program.length === 0 ? <p>{t('edition.noProgram')}</p> : null}
+        {programCount > EDITION_PAGE_ITEMS ? (
+          <p className="notice">
+            {t('security:paging.editionCapped', { shown: EDITION_PAGE_ITEMS, count: programCount })}{' '}
+            <Link to={`/program?edition=${edition.slug}`}>{t('security:paging.wholeProgram')}</Link>
+          </p>
+        ) : null}
         <p>
           <Link to={`/editions/${edition.slug}/changes`}>{t('schedule:changes.link')}</Link>
         </p>

@@ -5,28 +5,36 @@ import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { listOrganisations } from '~/domain/organisations/organisations.server';
 import { db } from '~/server/db.server';
 import { translator } from '~/lib/i18n';
-import { parseList } from '~/lib/i18n-text';
+import { onlyIn, parseList } from '~/lib/i18n-text';
+import { Paging, pagingOf } from '~/components/paging';
 import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
 
 
+/** Organisations on one page of the directory (docs/decisions/102). */
+const PAGE_SIZE = 200;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const t = translator(locale);
-  return json({ title: t('organisations.title'), organisations: await listOrganisations(db()), share: pageShare(request, t('organisations.title'), t('public:share.site')) });
+  const all = await listOrganisations(db());
+  const { paging, shown } = pagingOf(all, new URL(request.url).searchParams.get('page'), PAGE_SIZE, (n) => (n > 1 ? `/organisations?page=${n}` : '/organisations'));
+  // only what the cards show, the description only in the reader's language
+  const organisations = shown.map((o) => ({ id: o.id, slug: o.slug, name: o.name, categories: o.categories, description: onlyIn(o.description, locale) }));
+  return json({ title: t('organisations.title'), organisations, count: all.length, paging, share: pageShare(request, t('organisations.title'), t('public:share.site')) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function OrganisationDirectory() {
-  const { organisations } = useLoaderData<typeof loader>();
+  const { organisations, count, paging } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
       <h1>{t('organisations.title')}</h1>
       <FallbackNotice texts={organisations.map((o) => o.description)} />
-      <p className="lead">{t('organisations.intro', { count: organisations.length })}</p>
+      <p className="lead">{t('organisations.intro', { count })}</p>
       <ul className="card-list">
         {organisations.map((o) => (
           <li key={o.id} className="card">
@@ -38,6 +46,7 @@ export default function OrganisationDirectory() {
           </li>
         ))}
       </ul>
+      <Paging paging={paging} />
     </>
   );
 }

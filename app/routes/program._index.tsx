@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Paging, pagingOf } from '~/components/paging';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
 import { StarButton, SubscribeLinks } from '~/components/star-button';
@@ -12,7 +13,7 @@ import { findPublicProgramItems, programFacets } from '~/domain/program/public-p
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { DEFAULT_LOCALE, languageName, translator } from '~/lib/i18n';
-import { pickText } from '~/lib/i18n-text';
+import { onlyIn, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
@@ -20,29 +21,64 @@ import { shareMeta } from '~/lib/share';
 import { readStarred } from '~/http/starred.server';
 import { berlinDay, berlinToday, daysBetween, formatDay } from '~/lib/time';
 
+/** Items on one page of the program; the rest are a "next page" link away (docs/decisions/102). */
+export const PAGE_SIZE = 200;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const t = translator(locale);
-  const filter = readProgramFilter(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const filter = readProgramFilter(url.searchParams);
   const [items, facets, starred] = await Promise.all([findPublicProgramItems(db(), filter), programFacets(db()), readStarred(request)]);
 
   // Upcoming editions first (soonest first), then past ones (latest first); by day inside.
   const today = berlinToday();
-  const editions = new Map<string, { slug: string; title: string; ends_on: string; starts_on: string; days: Map<string, typeof items> }>();
+  const byEdition = new Map<string, typeof items>();
   for (const item of items) {
-    const e = editions.get(item.edition_slug) ?? { slug: item.edition_slug, title: item.edition_title, starts_on: item.edition_starts_on, ends_on: item.edition_ends_on, days: new Map() };
-    const day = berlinDay(item.starts_at);
-    e.days.set(day, [...(e.days.get(day) ?? []), item]);
-    editions.set(item.edition_slug, e);
+    const list = byEdition.get(item.edition_slug);
+    if (list) list.push(item);
+    else byEdition.set(item.edition_slug, [item]);
   }
-  const groups = [...editions.values()]
-    .sort((a, b) => {
-      const au = a.ends_on >= today;
-      const bu = b.ends_on >= today;
+  const ordered = [...byEdition.values()]
+    .sort((x, y) => {
+      const a = x[0]!;
+      const b = y[0]!;
+      const au = a.edition_ends_on >= today;
+      const bu = b.edition_ends_on >= today;
       if (au !== bu) return au ? -1 : 1;
-      return au ? a.starts_on.localeCompare(b.starts_on) : b.starts_on.localeCompare(a.starts_on);
+      return au ? a.edition_starts_on.localeCompare(b.edition_starts_on) : b.edition_starts_on.localeCompare(a.edition_starts_on);
     })
-    .map((e) => ({ slug: e.slug, title: e.title, days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
+    .flat();
+  // A page shows at most PAGE_SIZE items (a city's whole program is thousands: docs/decisions/102).
+  const { paging, shown } = pagingOf(ordered, url.searchParams.get('page'), PAGE_SIZE, (n) => `/program${filterToSearch(filter, n > 1 ? { page: String(n) } : {})}`);
+
+  // Each row carries only what the list shows, its texts only in the reader's language.
+  const row = (item: (typeof items)[number]) => ({
+    uid: item.uid,
+    title: onlyIn(item.title, locale),
+    starts_at: item.starts_at,
+    ends_at: item.ends_at,
+    category: item.category,
+    languages: item.languages,
+    accessibility: item.accessibility,
+    status: item.status,
+    host_name: item.host_name,
+    stage_name: item.stage_name === null ? null : onlyIn(item.stage_name, locale),
+  });
+  type Row = ReturnType<typeof row>;
+  const editions = new Map<string, { slug: string; title: string; days: Map<string, Row[]> }>();
+  for (const item of shown) {
+    let e = editions.get(item.edition_slug);
+    if (!e) {
+      e = { slug: item.edition_slug, title: item.edition_title, days: new Map() };
+      editions.set(item.edition_slug, e);
+    }
+    const day = berlinDay(item.starts_at);
+    const list = e.days.get(day);
+    if (list) list.push(row(item));
+    else e.days.set(day, [row(item)]);
+  }
+  const groups = [...editions.values()].map((e) => ({ slug: e.slug, title: onlyIn(e.title, locale), days: [...e.days.entries()].map(([day, dayItems]) => ({ day, items: dayItems })) }));
 
   const feedPath = `/calendar.ics${filterToSearch(filter, locale === DEFAULT_LOCALE ? {} : { lang: locale })}`;
   // coming days first (soonest first), past days after (latest first)
@@ -55,7 +91,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: !isEmptyFilter(filter),
     count: items.length,
     groups,
-    facets: { ...facets, days },
+    paging,
+    facets: {
+      ...facets,
+      series: facets.series.map((f) => ({ ...f, name: onlyIn(f.name, locale) })),
+      editions: facets.editions.map((f) => ({ ...f, title: onlyIn(f.title, locale) })),
+      stages: facets.stages.map((f) => ({ ...f, name: onlyIn(f.name, locale), edition_title: onlyIn(f.edition_title, locale) })),
+      days,
+    },
     starred: starred.uids,
     subscribe: subscribeLinks(env().PUBLIC_URL, feedPath, t('feeds:ics.cityCalendarName')),
   });
@@ -64,7 +107,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function ProgramPage() {
-  const { filter, filtered, count, groups, facets, starred, subscribe } = useLoaderData<typeof loader>();
+  const { filter, filtered, count, groups, paging, facets, starred, subscribe } = useLoaderData<typeof loader>();
   const { t, locale, text } = useI18n();
   const location = useLocation();
   const option = (key: FilterKey, value: string, label: string) => (
@@ -129,6 +172,7 @@ export default function ProgramPage() {
           {t('feeds:program.results', { count })}
         </h2>
         {count === 0 ? <p>{t('feeds:program.none')}</p> : null}
+        {paging.pages > 1 ? <Paging paging={paging} /> : null}
         <FallbackNotice texts={groups.flatMap((g) => [g.title, ...g.days.flatMap((d) => d.items.flatMap((i) => [i.title, i.stage_name]))])} />
         {groups.map((g) => (
           <section key={g.slug} className="program-edition" aria-labelledby={`edition-${g.slug}`}>
@@ -154,6 +198,7 @@ export default function ProgramPage() {
             ))}
           </section>
         ))}
+        {paging.pages > 1 ? <Paging paging={paging} /> : null}
       </section>
     </>
   );

@@ -61,3 +61,18 @@ export function changeStampOf(open: OpenDatabase): string {
   const version = (s.version.get() as { data_version: number }).data_version;
   return `${changes}:${version}`;
 }
+
+const publicStatements = new WeakMap<object, { get(): unknown }>();
+/**
+ * The version of what public pages and feeds show: a counter that triggers on the public
+ * tables move (migration 2026-12-02T0200, docs/decisions/101). Writes elsewhere (outbox,
+ * sessions, audit) leave it alone. One prepared statement, about a microsecond.
+ */
+export function publicDataVersionOf(open: OpenDatabase): number {
+  let s = publicStatements.get(open.sqlite);
+  if (!s) {
+    s = open.sqlite.prepare('select version from public_data_version where id = 1').pluck();
+    publicStatements.set(open.sqlite, s);
+  }
+  return Number(s.get() ?? 0);
+}

@@ -18,6 +18,7 @@ import * as places from './2026-12-01T1230_places';
 import * as goingLive from './2026-12-01T1200_going_live';
 import * as mailPreferences from './2026-12-02T0000_mail_preferences';
 import * as sitePlanImageScale from './2026-12-02T0100_site_plan_image_scale';
+import * as publicDataVersion from './2026-12-02T0200_public_data_version';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1200_going_live': goingLive,
   '2026-12-02T0000_mail_preferences': mailPreferences,
   '2026-12-02T0100_site_plan_image_scale': sitePlanImageScale,
+  '2026-12-02T0200_public_data_version': publicDataVersion,
 };

@@ -1,13 +1,13 @@
 /**
  * Feeds are built once per change of the program, not per request. Every request asks
- * the database one cheap question (the data version: latest schedule release, latest item
- * change, item and edition counts, all index look-ups) and is answered from the bytes
+ * the database one cheap question (the public data version, a counter kept by triggers)
+ * and is answered from the bytes
  * built for that version: plain and gzip-compressed, with an ETag and Last-Modified.
  * `invalidateFeeds()` drops everything at once; the schedule publisher calls it after a
  * release (the version check would notice too, this just makes it immediate and also
  * covers changes the version cannot see, such as a renamed stage).
  */
-import { changeStampOf, openAppDatabase } from '../../server/db.server';
+import { openAppDatabase, publicDataVersionOf } from '../../server/db.server';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { DB } from '../../../db/connection';
@@ -67,40 +67,16 @@ export function feedCacheStats() {
 }
 
 /**
- * The aggregate below is a real query; it is computed again only when the database has
- * changed since the last time (SQLite's total_changes() for this process's connection,
- * data_version for other processes), which costs microseconds on the hot path.
+ * The version of the public data (a counter the public tables' triggers move, read with
+ * one prepared statement on the process's connection): anything a feed shows — items,
+ * releases, editions, stage and venue names — moves it; mail sent or a session touched
+ * does not.
  */
-let memo: { stamp: string; version: string } | undefined;
-function changeStamp(db: DB): string | null {
-  const open = openAppDatabase(db);
-  return open ? changeStampOf(open) : null;
-}
-
-/** One round trip: changes to any of these make a new version. */
 export async function programDataVersion(db: DB): Promise<string> {
-  const stamp = changeStamp(db);
-  if (stamp !== null && memo?.stamp === stamp) return memo.version;
-  const version = await queryProgramDataVersion(db);
-  if (stamp !== null) memo = { stamp, version };
-  return version;
-}
-
-async function queryProgramDataVersion(db: DB): Promise<string> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('schedule_releases').select((e) => e.fn.max('id').as('v')).as('release'),
-      eb.selectFrom('program_items').select((e) => e.fn.max('updated_at').as('v')).as('changed'),
-      eb.selectFrom('program_items').select((e) => e.fn.countAll().as('v')).as('items'),
-      eb.selectFrom('editions').select((e) => e.fn.max('id').as('v')).as('editions'),
-      eb
-        .selectFrom('editions')
-        .select((e) => e.fn.countAll().as('v'))
-        .where('status', 'in', ['published', 'archived'])
-        .as('public'),
-    ])
-    .executeTakeFirstOrThrow();
-  return [row.release, row.changed, row.items, row.editions, row.public].map((v) => String(v ?? '')).join('|');
+  const open = openAppDatabase(db);
+  if (open) return String(publicDataVersionOf(open));
+  const row = await db.selectFrom('public_data_version').select('version').executeTakeFirst();
+  return String(row?.version ?? 0);
 }
 
 export function etagOf(body: Buffer): string {
@@ -113,7 +89,9 @@ export function etagOf(body: Buffer): string {
  */
 export async function cachedFeed(db: DB, key: string, build: () => Promise<BuiltFeed>): Promise<CachedFeed> {
   // The day is part of the version: cancelled items leave the feeds when their edition is over.
-  const version = `${generation}|${await programDataVersion(db)}|${berlinToday()}`;
+  const open = openAppDatabase(db);
+  const data = open ? publicDataVersionOf(open) : await programDataVersion(db);
+  const version = `${generation}|${data}|${berlinToday()}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit;
   const flightKey = `${version}\u0000${key}`;

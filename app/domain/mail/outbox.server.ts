@@ -19,6 +19,8 @@ export interface MailRequest {
 }
 
 export const MAX_ATTEMPTS = 8;
+/** Messages taken per claim; a crash leaves at most this many 'sending' for an organiser to check. */
+export const CLAIM_BATCH = 20;
 const now = () => new Date().toISOString();
 
 export async function enqueueMail(db: Executor, mail: MailRequest): Promise<void> {
@@ -38,14 +40,15 @@ export async function enqueueMail(db: Executor, mail: MailRequest): Promise<void
 
 /**
  * Takes up to `limit` due messages and marks them 'sending' in one statement, so no
- * message is handed out twice.
+ * message is handed out twice. Oldest due first, in the order of the index on
+ * (status, next_attempt_at): no sort of all due rows per claim.
  */
-export async function claimDueMessages(db: Executor, at: string, limit = 20): Promise<OutboxMessage[]> {
+export async function claimDueMessages(db: Executor, at: string, limit = CLAIM_BATCH): Promise<OutboxMessage[]> {
   return db
     .updateTable('outbox')
     .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', (eb) =>
-      eb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('id').limit(limit),
+      eb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('next_attempt_at').orderBy('id').limit(limit),
     )
     .returningAll()
     .execute();
@@ -53,6 +56,23 @@ export async function claimDueMessages(db: Executor, at: string, limit = 20): Pr
 
 export async function markSent(db: Executor, id: number, at: string = now()): Promise<void> {
   await db.updateTable('outbox').set({ status: 'sent', sent_at: at, last_error: null }).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
+/** Marks a batch of delivered messages sent in one statement (one commit, not one per message). */
+export async function markAllSent(db: Executor, ids: number[], at: string = now()): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: at, last_error: null }).where('id', 'in', ids).where('status', '=', 'sending').execute();
+}
+
+/**
+ * Records the last batch as sent and claims the next in one transaction: one commit (one
+ * fsync under synchronous=FULL) per batch of messages.
+ */
+export async function markSentAndClaim(db: Kysely<Database>, sentIds: number[], at: string): Promise<OutboxMessage[]> {
+  return db.transaction().execute(async (trx) => {
+    await markAllSent(trx, sentIds);
+    return claimDueMessages(trx, at);
+  });
 }
 
 /** Exponential backoff with a little jitter: 30 s, 1 min, 2 min … capped at one hour. */

@@ -1,6 +1,6 @@
 import type { DB } from '../../../db/connection';
 import { renderEmail } from '../../../emails/index';
-import { claimDueMessages, failInterruptedMessages, markAttemptFailed, markSent } from './outbox.server';
+import { failInterruptedMessages, markAllSent, markAttemptFailed, markSentAndClaim } from './outbox.server';
 import type { MailTransport } from './transport.server';
 import { payloadToSend } from './mint-links.server';
 
@@ -12,21 +12,29 @@ export interface DeliveryReport {
 /** Sends every due message once: claimed, rendered in its language, sent, recorded. */
 export async function deliverDueMail(db: DB, transport: MailTransport, from: string, at: Date = new Date()): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
-  for (;;) {
-    const batch = await claimDueMessages(db, at.toISOString());
-    if (batch.length === 0) return report;
-    for (const message of batch) {
-      try {
-        const payload = await payloadToSend(db, JSON.parse(message.payload) as Record<string, unknown>);
-        const rendered = renderEmail(message.template, payload, message.locale);
-        await transport.send({ ...rendered, to: message.to_address, from, messageId: `<outbox-${message.id}@festplatz>` });
-        await markSent(db, message.id);
-        report.sent++;
-      } catch (error) {
-        await markAttemptFailed(db, message, error instanceof Error ? error.message : String(error), at);
-        report.failed++;
+  let sent: number[] = [];
+  try {
+    for (;;) {
+      // the batch before is recorded as sent in the same commit that claims the next one
+      const batch = await markSentAndClaim(db, sent, at.toISOString());
+      sent = [];
+      if (batch.length === 0) return report;
+      for (const message of batch) {
+        try {
+          const payload = await payloadToSend(db, JSON.parse(message.payload) as Record<string, unknown>);
+          const rendered = renderEmail(message.template, payload, message.locale);
+          await transport.send({ ...rendered, to: message.to_address, from, messageId: `<outbox-${message.id}@festplatz>` });
+          sent.push(message.id);
+          report.sent++;
+        } catch (error) {
+          await markAttemptFailed(db, message, error instanceof Error ? error.message : String(error), at);
+          report.failed++;
+        }
       }
     }
+  } finally {
+    // also when something above threw: what went out is recorded
+    await markAllSent(db, sent);
   }
 }
 

@@ -5,10 +5,10 @@
  * the audit log in the same transaction that reads it.
  */
 import { stringify } from 'csv-stringify/sync';
-import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';
 import { translator, type Locale } from '../../lib/i18n';
 import { pickText } from '../../lib/i18n-text';
+import { berlinStamp } from '../../lib/time';
 import { recordAudit } from '../audit/audit.server';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 
@@ -27,7 +27,21 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return stringify([header, ...rows.map((r) => r.map(defuse))], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
-const berlin = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Berlin').toFormat('yyyy-LL-dd HH:mm') : '');
+/** Berlin wall clock with a formatter made once, not luxon per cell (docs/decisions/100). */
+const berlin = (iso: string | null) => (iso ? berlinStamp(iso) : '');
+
+/** A value's translation asked once per distinct value, not once per row. */
+function once<T extends string | number>(fn: (value: T) => string): (value: T) => string {
+  const seen = new Map<T, string>();
+  return (value) => {
+    let text = seen.get(value);
+    if (text === undefined) {
+      text = fn(value);
+      seen.set(value, text);
+    }
+    return text;
+  };
+}
 
 export interface CsvExport {
   filename: string;
@@ -38,8 +52,11 @@ export interface CsvExport {
 export async function exportEdition(db: DB, actor: Actor, editionId: number, kind: ExportKind, locale: Locale): Promise<CsvExport> {
   const edition = await assertCanManageEdition(db, actor, editionId);
   const t = translator(locale);
-  const yes = (v: number) => (v ? t('admin:export.yes') : t('admin:export.no'));
-  const state = (s: string) => t(`admin:states.${s}`);
+  const yesNo = [t('admin:export.no'), t('admin:export.yes')] as const;
+  const yes = (v: number) => (v ? yesNo[1] : yesNo[0]);
+  const state = once((s: string) => t(`admin:states.${s}`));
+  const role = once((r: string) => t(`admin:export.roles.${r}`));
+  const standType = once((json: string) => pickText(json, locale).text);
   return db.transaction().execute(async (trx) => {
     let header: string[];
     let rows: Cell[][];
@@ -73,9 +90,9 @@ export async function exportEdition(db: DB, actor: Actor, editionId: number, kin
         r.person,
         r.email,
         r.locale,
-        r.role ? t(`admin:export.roles.${r.role}`) : '',
+        r.role ? role(r.role) : '',
         state(r.state),
-        pickText(r.stand_type, locale).text,
+        standType(r.stand_type),
       ]);
     } else {
       const data = await trx
@@ -95,7 +112,7 @@ export async function exportEdition(db: DB, actor: Actor, editionId: number, kin
         r.id,
         r.organisation,
         state(r.state),
-        pickText(r.stand_type, locale).text,
+        standType(r.stand_type),
         r.width_m,
         r.depth_m,
         r.power_watts,

@@ -179,7 +179,8 @@ export async function editionPayments(db: DB, slug: string, now: Date = new Date
     paymentLines(db, ids),
     ids.length ? db.selectFrom('waiver_requests').selectAll().where('registration_id', 'in', ids).orderBy('id').execute() : Promise.resolve([]),
     ids.length
-      ? db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', 'payment-reminder:%').execute()
+      ? // a range on the unique index of dedupe_key ("payment-reminder:<id>:<stage>"), not a LIKE over the whole outbox
+        db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', '>=', 'payment-reminder:').where('dedupe_key', '<', 'payment-reminder;').execute()
       : Promise.resolve([] as { dedupe_key: string | null }[]),
   ]);
   const stageOf = new Map<number, number>();
@@ -187,11 +188,13 @@ export async function editionPayments(db: DB, slug: string, now: Date = new Date
     const [, id, stage] = (r.dedupe_key ?? '').split(':');
     stageOf.set(Number(id), Math.max(stageOf.get(Number(id)) ?? 0, Number(stage)));
   }
+  const lastWaiver = new Map<number, (typeof waivers)[number]>();
+  for (const w of waivers) lastWaiver.set(w.registration_id, w);
   const summary = { expectedCents: 0, receivedCents: 0, refundedCents: 0, outstandingCents: 0 };
   const rows: OfficeRow[] = [];
   for (const r of regs) {
     const payments = lines.get(r.id) ?? [];
-    const waiverRow = waivers.filter((w) => w.registration_id === r.id).at(-1);
+    const waiverRow = lastWaiver.get(r.id);
     const paidCents = payments.filter((p) => p.state === 'confirmed' || p.state === 'refunded').reduce((s, p) => s + (p.receivedCents ?? 0), 0);
     const refunds = payments.flatMap((p) => p.refunds);
     const refundedCents = refunds.filter((x) => x.state === 'done').reduce((s, x) => s + x.amountCents, 0);

@@ -31,6 +31,7 @@ export interface ReleaseChange {
   previous?: { stage_id: number | null; starts_at: string; ends_at: string };
 }
 
+const collator = new Intl.Collator();
 const PLACE = ['stage_id', 'starts_at', 'ends_at'] as const;
 const DETAILS = ['title', 'description', 'category', 'languages', 'accessibility', 'host_organisation_id'] as const;
 
@@ -38,7 +39,7 @@ const DETAILS = ['title', 'description', 'category', 'languages', 'accessibility
 export function diffSchedule(published: ItemState[], drafts: ItemState[]): ReleaseChange[] {
   const before = new Map(published.map((p) => [p.uid, p]));
   const changes: ReleaseChange[] = [];
-  for (const draft of [...drafts].sort((a, b) => a.starts_at.localeCompare(b.starts_at) || a.uid.localeCompare(b.uid))) {
+  for (const draft of [...drafts].sort((a, b) => (a.starts_at < b.starts_at ? -1 : a.starts_at > b.starts_at ? 1 : collator.compare(a.uid, b.uid)))) {
     const old = before.get(draft.uid);
     const now = { title: draft.title, stage_id: draft.stage_id, starts_at: draft.starts_at, ends_at: draft.ends_at };
     if (!old) {

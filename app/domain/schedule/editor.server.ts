@@ -68,6 +68,14 @@ async function loadRules(db: DB, editionId: number) {
         'organisations.name as organisation_name',
       ])
       .where('registrations.edition_id', '=', editionId)
+      // only those the schedule concerns: stage acts, and applications items are linked to
+      // (not every stand of a 5,000-application edition)
+      .where((eb) =>
+        eb.or([
+          eb('registrations.stage_act_title', 'is not', null),
+          eb('registrations.id', 'in', eb.selectFrom('program_item_drafts').select('program_item_drafts.registration_id').where('program_item_drafts.edition_id', '=', editionId).where('program_item_drafts.registration_id', 'is not', null)),
+        ]),
+      )
       .orderBy('organisations.name')
       .execute(),
   ]);
@@ -85,10 +93,10 @@ async function loadDrafts(db: DB, editionId: number) {
     .execute();
 }
 
-export async function loadPublished(db: DB, editionId: number): Promise<(ItemState & { sequence: number })[]> {
+export async function loadPublished(db: DB, editionId: number): Promise<(ItemState & { sequence: number; registration_id: number | null; series_uid: string | null })[]> {
   return db
     .selectFrom('program_items')
-    .select(['uid', 'stage_id', 'title', 'description', 'starts_at', 'ends_at', 'category', 'languages', 'accessibility', 'host_organisation_id', 'status', 'sequence'])
+    .select(['uid', 'stage_id', 'title', 'description', 'starts_at', 'ends_at', 'category', 'languages', 'accessibility', 'host_organisation_id', 'status', 'sequence', 'registration_id', 'series_uid'])
     .where('edition_id', '=', editionId)
     .execute();
 }

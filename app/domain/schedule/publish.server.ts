@@ -59,7 +59,13 @@ export async function publishScheduleIn(
         .select(['opening_hours.stage_id', 'opening_hours.opens_at', 'opening_hours.closes_at'])
         .where('stages.edition_id', '=', editionId)
         .execute(),
-      trx.selectFrom('registrations').select(['id', 'state']).where('edition_id', '=', editionId).execute(),
+      // only the applications items are linked to (their state decides stage-act conflicts)
+      trx
+        .selectFrom('registrations')
+        .select(['id', 'state'])
+        .where('edition_id', '=', editionId)
+        .where('id', 'in', (eb) => eb.selectFrom('program_item_drafts').select('registration_id').where('edition_id', '=', editionId).where('registration_id', 'is not', null))
+        .execute(),
     ]);
     const hard = findConflicts({ edition, stages, openingHours, registrations, items: drafts }).filter((c) => c.severity === 'hard');
     if (hard.length > 0) throw new ScheduleConflictsError(hard);
@@ -68,7 +74,21 @@ export async function publishScheduleIn(
     if (changes.length === 0) throw new ConflictError('schedule:publish.nothingToPublish');
     const stamp = now.toISOString();
     const changed = new Set(changes.map((c) => c.uid));
+    // Only what differs is written: a release of 10 changes writes 10 items, not the whole program.
+    const links = new Map(published.map((p) => [p.uid, p]));
     for (const draft of drafts) {
+      const live = links.get(draft.uid);
+      if (!changed.has(draft.uid)) {
+        // Links that readers do not see (the application, the series) follow silently.
+        if (live && (live.registration_id !== draft.registration_id || live.series_uid !== draft.series_uid)) {
+          await trx
+            .updateTable('program_items')
+            .set({ registration_id: draft.registration_id, series_uid: draft.series_uid })
+            .where('uid', '=', draft.uid)
+            .execute();
+        }
+        continue;
+      }
       const columns = {
         stage_id: draft.stage_id,
         title: draft.title,
@@ -83,23 +103,13 @@ export async function publishScheduleIn(
         series_uid: draft.series_uid,
         status: draft.status,
       };
-      const isPublished = published.some((p) => p.uid === draft.uid);
-      if (!isPublished) {
-        if (changed.has(draft.uid)) {
-          await trx.insertInto('program_items').values({ edition_id: editionId, uid: draft.uid, sequence: 0, ...columns, updated_at: stamp }).execute();
-        }
-      } else if (changed.has(draft.uid)) {
+      if (!live) {
+        await trx.insertInto('program_items').values({ edition_id: editionId, uid: draft.uid, sequence: 0, ...columns, updated_at: stamp }).execute();
+      } else {
         // Once per release, however many edits were made since the last one.
         await trx
           .updateTable('program_items')
           .set((eb) => ({ ...columns, sequence: eb('sequence', '+', 1), updated_at: stamp }))
-          .where('uid', '=', draft.uid)
-          .execute();
-      } else {
-        // Links that readers do not see (the application, the series) follow silently.
-        await trx
-          .updateTable('program_items')
-          .set({ registration_id: draft.registration_id, series_uid: draft.series_uid })
           .where('uid', '=', draft.uid)
           .execute();
       }

@@ -5,9 +5,13 @@
  * into a UTC instant in Europe/Berlin, so 16:00 stays 16:00 across the October switch.
  */
 import { DateTime } from 'luxon';
-import { RRule } from 'rrule';
+import * as rrule from 'rrule';
 import { ValidationError } from '../errors';
 import { TIME_ZONE } from '../../lib/i18n';
+
+// rrule's CommonJS build (what plain Node resolves, e.g. the bench under tsx) has no named
+// ESM exports; the bundlers see its ESM build. Either way RRule is found.
+const RRule = (rrule as unknown as { RRule?: typeof rrule.RRule; default?: { RRule: typeof rrule.RRule } }).RRule ?? (rrule as unknown as { default: { RRule: typeof rrule.RRule } }).default.RRule;
 
 /** A festival runs days, not months: more than this many occurrences is a typing mistake. */
 export const MAX_OCCURRENCES = 31;

@@ -41,11 +41,14 @@ export async function getLogistics(db: DB, editionId: number) {
     .where('registrations.edition_id', '=', editionId)
     .where('registrations.state', 'in', PLACEABLE_STATES)
     .execute();
+  // Collators made once per sort, not per comparison (localeCompare with options builds one each time).
+  const pitchOrder = new Intl.Collator('de', { numeric: true });
+  const nameOrder = new Intl.Collator('de');
   rows.sort(
     (a, b) =>
       (a.area_order ?? Infinity) - (b.area_order ?? Infinity) ||
-      (a.pitch_label ?? '').localeCompare(b.pitch_label ?? '', 'de', { numeric: true }) ||
-      a.organisation_name.localeCompare(b.organisation_name, 'de'),
+      pitchOrder.compare(a.pitch_label ?? '', b.pitch_label ?? '') ||
+      nameOrder.compare(a.organisation_name, b.organisation_name),
   );
   const groups = new Map<number | null, { areaId: number | null; areaName: string | null; stands: typeof rows; totals: Totals }>();
   for (const row of rows) {
