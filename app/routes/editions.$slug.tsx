@@ -124,6 +124,7 @@ export default function EditionPage() {
           edition.title,
           edition.description,
           ...venues.map((v) => v.name),
+          ...venues.map((v) => v.accessibility_note),
           ...program.flatMap((d) => d.stages.flatMap((s) => [s.stage?.name, ...s.items.map((i) => i.title)])),
         ]}
       />
@@ -140,6 +141,14 @@ export default function EditionPage() {
               </strong>
               {/* the address is German data: isolated, it keeps its order on an Arabic page */}
               , <bdi>{v.address}</bdi>
+              {parseList(v.accessibility).length > 0 ? (
+                <ul className="tags" aria-label={t('places:venue.accessibility')}>
+                  {parseList(v.accessibility).map((flag) => (
+                    <li key={flag}>{t(`places:access.${flag}`)}</li>
+                  ))}
+                </ul>
+              ) : null}
+              {pickText(v.accessibility_note, locale).text ? <Localized value={v.accessibility_note} as="p" /> : null}
             </li>
           ))}
         </ul>
