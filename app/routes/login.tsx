@@ -25,7 +25,8 @@ const schema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const asked = new URL(request.url).searchParams.get('redirectTo');
-  const redirectTo = safeRedirect(asked);
+  // empty when no page asked for one: the person then lands where they belong
+  const redirectTo = asked ? safeRedirect(asked) : '';
   return json({ title: translator(locale)('auth:login.title'), redirectTo, reason: asked ? reasonFor(redirectTo) : null, firstStart: (await administratorCount(db())) === 0 });
 }
 

@@ -36,9 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
     // Office people show their second factor (or enrol one) before they are signed in.
     const step = await nextSignInStep(db(), person);
     if (step !== 'done') {
-      return redirect(step === 'totp' ? '/login/totp' : '/login/enrol', { headers: await pendingSignInHeaders(request, person.id, redirectTo) });
+      // no page asked for: office people go to the office after their second factor
+      return redirect(step === 'totp' ? '/login/totp' : '/login/enrol', { headers: await pendingSignInHeaders(request, person.id, redirectTo ?? '/office') });
     }
-    return redirect(redirectTo, { headers: await signInHeaders(request, person.id) });
+    return redirect(redirectTo ?? '/account', { headers: await signInHeaders(request, person.id) });
   } catch (error) {
     if (error instanceof ValidationError) return json({ error: error.messageKey }, { status: 400 });
     throw error;

@@ -117,8 +117,7 @@ describe('a city goes live from an empty production database', () => {
     const secret = (await orga.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
     await orga.getByLabel(t('admin:twoFactor.enrolCode')).fill(generateSync({ secret }));
     await orga.getByRole('button', { name: t('admin:twoFactor.enrolSubmit') }).click();
-    await orga.waitForURL(/\/account$/);
-    await orga.getByRole('link', { name: t('auth:account.office') }).click();
+    // no page asked for: an office person lands in the office
     await orga.waitForURL(/\/office$/);
     await expectVisible(orga.getByRole('heading', { level: 1, name: t('office:title') }));
 
@@ -141,7 +140,10 @@ describe('a city goes live from an empty production database', () => {
     await orga.getByLabel(t('setup:edition.opensAt')).fill(opensAt);
     await orga.getByLabel(t('setup:edition.closesAt')).fill(closesAt);
     await orga.getByRole('button', { name: t('setup:edition.create') }).click();
-    await orga.waitForURL(new RegExp(`/office/editions/sommerfest-nordstadt-${year}/settings\\?created=1$`));
+    // if the form refuses, say what it said (a refusal would otherwise read as a 30 s timeout)
+    const refused = orga.locator('.error-summary, [role="alert"]').first();
+    await Promise.race([orga.waitForURL(new RegExp(`/office/editions/sommerfest-nordstadt-${year}/settings\\?created=1$`)), refused.waitFor({ state: 'visible' })]);
+    if (await refused.isVisible()) throw new Error(`the edition form refused: ${await refused.innerText()} (days ${firstDay}–${secondDay}, window ${opensAt}–${closesAt})`);
     await expectVisible(orga.getByText(t('setup:edition.notice.created')));
     const base = `/office/editions/sommerfest-nordstadt-${year}`;
     // a draft: nobody outside the office sees it yet

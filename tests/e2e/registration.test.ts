@@ -120,7 +120,6 @@ describe('an association registers a stand and the organisers approve it', () =>
     const office = await browser.newContext({ locale: 'de-DE' });
     const orga = await newPage(office);
     await signInInPage(orga, server.url, smtp, 'orga@festplatz.localhost');
-    await orga.getByRole('link', { name: 'Zum Veranstaltungsbüro' }).click();
     await orga.waitForURL(/\/office$/);
     // newest first: the coming edition before last year's
     const edition = orga.locator('.card', { has: orga.getByRole('heading', { name: DORTBUND }) }).first();

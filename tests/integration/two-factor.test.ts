@@ -78,7 +78,8 @@ describe('second factor for office people', () => {
     const next = await totpCodeFor(server.url, 'orga@festplatz.localhost');
     const verified = await fetch(`${server.url}/login/totp`, form({ code: next.code }, again.cookie));
     expect(verified.status).toBe(302);
-    expect(verified.headers.get('location')).toBe('/account');
+    // no page asked for: an office person lands in the office
+    expect(verified.headers.get('location')).toBe('/office');
     expect((await fetch(`${server.url}/office`, { headers: { Cookie: sessionCookie(verified)! } })).status).toBe(200);
 
     const db = new SQLite(server.databasePath, { readonly: true });

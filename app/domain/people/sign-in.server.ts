@@ -56,7 +56,8 @@ export async function requestSignInLink(
       .values({
         email,
         token_hash: hash(placeholder),
-        redirect_to: safeRedirect(input.redirectTo),
+        // empty: no page asked for; the person lands where they belong (office or account)
+        redirect_to: input.redirectTo ? safeRedirect(input.redirectTo) : '',
         locale,
         expires_at: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000).toISOString(),
       })
@@ -68,7 +69,7 @@ export async function requestSignInLink(
 }
 
 /** Uses a link once: returns the person (created on first sign-in) and where to go next. */
-export async function redeemSignInToken(db: DB, token: string, now: Date = new Date()): Promise<{ person: Person; redirectTo: string }> {
+export async function redeemSignInToken(db: DB, token: string, now: Date = new Date()): Promise<{ person: Person; redirectTo: string | null }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('sign_in_tokens').selectAll().where('token_hash', '=', hash(token)).executeTakeFirst();
     if (!row || row.used_at) throw new ValidationError('auth:errors.linkInvalid');
@@ -90,7 +91,7 @@ export async function redeemSignInToken(db: DB, token: string, now: Date = new D
       .returningAll()
       .executeTakeFirstOrThrow();
     // Links asked for before the target was normalised are checked again here.
-    return { person, redirectTo: safeRedirect(row.redirect_to) };
+    return { person, redirectTo: row.redirect_to ? safeRedirect(row.redirect_to) : null };
   });
 }
 
