@@ -113,5 +113,3 @@ export const resources = {
   bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic, places: bgPlaces, setup: bgSetup },
 } satisfies Record<Locale, Record<string, unknown>>;
 
-/** Namespaces pages outside the office and the account never use: kept out of their payload. */
-export const PRIVATE_NAMESPACES = ['payments', 'office', 'emails'] as const;

@@ -26,18 +26,6 @@ export function preferencesUrls(publicUrl: string, token: string): { page: strin
   return { page: `${publicUrl}/mail/circulars/${token}`, oneClick: `${publicUrl}/mail/one-click/${token}` };
 }
 
-/** People among `personIds` who asked for no circulars. */
-export async function circularsOffAmong(db: DB, personIds: readonly number[]): Promise<Set<number>> {
-  if (personIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('mail_preferences')
-    .select('person_id')
-    .where('person_id', 'in', personIds)
-    .where('circulars_off_at', 'is not', null)
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
-}
-
 export async function preferencesByToken(db: DB, token: string): Promise<{ personId: number; circularsOff: boolean }> {
   const row = PREFERENCES_TOKEN.test(token)
     ? await db.selectFrom('mail_preferences').select(['person_id', 'circulars_off_at']).where('token', '=', token).executeTakeFirst()
