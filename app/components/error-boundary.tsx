@@ -1,8 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
+import { isMessageKey, statusErrorKind } from '~/lib/error-text';
 import { useI18n } from './i18n';
-
-/** A message key as the domain throws it: `namespace:path.to.key`. */
-const MESSAGE_KEY = /^[a-z][a-zA-Z]*:[a-zA-Z0-9_.]+$/;
 
 /**
  * One error page for every route: a friendly, translated title per status and, where the
@@ -18,9 +16,9 @@ export function GeneralErrorBoundary() {
   if (!isRouteErrorResponse(error) && typeof document === 'undefined') console.error(error);
   const data = isRouteErrorResponse(error) ? (error.data as { message?: unknown; values?: Record<string, unknown> } | undefined) : undefined;
   const message = typeof data?.message === 'string' ? data.message : undefined;
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status >= 500 ? 'serverError' : 'badRequest';
+  const key = statusErrorKind(status);
   let reason: string | undefined;
-  if (message && MESSAGE_KEY.test(message)) {
+  if (isMessageKey(message)) {
     const translated = t(message, { ...(data?.values ?? {}), defaultValue: '' }) as string;
     reason = translated && translated !== message ? translated : undefined;
   } else if (message && (status === 429 || status === 403) && message !== 'forbidden') {

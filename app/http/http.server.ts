@@ -1,5 +1,6 @@
 import { json } from '@remix-run/node';
 import { DomainError, statusOf } from '~/domain/errors';
+import { isMessageKey, statusErrorKind } from '~/lib/error-text';
 import { translator } from '~/lib/i18n';
 import { localeOf } from './locale.server';
 
@@ -36,8 +37,6 @@ export function retryAfterOf(actionHeaders: Headers): Headers {
   return headers;
 }
 
-const MESSAGE_KEY = /^[a-z][a-zA-Z]*:[a-zA-Z0-9_.]+$/;
-const STATUS_TEXT: Record<number, string> = { 403: 'errors.forbidden.body', 404: 'errors.notFound.body' };
 
 /**
  * For resource routes (files, no page): a refusal thrown inside — a typed domain error via
@@ -51,7 +50,7 @@ export async function withReadableRefusals(request: Request, handler: () => Prom
     if (!(thrown instanceof Response) || thrown.status < 400 || !thrown.headers.get('content-type')?.includes('application/json')) throw thrown;
     const data = (await thrown.json().catch(() => null)) as { message?: unknown; values?: Record<string, unknown> } | null;
     const t = translator(await localeOf(request));
-    const key = typeof data?.message === 'string' && MESSAGE_KEY.test(data.message) ? data.message : (STATUS_TEXT[thrown.status] ?? 'errors.badRequest.body');
+    const key = isMessageKey(data?.message) ? data.message : `errors.${statusErrorKind(thrown.status)}.body`;
     return new Response(t(key, data?.values ?? {}) as string, {
       status: thrown.status,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
