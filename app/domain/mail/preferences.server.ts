@@ -6,7 +6,9 @@
  * service it asked for and carry only the footer saying why (docs/decisions/071).
  */
 import { randomBytes } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../../db/connection';
+import type { Database } from '../../../db/schema';
 import { NotFoundError } from '../errors';
 
 export const PREFERENCES_TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -14,11 +16,30 @@ const newToken = () => randomBytes(24).toString('base64url');
 
 /** The person's token (made the first time a circular goes to them). */
 export async function preferencesTokenFor(db: DB, personId: number): Promise<string> {
-  const existing = await db.selectFrom('mail_preferences').select('token').where('person_id', '=', personId).executeTakeFirst();
-  if (existing) return existing.token;
-  const token = newToken();
-  await db.insertInto('mail_preferences').values({ person_id: personId, token }).onConflict((oc) => oc.column('person_id').doNothing()).execute();
-  return (await db.selectFrom('mail_preferences').select('token').where('person_id', '=', personId).executeTakeFirstOrThrow()).token;
+  // one statement: a new row, or the existing one's token unchanged
+  const row = await db
+    .insertInto('mail_preferences')
+    .values({ person_id: personId, token: newToken() })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ token: eb.ref('mail_preferences.token') })))
+    .returning('token')
+    .executeTakeFirstOrThrow();
+  return row.token;
+}
+
+/**
+ * For a query over `people`: only those who did not stop circulars (the recipients of
+ * circulars and of invitations to apply again).
+ */
+export function wantsCirculars(eb: ExpressionBuilder<Database, 'people'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('mail_preferences')
+        .select('mail_preferences.person_id')
+        .whereRef('mail_preferences.person_id', '=', 'people.id')
+        .where('mail_preferences.circulars_off_at', 'is not', null),
+    ),
+  );
 }
 
 /** The address of the page behind the link in the message, and of its one-click twin. */

@@ -10,7 +10,7 @@ import type { RegistrationState } from '../../../db/schema';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../lib/i18n';
 import { recordAudit } from '../audit/audit.server';
 import { ValidationError } from '../errors';
-import { preferencesTokenFor, preferencesUrls } from '../mail/preferences.server';
+import { preferencesTokenFor, preferencesUrls, wantsCirculars } from '../mail/preferences.server';
 import { enqueueMail } from '../mail/outbox.server';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 import { CAMPAIGN_STATES } from './constants';
@@ -49,9 +49,7 @@ export async function campaignRecipients(db: DB, editionId: number, filters: Cam
     .where('registrations.state', 'in', states)
     .where('people.erased_at', 'is', null)
     // who stopped circulars with the link in one of them gets none
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('mail_preferences').select('mail_preferences.person_id').whereRef('mail_preferences.person_id', '=', 'people.id').where('mail_preferences.circulars_off_at', 'is not', null))),
-    );
+    .where(wantsCirculars);
   if (filters.standTypeIds.length) query = query.where('registrations.stand_type_id', 'in', filters.standTypeIds);
   if (filters.areaIds.length && officeProviders.registrationsByArea) {
     const ids = await officeProviders.registrationsByArea(db, editionId, filters.areaIds);

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/connection';
 import type { Edition } from '../../../db/schema';
-import { preferencesTokenFor, preferencesUrls } from '../mail/preferences.server';
+import { preferencesTokenFor, preferencesUrls, wantsCirculars } from '../mail/preferences.server';
 import { enqueueMail } from '../mail/outbox.server';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError } from '../errors';
@@ -211,9 +211,7 @@ async function returningExhibitors(trx: DB, sourceEditionId: number) {
     .where('registrations.edition_id', '=', sourceEditionId)
     .where('registrations.state', '=', 'confirmed')
     .where('people.erased_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('mail_preferences').select('mail_preferences.person_id').whereRef('mail_preferences.person_id', '=', 'people.id').where('mail_preferences.circulars_off_at', 'is not', null))),
-    )
+    .where(wantsCirculars)
     .orderBy('people.id')
     .execute();
 }
