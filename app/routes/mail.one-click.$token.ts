@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { NotFoundError } from '~/domain/errors';
 import { PREFERENCES_TOKEN, stopCirculars } from '~/domain/mail/preferences.server';
-import { localeOf } from '~/http/locale.server';
-import { translator } from '~/lib/i18n';
 import { db } from '~/server/db.server';
+import { oneClickAnswer } from '~/http/one-click.server';
 
 /**
  * RFC 8058 one-click: the address in the List-Unsubscribe header of circulars and
@@ -18,13 +16,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const t = translator(await localeOf(request));
-  const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-  try {
-    await stopCirculars(db(), params.token ?? '');
-  } catch (error) {
-    if (error instanceof NotFoundError) return text(t(error.messageKey), 404);
-    throw error;
-  }
-  return text(t('newcomer:circulars.stopped'), 200);
+  return oneClickAnswer(request, () => stopCirculars(db(), params.token ?? ''), 'newcomer:circulars.stopped');
 }

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { NotFoundError } from '~/domain/errors';
 import { SUBSCRIPTION_TOKEN, unsubscribe } from '~/domain/notifications/subscriptions.server';
 import { db } from '~/server/db.server';
-import { translator } from '~/lib/i18n';
-import { localeOf } from '~/http/locale.server';
+import { oneClickAnswer } from '~/http/one-click.server';
 
 /**
  * RFC 8058 one-click unsubscribe, the address in a resident's List-Unsubscribe header: the
@@ -19,13 +17,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const t = translator(await localeOf(request));
-  const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-  try {
-    await unsubscribe(db(), params.token ?? '');
-  } catch (error) {
-    if (error instanceof NotFoundError) return text(t(error.messageKey), 404);
-    throw error;
-  }
-  return text(t('feeds:notify.unsubscribe.done'), 200);
+  return oneClickAnswer(request, () => unsubscribe(db(), params.token ?? ''), 'feeds:notify.unsubscribe.done');
 }
