@@ -9,6 +9,7 @@
  * after that the organiser decides (the office lists the stand as overdue).
  */
 import { DateTime } from 'luxon';
+import { TIME_ZONE } from '../../lib/i18n';
 
 export const MIN_DAYS_TO_PAY = 14;
 export const REMINDER_STAGES = [
@@ -17,7 +18,6 @@ export const REMINDER_STAGES = [
 ] as const;
 export type ReminderStage = (typeof REMINDER_STAGES)[number]['stage'];
 
-const ZONE = 'Europe/Berlin';
 
 /**
  * Luxon's zone arithmetic is kept for correctness across the daylight-saving switch, but
@@ -37,11 +37,11 @@ function memo<T>(fn: (key: string) => T, max = 2_000): (key: string) => T {
   };
 }
 
-const berlinDayFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const berlinDayFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 /** The end of the Berlin day MIN_DAYS_TO_PAY days after the Berlin day "MM/DD/YYYY". */
 const earliestForDay = memo((usDay) => {
   const day = `${usDay.slice(6, 10)}-${usDay.slice(0, 2)}-${usDay.slice(3, 5)}`;
-  return DateTime.fromISO(day, { zone: ZONE }).plus({ days: MIN_DAYS_TO_PAY }).endOf('day').toMillis();
+  return DateTime.fromISO(day, { zone: TIME_ZONE }).plus({ days: MIN_DAYS_TO_PAY }).endOf('day').toMillis();
 });
 const reminderThresholds = memo((deadline) => REMINDER_STAGES.map((s) => DateTime.fromISO(deadline).plus({ days: s.daysAfterDeadline }).toMillis()));
 

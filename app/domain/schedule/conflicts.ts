@@ -4,8 +4,8 @@
  * shown but do not.
  */
 import { DateTime } from 'luxon';
+import { TIME_ZONE } from '../../lib/i18n';
 
-const ZONE = 'Europe/Berlin';
 
 export type ConflictKind =
   | 'stage_overlap'
@@ -108,8 +108,8 @@ export function findConflicts(input: {
   const registrations = new Map(input.registrations.map((r) => [r.id, r]));
   // The edition runs from the first day 00:00 to the last day 24:00 in Berlin; an item may
   // start on the last day and run past midnight (its stage's opening hours decide how long).
-  const editionStart = DateTime.fromISO(input.edition.starts_on, { zone: ZONE }).toMillis();
-  const editionLastStart = DateTime.fromISO(input.edition.ends_on, { zone: ZONE }).plus({ days: 1 }).toMillis();
+  const editionStart = DateTime.fromISO(input.edition.starts_on, { zone: TIME_ZONE }).toMillis();
+  const editionLastStart = DateTime.fromISO(input.edition.ends_on, { zone: TIME_ZONE }).plus({ days: 1 }).toMillis();
 
   // Pairs found for each item (as the earlier of the two), with the later one's place.
   const pairs: { with: number; conflict: Conflict }[][] = items.map(() => []);

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';
 import type { ProgramItemStatus } from '../../../db/schema';
 import { berlinDay, berlinToUtc, daysBetween } from '../../lib/time';
-import { LOCALES } from '../../lib/i18n';
+import { LOCALES, TIME_ZONE } from '../../lib/i18n';
 import { parseLocalized } from '../../lib/i18n-text';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { diffSchedule, type ItemState } from './changes';
@@ -15,7 +15,6 @@ import { conflictsByUid, findConflicts } from './conflicts';
 import type { ItemForm } from './item.schema';
 import { dailyUntil, expandOccurrences } from './recurrence';
 
-const ZONE = 'Europe/Berlin';
 
 /** Any edition, drafts included: organisers see them all. */
 export async function getOfficeEdition(db: DB, slug: string) {
@@ -210,7 +209,7 @@ export function instants(day: string, start: string, end: string): { starts_at: 
   let endDay = day;
   try {
     starts_at = berlinToUtc(day, start);
-    if (end <= start) endDay = DateTime.fromISO(day, { zone: ZONE }).plus({ days: 1 }).toISODate()!;
+    if (end <= start) endDay = DateTime.fromISO(day, { zone: TIME_ZONE }).plus({ days: 1 }).toISODate()!;
     return { starts_at, ends_at: berlinToUtc(endDay, end) };
   } catch {
     throw new ValidationError('schedule:errors.day', { day: 'schedule:errors.day' });
@@ -219,7 +218,7 @@ export function instants(day: string, start: string, end: string): { starts_at: 
 
 /** The Berlin wall-clock "HH:MM" of an instant. */
 export function berlinTime(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toFormat('HH:mm');
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toFormat('HH:mm');
 }
 
 type ItemInput = Omit<ItemForm, 'repeat' | 'repeat_until'>;
