@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectVisible, launchBrowser } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
+import { translator } from '../../app/lib/i18n';
 
 let server: RunningServer;
 let browser: Browser;
@@ -63,7 +64,7 @@ describe('the program offline', () => {
     // never opened: the worker's own page, in Turkish, not the browser's error
     await page.goto(`${server.url}/organisations`);
     await expectVisible(page.getByRole('heading', { level: 1 }));
-    expect(await page.locator('h1').innerText()).toBe(await turkish('public', 'offline', 'title'));
+    expect(await page.locator('h1').innerText()).toBe(turkish('public:offline.title'));
     await context.setOffline(false);
     await context.close();
   });
@@ -75,17 +76,10 @@ describe('the program offline', () => {
     const manifest = (await (await fetch(`${server.url}/manifest.webmanifest?lang=ar`)).json()) as { name: string; dir: string; start_url: string; icons: unknown[] };
     expect(manifest.dir).toBe('rtl');
     expect(manifest.start_url).toBe('/?lang=ar');
-    expect(manifest.name).toBe(await arabic('public', 'app', 'name'));
+    expect(manifest.name).toBe(arabic('public:app.name'));
     expect(manifest.icons.length).toBe(4);
   });
 });
 
-async function textOf(lang: string, ns: string, ...keys: string[]): Promise<string> {
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  let value: unknown = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../app/locales/${lang}/${ns}.json`), 'utf8'));
-  for (const k of keys) value = (value as Record<string, unknown>)[k];
-  return value as string;
-}
-const turkish = (ns: string, ...keys: string[]) => textOf('tr', ns, ...keys);
-const arabic = (ns: string, ...keys: string[]) => textOf('ar', ns, ...keys);
+const turkish = translator('tr');
+const arabic = translator('ar');

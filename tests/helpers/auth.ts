@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import type { TestSmtp } from './mail';
+import { isLocale, translator } from '../../app/lib/i18n';
 
 /** Links this process already used: a second sign-in within a second must not pick up the first one's mail. */
 const usedLinks = new Set<string>();
@@ -120,9 +121,6 @@ export function browserCookie(serverUrl: string, cookieHeader: string) {
   return { name: name!, value: rest.join('='), url: serverUrl };
 }
 
-const localeFile = (locale: string, ns: string) =>
-  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../app/locales/${locale}/${ns}.json`), 'utf8')) as Record<string, Record<string, string>>;
-
 /**
  * Signs in the way a person does, in the page, by its visible labels (in the page's
  * language, German unless `locale` says otherwise): the email form, the link from the mail
@@ -132,26 +130,25 @@ const localeFile = (locale: string, ns: string) =>
  */
 export async function signInInPage(page: Page, serverUrl: string, smtp: TestSmtp, email: string, options: { locale?: string; redirectTo?: string } = {}): Promise<void> {
   const locale = options.locale ?? 'de';
-  const auth = localeFile(locale, 'auth');
-  const twoFactor = localeFile(locale, 'admin').twoFactor as unknown as Record<string, string>;
+  const t = translator(isLocale(locale) ? locale : 'de');
   const query = new URLSearchParams({ lang: locale, ...(options.redirectTo ? { redirectTo: options.redirectTo } : {}) });
   await page.goto(`${serverUrl}/login?${query}`);
-  await page.getByLabel(auth.login!.email!).fill(email);
-  await page.getByRole('button', { name: auth.login!.submit! }).click();
-  await page.getByRole('heading', { name: auth.login!.sentTitle! }).waitFor({ timeout: 15_000 });
+  await page.getByLabel(t('auth:login.email')).fill(email);
+  await page.getByRole('button', { name: t('auth:login.submit') }).click();
+  await page.getByRole('heading', { name: t('auth:login.sentTitle') }).waitFor({ timeout: 15_000 });
   const link = new URL(await latestSignInLink(smtp, email, 0));
   await page.goto(`${serverUrl}${link.pathname}${link.search}`);
-  await page.getByRole('button', { name: auth.verify!.submit! }).click();
+  await page.getByRole('button', { name: t('auth:verify.submit') }).click();
   await page.waitForURL((url) => url.pathname !== '/login/verify', { timeout: 15_000 });
   const step = new URL(page.url()).pathname;
   if (step === '/login/enrol') {
     const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
     rememberTotpSecret(serverUrl, email, secret);
-    await page.getByLabel(twoFactor.enrolCode!).fill((await totpCodeFor(serverUrl, email)).code);
-    await page.getByRole('button', { name: twoFactor.enrolSubmit! }).click();
+    await page.getByLabel(t('admin:twoFactor.enrolCode')).fill((await totpCodeFor(serverUrl, email)).code);
+    await page.getByRole('button', { name: t('admin:twoFactor.enrolSubmit') }).click();
   } else if (step === '/login/totp') {
-    await page.getByLabel(twoFactor.code!).fill((await totpCodeFor(serverUrl, email)).code);
-    await page.getByRole('button', { name: twoFactor.verifySubmit! }).click();
+    await page.getByLabel(t('admin:twoFactor.code')).fill((await totpCodeFor(serverUrl, email)).code);
+    await page.getByRole('button', { name: t('admin:twoFactor.verifySubmit') }).click();
   }
   if (step === '/login/enrol' || step === '/login/totp') await page.waitForURL((url) => url.pathname !== step, { timeout: 15_000 });
 }

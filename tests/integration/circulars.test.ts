@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/auth';
 import { startSmtpServer, type TestSmtp } from '../helpers/mail';
 import { startServer, type RunningServer } from '../helpers/server';
+import { shownHtml } from '../helpers/html';
 
 const PUBLIC_URL = 'http://festplatz.test';
 let server: RunningServer;
@@ -89,7 +90,7 @@ describe('circulars to exhibitors', () => {
   it('refuses an unknown link and a malformed form with text a person can read', async () => {
     const unknown = await fetch(`${server.url}/mail/circulars/${'x'.repeat(32)}`);
     expect(unknown.status).toBe(404);
-    const body = (await unknown.text()).replace(/<script[\s\S]*?<\/script>/g, '');
+    const body = shownHtml(await unknown.text());
     expect(body).toContain('Dieser Link ist ungültig.');
     const oneClick = await post(`/mail/one-click/${'y'.repeat(32)}?lang=en`, { 'List-Unsubscribe': 'One-Click' });
     expect(oneClick.status).toBe(404);

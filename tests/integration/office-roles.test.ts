@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/auth';
 import { startServer, type RunningServer } from '../helpers/server';
+import { shownHtml } from '../helpers/html';
 
 /**
  * Every office page and form, asked by the wrong people: a series team member (Djelem
@@ -57,7 +58,7 @@ function officeRequests(dortbund: string) {
 /** The visible text of a refusal: a translated title and reason, no raw key like `admin:errors.forbidden`. */
 async function expectReadableRefusal(response: Response, what: string) {
   const body = await response.text();
-  const visible = body.replace(/<script[\s\S]*?<\/script>/g, '');
+  const visible = shownHtml(body);
   expect(visible, what).not.toMatch(/\b[a-z]+:[a-z][a-zA-Z]*\.[a-zA-Z.]+\b/);
   if (response.headers.get('content-type')?.includes('text/html')) expect(visible, what).toMatch(/<h1[^>]*>(Kein Zugriff|No access)<\/h1>/);
   else expect(['Dafür fehlt Ihnen die Berechtigung.', 'Diese Seite ist nur für berechtigte Personen sichtbar.'], what).toContain(visible.trim());
@@ -83,7 +84,7 @@ describe('role boundaries of the office', () => {
       const page = await get(`/office/editions/${dortbund}?lang=${lang}`, team);
       expect(page.status).toBe(403);
       // the text shown, without the scripts that carry the route data
-      const body = (await page.text()).replace(/<script[\s\S]*?<\/script>/g, '');
+      const body = shownHtml(await page.text());
       expect(body).toContain(reason);
       expect(body).not.toMatch(/admin:errors|errors\.forbidden/);
     }

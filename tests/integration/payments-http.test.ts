@@ -10,6 +10,7 @@ import { startSmtpServer, type TestSmtp } from '../helpers/mail';
 import { signInBySmtp } from '../helpers/payments';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startStripeServer, type FakeStripe } from '../helpers/stripe-server';
+import { shownHtml } from '../helpers/html';
 
 const PUBLIC = 'http://festplatz.test';
 let smtp: TestSmtp;
@@ -77,7 +78,7 @@ describe('with Stripe configured', () => {
     const page = await get(online, `/account/applications/${id}/payment`, 'kontakt@vmdo.example');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain(`form-action 'self' ${fake.url}`);
-    const html = (await page.text()).replace(/<script[\s\S]*?<\/script>/g, ''); // what is shown, not the page's strings in its data
+    const html = shownHtml(await page.text());
     expect(html).toContain('Jetzt online bezahlen');
     expect(html).not.toContain('Per Überweisung bezahlen');
 
@@ -164,7 +165,7 @@ describe('with Stripe configured', () => {
 describe('without Stripe: bank transfer', () => {
   it('shows the transfer instructions with the unique reference, and refuses online payment', async () => {
     const id = registrationId(offline, 'dortbund-2027', 'vmdo');
-    const html = (await (await get(offline, `/account/applications/${id}/payment`, 'kontakt@vmdo.example')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+    const html = shownHtml(await (await get(offline, `/account/applications/${id}/payment`, 'kontakt@vmdo.example')).text());
     expect(html).toContain('Per Überweisung bezahlen');
     expect(html).toContain('DE89 3704 0044 0532 0130 00');
     expect(html).toContain(transferReference(2027, id));

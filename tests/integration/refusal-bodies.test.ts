@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/auth';
 import { startSmtpServer, type TestSmtp } from '../helpers/mail';
 import { startServer, type RunningServer } from '../helpers/server';
+import { shownHtml } from '../helpers/html';
 
 let server: RunningServer;
 let smtp: TestSmtp;
@@ -22,7 +23,6 @@ afterAll(async () => {
 });
 
 const RAW_KEY = /\b[a-z]+:[a-z][a-zA-Z]*\.[a-zA-Z.]+\b|\berrors\.[a-z]+[A-Z.]\w*/;
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '');
 
 type Refusal = { what: string; url: string; method?: 'POST'; body?: Record<string, string> | string; type?: string; cookie?: boolean; status: number; reads: string };
 
@@ -55,7 +55,7 @@ describe('refusals read as text', () => {
       } else if (r.body) body = new URLSearchParams(r.body);
       const response = await fetch(`${server.url}${r.url}`, { method: r.method ?? 'GET', body, headers, redirect: 'manual' });
       expect(response.status).toBe(r.status);
-      const text = visibleText(await response.text());
+      const text = shownHtml(await response.text());
       expect(text).toContain(r.reads);
       expect(text).not.toMatch(RAW_KEY);
       expect(text).not.toMatch(/^\s*\{/);
@@ -64,10 +64,10 @@ describe('refusals read as text', () => {
   }
 
   it('the same refusals in English read English', async () => {
-    const page = visibleText(await (await fetch(`${server.url}/editions/keine-ausgabe-1999?lang=en`)).text());
+    const page = shownHtml(await (await fetch(`${server.url}/editions/keine-ausgabe-1999?lang=en`)).text());
     expect(page).not.toMatch(RAW_KEY);
     expect(page).toMatch(/<h1 id="error-title">[A-Z][a-z]/);
-    const login = visibleText(await (await fetch(`${server.url}/login?lang=en`, { method: 'POST', body: new URLSearchParams({ email: 'no' }) })).text());
+    const login = shownHtml(await (await fetch(`${server.url}/login?lang=en`, { method: 'POST', body: new URLSearchParams({ email: 'no' }) })).text());
     expect(login).toContain('Please enter a valid email address.');
   });
 });

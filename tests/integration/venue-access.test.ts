@@ -2,6 +2,7 @@
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
+import { shownHtml } from '../helpers/html';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ describe('a venue’s accessibility on the edition page', () => {
       id,
     );
     db.close();
-    const visible = async (lang: string) => (await (await fetch(`${server.url}/editions/${slug}?lang=${lang}`)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+    const visible = async (lang: string) => shownHtml(await (await fetch(`${server.url}/editions/${slug}?lang=${lang}`)).text());
     const de = await visible('de');
     expect(de).toContain('<li>Stufenlos erreichbar</li>');
     expect(de).toContain('<li>Induktionsschleife</li>');

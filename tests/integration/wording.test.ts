@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
+import { shownHtml } from '../helpers/html';
 
 const de = (ns: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../app/locales/de/${ns}.json`), 'utf8')) as Record<string, unknown>;
 function texts(value: unknown, prefix = ''): [string, string][] {
@@ -40,7 +41,7 @@ describe('the sign-in page', () => {
     server = await startServer();
   });
   afterAll(() => server?.stop());
-  const page = async (url: string) => (await (await fetch(`${server.url}${url}`)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+  const page = async (url: string) => shownHtml(await (await fetch(`${server.url}${url}`)).text());
 
   it('says why one is asked to sign in, and that a new address is welcome', async () => {
     const apply = await page(`/login?redirectTo=${encodeURIComponent('/editions/dortbund-2027/apply')}`);
