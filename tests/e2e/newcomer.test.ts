@@ -92,6 +92,8 @@ describe('the consent a resident gives', () => {
     await page.getByLabel('Email address').fill('js-off@example.org');
     await page.locator('#field-consent').check();
     await page.getByRole('button', { name: /Subscribe/ }).click();
+    // without JavaScript the answer is a new document: read it once it has fully arrived
+    await page.waitForLoadState('load');
     await expectVisible(page.getByText('You chose another series. Please read the consent for this series and tick the box again.').first());
     expect(consentFor('js-off@example.org')).toBeUndefined();
     const shown = (await page.locator('label[for="field-consent"]').innerText()).trim();
