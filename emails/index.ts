@@ -23,6 +23,7 @@ import { paymentReminderEmail } from './payment-reminder';
 import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
+import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -46,6 +47,12 @@ export const emailTemplates = {
   'waiver-decided': waiverDecidedEmail,
   'payment-refunded': paymentRefundedEmail,
   'edition-cancelled': editionCancelledEmail,
+  'volunteer-confirmed': volunteerConfirmedEmail,
+  'volunteer-waitlisted': volunteerWaitlistedEmail,
+  'volunteer-moved-up': volunteerMovedUpEmail,
+  'volunteer-cancelled': volunteerCancelledEmail,
+  'volunteer-shift-cancelled': volunteerShiftCancelledEmail,
+  'volunteer-reminder': volunteerReminderEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

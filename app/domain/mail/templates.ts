@@ -22,6 +22,12 @@ export const EMAIL_TEMPLATES = [
   'waiver-decided',
   'payment-refunded',
   'edition-cancelled',
+  'volunteer-confirmed',
+  'volunteer-waitlisted',
+  'volunteer-moved-up',
+  'volunteer-cancelled',
+  'volunteer-shift-cancelled',
+  'volunteer-reminder',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
