@@ -23,6 +23,9 @@ export function OfficeEditionNav({ slug }: { slug: string }) {
         <li>
           <NavLink to={`/office/editions/${slug}/logistics`}>{t('schedule:nav.logistics')}</NavLink>
         </li>
+        <li>
+          <NavLink to={`/office/editions/${slug}/volunteers`}>{t('volunteers:office.board')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -19,6 +19,19 @@ export async function publicEdition(db: DB, slug: string) {
   return edition;
 }
 
+/** Whether a published edition has shifts still to come (the edition page then links "Help at the festival"). */
+export async function hasOpenShifts(db: DB, slug: string, now: Date = new Date()): Promise<boolean> {
+  const row = await db
+    .selectFrom('volunteer_shifts')
+    .innerJoin('editions', 'editions.id', 'volunteer_shifts.edition_id')
+    .select('volunteer_shifts.id')
+    .where('editions.slug', '=', slug)
+    .where('volunteer_shifts.cancelled_at', 'is', null)
+    .where('volunteer_shifts.starts_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
 export interface HelpFilters {
   role?: number;
   language?: string;

@@ -14,12 +14,14 @@ const LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/;
 export function readingsOf(local: string): string[] {
   const match = LOCAL.exec(local.trim());
   if (!match) return [];
-  const first = DateTime.fromISO(`${match[1]}T${match[2]}`, { zone: TIME_ZONE });
-  if (!first.isValid || first.toFormat("yyyy-MM-dd'T'HH:mm") !== `${match[1]}T${match[2]}`) return [];
-  const later = first.plus({ hours: 1 });
-  const readings = [first.toUTC().toISO()!];
-  if (later.toFormat("yyyy-MM-dd'T'HH:mm") === first.toFormat("yyyy-MM-dd'T'HH:mm")) readings.push(later.toUTC().toISO()!);
-  return readings;
+  const typed = `${match[1]}T${match[2]}`;
+  const dt = DateTime.fromISO(typed, { zone: TIME_ZONE });
+  if (!dt.isValid) return [];
+  // Luxon picks one offset for a time in the repeated hour; the other is an hour away in real time.
+  const readings = [dt.minus({ hours: 1 }), dt, dt.plus({ hours: 1 })]
+    .filter((d) => d.toFormat("yyyy-MM-dd'T'HH:mm") === typed)
+    .map((d) => d.toUTC().toISO()!);
+  return [...new Set(readings)].sort();
 }
 
 /** Whether a wall-clock time falls in the hour that happens twice. */
