@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(locale);
   const signups = await signupsOf(db(), person.id);
   const token = await volunteerFeedToken(db(), person.id);
-  const path = `/calendar/volunteer/${token}.ics${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}`;
+  const path = `/volunteering/calendar/${token}.ics${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}`;
   const search = new URL(request.url).searchParams;
   const signed = search.get('signed');
   const now = Date.now();

@@ -60,9 +60,8 @@ export default function CoverageBoard() {
               <ul className="language-coverage">
                 {day.languages.map((l) => (
                   <li key={l.code} id={`language-${day.day}-${l.code}`}>
-                    <strong lang={l.code}>{languageName(l.code, locale)}</strong>:{' '}
-                    {l.covered.length ? t('volunteers:board.coveredAt', { times: l.covered.map(range).join(', ') }) : t('volunteers:board.notCovered')}
-                    {l.gaps.length ? ` · ${t('volunteers:board.missingAt', { times: l.gaps.map(range).join(', ') })}` : ''}
+                    <strong lang={l.code}>{languageName(l.code, locale)}</strong>
+                    {`: ${l.covered.length ? t('volunteers:board.coveredAt', { times: l.covered.map(range).join(', ') }) : t('volunteers:board.notCovered')}${l.gaps.length ? ` · ${t('volunteers:board.missingAt', { times: l.gaps.map(range).join(', ') })}` : ''}`}
                   </li>
                 ))}
               </ul>

@@ -54,7 +54,7 @@ export function blocksOf(from: string, to: string, minutes: number): { startsAt:
   for (let t = Date.parse(from); t < end; t += step) {
     // a remainder shorter than a quarter of a block joins the block before
     const next = t + step;
-    const last = end - next < step / 4;
+    const last = end - next <= step / 4;
     out.push({ startsAt: new Date(t).toISOString(), endsAt: new Date(last ? end : Math.min(next, end)).toISOString() });
     if (last) break;
   }

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, isLocale } from '~/lib/i18n';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 
-/** GET /calendar/volunteer/<token>.ics: a volunteer's shifts for their calendar app (404 once revoked). */
+/** GET /volunteering/calendar/<token>.ics (not under /calendar/, which server.mjs answers before Remix): a volunteer's shifts for their calendar app (404 once revoked). */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const match = /^([A-Za-z0-9_-]{32})\.ics$/.exec(params.file ?? '');
   const lang = new URL(request.url).searchParams.get('lang');
