@@ -23,7 +23,7 @@ import { paymentReminderEmail } from './payment-reminder';
 import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
-import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
+import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMessageEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -53,6 +53,7 @@ export const emailTemplates = {
   'volunteer-cancelled': volunteerCancelledEmail,
   'volunteer-shift-cancelled': volunteerShiftCancelledEmail,
   'volunteer-reminder': volunteerReminderEmail,
+  'volunteer-message': volunteerMessageEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

@@ -71,3 +71,19 @@ export const volunteerMovedUpEmail = (p: VolunteerMailPayload, locale: Locale) =
 export const volunteerCancelledEmail = (p: VolunteerMailPayload, locale: Locale) => render('cancelled', p, locale);
 export const volunteerShiftCancelledEmail = (p: VolunteerMailPayload, locale: Locale) => render('shiftCancelled', p, locale);
 export const volunteerReminderEmail = (p: VolunteerMailPayload, locale: Locale) => render('reminder', p, locale);
+
+/** A message the coordinator writes to volunteers (app/domain/volunteers/mail.server.ts): their own text, our footer. */
+export function volunteerMessageEmail(p: { subject: string; body: string; editionTitle: string; accountUrl: string }, locale: Locale) {
+  const t = translator(locale);
+  return renderLayout({
+    locale,
+    subject: p.subject,
+    paragraphs: p.body
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+    action: { label: t('volunteers:mail.action'), url: p.accountUrl },
+    footer: [t('volunteers:mail.footer', { edition: pickText(p.editionTitle, locale).text })],
+  });
+}

@@ -40,6 +40,9 @@ export function VolunteerNav({ slug }: { slug: string }) {
         <li>
           <NavLink to={`${base}/day`}>{t('volunteers:office.day')}</NavLink>
         </li>
+        <li>
+          <NavLink to={`${base}/mail`}>{t('volunteers:write.nav')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { subscribeLinks } from '~/domain/feeds/calendar-links';
-import { revokeVolunteerFeed, volunteerFeedToken } from '~/domain/volunteers/public.server';
+import { existingFeedToken, revokeVolunteerFeed } from '~/domain/volunteers/public.server';
 import { cancelOwnSignup, signupsOf } from '~/domain/volunteers/signups.server';
 import { attempt } from '~/http/domain-action.server';
 import { localeOf } from '~/http/locale.server';
@@ -22,8 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const t = translator(locale);
   const signups = await signupsOf(db(), person.id);
-  const token = await volunteerFeedToken(db(), person.id);
-  const path = `/volunteering/calendar/${token}.ics${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}`;
+  // made with the first sign-up (or the button below): this page only reads it
+  const token = await existingFeedToken(db(), person.id);
+  const path = token ? `/volunteering/calendar/${token}.ics${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}` : null;
   const search = new URL(request.url).searchParams;
   const signed = search.get('signed');
   const now = Date.now();
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       signed: signed === 'confirmed' || signed === 'waiting' || signed === 'group' ? signed : null,
       count: Number(search.get('count')) || 0,
       revoked: search.get('revoked') === '1',
-      feed: subscribeLinks(env().PUBLIC_URL, path, t('volunteers:feed.name')),
+      feed: path ? subscribeLinks(env().PUBLIC_URL, path, t('volunteers:feed.name')) : null,
       signups: signups.map((s) => ({
         ...s,
         cancelUntil: new Date(Date.parse(s.starts_at) - s.cancel_hours * 3_600_000).toISOString(),
@@ -119,15 +120,19 @@ export default function Volunteering() {
             {t('volunteers:feed.revoked')}
           </p>
         ) : null}
-        <p>
-          <a href={feed.webcal}>{t('volunteers:feed.subscribe')}</a> · <a href={feed.google}>Google</a> · <a href={feed.outlook}>Outlook</a>
-        </p>
-        <p className="hint">
-          <code dir="ltr">{feed.https}</code>
-        </p>
+        {feed ? (
+          <>
+            <p>
+              <a href={feed.webcal}>{t('volunteers:feed.subscribe')}</a> · <a href={feed.google}>Google</a> · <a href={feed.outlook}>Outlook</a>
+            </p>
+            <p className="hint">
+              <code dir="ltr">{feed.https}</code>
+            </p>
+          </>
+        ) : null}
         <Form method="post">
           <button type="submit" name="intent" value="revoke" className="secondary">
-            {t('volunteers:feed.revoke')}
+            {feed ? t('volunteers:feed.revoke') : t('volunteers:feed.make')}
           </button>
         </Form>
       </section>

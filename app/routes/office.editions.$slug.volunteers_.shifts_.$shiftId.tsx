@@ -112,6 +112,11 @@ export default function VolunteerShift() {
       <section aria-labelledby="people">
         <h2 id="people">{t('volunteers:shift.people', { filled: people.filter((p) => p.status === 'confirmed').length, needed: shift.needed })}</h2>
         <FormAlert message={data?.intent === 'people' ? data.error : undefined} />
+        {people.some((p) => p.status !== 'cancelled') ? (
+          <p>
+            <Link to={`/office/editions/${edition.slug}/volunteers/mail?shift=${shift.id}`}>{t('volunteers:write.link')}</Link>
+          </p>
+        ) : null}
         {people.length === 0 ? (
           <p>{t('volunteers:shift.nobody')}</p>
         ) : (

@@ -13,6 +13,7 @@ import { erasePerson } from '../../app/domain/privacy/erasure.server';
 import { boardShifts, coverageByDay, dayList, exportVolunteers } from '../../app/domain/volunteers/board.server';
 import { sendVolunteerReminders, volunteerFeed, volunteerFeedToken, revokeVolunteerFeed } from '../../app/domain/volunteers/public.server';
 import { createRole } from '../../app/domain/volunteers/roles.server';
+import { previewVolunteerMail, sendVolunteerMail } from '../../app/domain/volunteers/mail.server';
 import { shiftTimes } from '../../app/domain/volunteers/shift-times';
 import { createShift, generateShifts, removeShift, updateShift } from '../../app/domain/volunteers/shifts.server';
 import { cancelOwnSignup, setCheckedIn, signUp, signUpGroup } from '../../app/domain/volunteers/signups.server';
@@ -265,6 +266,22 @@ describe('the coordinator’s views, the reminder, the feed and privacy', () => 
     expect(file.csv).toContain('Amira Haddad,amira@example.org,,,Infostand,Foyer,2027-10-29 15:00,2027-10-29 17:00,2027-10-29 16:05');
     expect(file.csv).toContain('Ayşe Demir,kontakt@vmdo.example,Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO)');
     expect((await t.db.selectFrom('audit_log').select('details').where('action', '=', 'export.volunteers').execute()).length).toBe(1);
+  });
+
+  it('writes to the volunteers of one shift in each one’s language (a group through its contact), once each, and refuses without German', async () => {
+    const shiftOfGroup = (await t.db.selectFrom('volunteer_groups').select('shift_id').executeTakeFirstOrThrow()).shift_id;
+    const texts = { subject: { de: 'Treffpunkt', ar: 'مكان اللقاء' }, body: { de: 'Wir treffen uns am Foyer.', ar: 'نلتقي في البهو.' } };
+    expect(await previewVolunteerMail(t.db, admin, djelem.id, { shiftId: shiftOfGroup }, texts)).toEqual({ count: 1, byLanguage: { ar: 1 } }); // the VMDO contact reads Arabic
+    const everyone = await previewVolunteerMail(t.db, admin, djelem.id, {}, texts);
+    expect(everyone.byLanguage.ar).toBe(2); // Amira and the VMDO contact read Arabic
+    expect(await refusal(() => sendVolunteerMail(t.db, admin, djelem.id, {}, { subject: {}, body: { de: 'x' } }, URL_))).toBe('[subject_de] Betreff und Text auf Deutsch sind Pflicht.');
+    const sent = await sendVolunteerMail(t.db, admin, djelem.id, {}, texts, URL_);
+    expect(sent.count).toBe(everyone.count);
+    const rows = await outbox('volunteer-message');
+    expect(rows).toHaveLength(everyone.count);
+    const arabic = rows.find((r) => r.to_address === 'amira@example.org')!;
+    expect(renderEmail(arabic.template, JSON.parse(arabic.payload), arabic.locale)).toMatchObject({ subject: 'مكان اللقاء' });
+    expect(rows.filter((r) => r.to_address === 'kontakt@vmdo.example')).toHaveLength(1);
   });
 
   it('serves the personal feed behind a revocable token, and takes volunteers into the data download and erasure', async () => {

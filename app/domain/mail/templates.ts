@@ -28,6 +28,7 @@ export const EMAIL_TEMPLATES = [
   'volunteer-cancelled',
   'volunteer-shift-cancelled',
   'volunteer-reminder',
+  'volunteer-message',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -63,7 +63,13 @@ export async function shiftForPage(db: DB, editionId: number, shiftId: number) {
 export const FEED_TOKEN = /^[A-Za-z0-9_-]{32}$/;
 const newToken = () => randomBytes(24).toString('base64url');
 
-/** The person's feed token, made on first ask. */
+/** The person's feed token, or null before their first sign-up (a GET never makes one). */
+export async function existingFeedToken(db: DB, personId: number): Promise<string | null> {
+  const row = await db.selectFrom('volunteer_feeds').select('token').where('person_id', '=', personId).executeTakeFirst();
+  return row?.token ?? null;
+}
+
+/** The person's feed token, made on first ask (inside the sign-up's transaction). */
 export async function volunteerFeedToken(db: DB, personId: number): Promise<string> {
   const row = await db
     .insertInto('volunteer_feeds')

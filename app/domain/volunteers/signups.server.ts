@@ -14,6 +14,7 @@ import { formatDay, formatTime, berlinDay } from '../../lib/time';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { tellVolunteer } from './notify.server';
+import { volunteerFeedToken } from './public.server';
 import { VOLUNTEER_CONSENT_VERSION, type GroupSignupForm, type SignupForm } from './volunteers.schema';
 
 export interface SignupContext {
@@ -104,6 +105,7 @@ export async function signUp(db: DB, person: Person, editionId: number, input: S
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await volunteerFeedToken(trx, person.id);
     await tellVolunteer(trx, row.id, status === 'confirmed' ? 'confirmed' : 'waitlisted', ctx.publicUrl);
     return { signupId: row.id, status };
   });

@@ -94,3 +94,20 @@ export const groupSignupSchema = z.object({
   consent: flag,
 });
 export type GroupSignupForm = z.output<typeof groupSignupSchema>;
+
+export const MAIL_AUDIENCES = ['edition', 'role', 'shift'] as const;
+/** Writing to volunteers: who (the edition's, one role's, one shift's), subject and text (German required). */
+export const volunteerMailSchema = z
+  .object({
+    intent: z.enum(['preview', 'send'], 'forms:errors.choose'),
+    audience: z.enum(MAIL_AUDIENCES, 'forms:errors.choose'),
+    role_id: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    shift_id: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    ...localizedShape('subject', 200, 'forms:errors.required'),
+    ...localizedShape('body', 20_000, 'forms:errors.required'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.audience === 'role' && !v.role_id) ctx.addIssue({ code: 'custom', path: ['role_id'], message: 'volunteers:errors.role' });
+    if (v.audience === 'shift' && !v.shift_id) ctx.addIssue({ code: 'custom', path: ['shift_id'], message: 'volunteers:errors.shiftNotFound' });
+  });
+export type VolunteerMailForm = z.output<typeof volunteerMailSchema>;
