@@ -111,7 +111,7 @@ describe('volunteers for Djelem Djelem', () => {
     await page.waitForURL(/\/editions\/djelem-djelem-2027\/help$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: ar('volunteers:help.title') }));
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    await page.getByLabel(ar('volunteers:help.language')).selectOption('ar');
+    await page.getByRole('combobox', { name: ar('volunteers:help.language') }).selectOption('ar');
     await page.getByRole('button', { name: ar('volunteers:help.show') }).click();
     await page.waitForURL(/language=ar/);
     expect(await axeViolations(page)).toEqual([]);
