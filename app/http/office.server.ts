@@ -1,8 +1,8 @@
 import type { Person } from '../../db/schema';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '../server/db.server';
-import { orRespond } from './http.server';
 import { requireOfficePerson } from './session.server';
+import { orRespond } from './errors.server';
 
 /**
  * For the organisers' pages of one edition: administrators and the team of the edition's

@@ -9,13 +9,13 @@ import { editionDashboard } from '~/domain/office/dashboard.server';
 import { isAdministrator, manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { wakeMail } from '~/server/mail.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** One edition at a glance: applications, capacity, what waits for a decision, mail, and the tools. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

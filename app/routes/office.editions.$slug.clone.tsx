@@ -8,12 +8,12 @@ import { ConflictError } from '~/domain/errors';
 import { cloneEdition, clonePreview } from '~/domain/office/clone.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { wakeMail } from '~/server/mail.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** Next year's edition from this one, in one step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

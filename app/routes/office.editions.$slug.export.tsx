@@ -9,10 +9,10 @@ import { EXPORT_KINDS } from '~/domain/office/constants';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import type { FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
+import { orRespond } from '~/http/errors.server';
 
 /**
  * CSV downloads of an edition's applications and contacts; personal data, so confirmed and

@@ -6,9 +6,10 @@ import { exportEdition } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { parseForm } from '~/lib/forms';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { withReadableRefusals } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
+import { orRespond } from '~/http/errors.server';
 
 const schema = z.object({ kind: z.enum(EXPORT_KINDS), confirm: z.literal('on') });
 

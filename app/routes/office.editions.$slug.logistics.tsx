@@ -8,10 +8,10 @@ import { OfficeEditionNav } from '~/components/schedule';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { getLogistics } from '~/domain/siteplan/logistics.server';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { orRespond } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

@@ -3,9 +3,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { getLogistics, logisticsCsv } from '~/domain/siteplan/logistics.server';
 import { db } from '~/server/db.server';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { withReadableRefusals } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
+import { orRespond } from '~/http/errors.server';
 
 /** The crew list as a CSV file for Excel (also reached as /logistics?format=csv). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,13 +19,12 @@ import {
 } from '~/domain/schedule/editor.server';
 import { itemSchema, placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, daysBetween, formatDay } from '~/lib/time';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

@@ -10,12 +10,11 @@ import { ItemFields, itemFieldLabels, itemTextValues, mergeValues, type ItemForm
 import { createItem, getItemFormOptions, getOfficeEdition } from '~/domain/schedule/editor.server';
 import { itemSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { daysBetween } from '~/lib/time';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

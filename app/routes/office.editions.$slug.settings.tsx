@@ -11,9 +11,6 @@ import { editionSchema, STATUS_CHANGES } from '~/domain/editions/edition.schema'
 import { cancelEdition, changeEditionStatus, deleteEdition, updateEdition } from '~/domain/editions/manage.server';
 import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
-import { attempt } from '~/http/domain-action.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -24,6 +21,7 @@ import { utcToBerlinWallClock } from '~/lib/time';
 import { env } from '~/server/env.server';
 import { wakeMail } from '~/server/mail.server';
 import { db } from '~/server/db.server';
+import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
 
 const LIFECYCLE = ['draft', 'published', 'archived'] as const;
 
@@ -64,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = statusSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return refuse({ key: 'forms:errors.choose' });
     const outcome = await attempt(() => changeEditionStatus(db(), person, edition.id, parsed.data.to));
-    if (!outcome.ok) return refuse(outcome.message, outcome.status);
+    if (!outcome.ok) return refuse(outcome.formError, outcome.status);
     invalidateFeeds();
     return redirect(`/office/editions/${edition.slug}/settings?${parsed.data.to === 'draft' ? 'saved' : parsed.data.to}=1`);
   }
@@ -72,13 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!confirmSchema.safeParse(Object.fromEntries(formData)).success) return refuse({ key: `setup:lifecycle.${intent}Confirm` });
     if (intent === 'cancel') {
       const outcome = await attempt(() => cancelEdition(db(), person, edition.id, { publicUrl: env().PUBLIC_URL }));
-      if (!outcome.ok) return refuse(outcome.message, outcome.status);
+      if (!outcome.ok) return refuse(outcome.formError, outcome.status);
       invalidateFeeds();
       wakeMail();
       return redirect(`/office/editions/${edition.slug}/settings?cancelled=1`);
     }
     const outcome = await attempt(() => deleteEdition(db(), person, edition.id));
-    if (!outcome.ok) return refuse(outcome.message, outcome.status);
+    if (!outcome.ok) return refuse(outcome.formError, outcome.status);
     invalidateFeeds();
     return redirect('/office?deleted=1');
   }

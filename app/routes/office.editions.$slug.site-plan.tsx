@@ -11,12 +11,11 @@ import { acceptSuggestionsSchema, assignSchema, unassignSchema } from '~/domain/
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { acceptSuggestions, assignPitch, getSitePlan, suggestPitches, unassignPitch } from '~/domain/siteplan/pitches.server';
 import { db } from '~/server/db.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);

@@ -21,9 +21,7 @@ import { parseTransferReference } from '~/domain/payments/reference';
 import { cancelSchema, grantSchema, officeIntent, refuseSchema, retryRefundSchema, transferSchema } from '~/domain/payments/payments.schema';
 import { grantWaiver, refuseWaiver } from '~/domain/payments/waivers.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-result.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -31,6 +29,7 @@ import { wakeMail } from '~/server/mail.server';
 import { stripe } from '~/server/stripe.server';
 import { berlinDay, berlinToday, formatDay } from '~/lib/time';
 import type { Locale } from '~/lib/i18n';
+import { attempt, formErrorsOf, orRespond } from '~/http/errors.server';
 
 /** A malformed slug is a 404 before anything else (never a sign-in redirect that carries it along). */
 function editionSlug(params: { slug?: string }): string {
@@ -77,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const run = async <T,>(values: Record<string, string>, call: () => Promise<T>) => {
     if (target !== null && !inEdition(target)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
     const result = await attempt(call);
-    if (!result.ok) return fail(target, result.errors, values, result.status);
+    if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
     wakeMail();
     return done();
   };
@@ -110,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const values = { refund: String(form.get('refund') ?? ''), reason: d.reason };
       if (!inEdition(d.registrationId)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
       const result = await attempt(() => cancelPaidStand(db(), { registrationId: d.registrationId, refundCents: d.refund, reason: d.reason, organiser }));
-      if (!result.ok) return fail(target, result.errors, values, result.status);
+      if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
       wakeMail();
       // Stripe refunds leave after the commit; a failure stays pending with its error, to retry
       const client = stripe();
