@@ -16,7 +16,6 @@ import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { LOCALES, localeInfo, translator } from '~/lib/i18n';
 import { localeCookie, localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
@@ -78,7 +77,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: outcome.status },
     );
   }
-  wakeMail();
   return redirect(`/account/applications/${outcome.value.registrationId}`);
 }
 

@@ -17,7 +17,6 @@ import { parseForm } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { pickText, type PickedText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requirePerson } from '~/http/session.server';
 import { berlinDay, formatDateTime, formatDay, formatDayRange, formatTime } from '~/lib/time';
 import { attempt, orRespond } from '~/http/errors.server';
@@ -65,7 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
     return json({ errors: outcome.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.formError }, { status: outcome.status });
   }
-  wakeMail();
   return redirect(`/account/applications/${id}`);
 }
 

@@ -18,7 +18,6 @@ import { parseForm, type FieldErrors } from '~/lib/forms';
 import { directionOf, LOCALES, languageName, translator } from '~/lib/i18n';
 import { parseList, parseLocalized } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { safeRedirect } from '~/domain/people/sign-in.server';
@@ -70,7 +69,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: outcome.status },
       );
     }
-    wakeMail();
     return json({ form: 'invite' as const, errors: undefined as FieldErrors | undefined, values: {} as Record<string, string>, message: null, invited: result.data.email });
   }
 

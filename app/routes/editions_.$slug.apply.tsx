@@ -18,7 +18,6 @@ import { formValues, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
@@ -89,7 +88,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (outcome.status === 403) errors.organisationId = outcome.formError;
     return json({ errors, values: formValues(formData), message: outcome.status === 403 ? null : outcome.formError }, { status: outcome.status });
   }
-  wakeMail();
   return redirect(`/account/applications/${outcome.value.registrationId}`);
 }
 

@@ -16,7 +16,6 @@ import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
 import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime } from '~/lib/time';
 import { attempt, formErrorsOf, orRespond, respondWith } from '~/http/errors.server';
@@ -88,7 +87,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const sample = found.sample && mail ? { locale: found.sample.locale, organisation: found.sample.organisation, subject: mail.subject, text: mail.text } : null;
     return json({ errors: {} as FieldErrors, values, selected, preview: { ...found, sample } });
   }
-  wakeMail();
   return redirect(`/office/editions/${edition.slug}/mail?sent=${outcome.value.sent.count}`);
 }
 

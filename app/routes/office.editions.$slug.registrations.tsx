@@ -18,7 +18,6 @@ import { parseForm, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
 import { attempt, orRespond } from '~/http/errors.server';
 
@@ -65,7 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
     return json({ rowId, errors: outcome.fieldErrors as FieldErrors, message: outcome.formError, values: { reason: result.data.reason } as Record<string, string> }, { status: outcome.status });
   }
-  wakeMail();
   // back to the same filtered list (post/redirect/get)
   const url = new URL(request.url);
   return redirect(`${sitePathname(url.pathname)}${url.search}#registration-${result.data.registrationId}`);

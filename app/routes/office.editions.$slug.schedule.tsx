@@ -11,10 +11,8 @@ import type { Conflict } from '~/domain/schedule/conflicts';
 import { getOfficeEdition, getScheduleBoard, moveItem, resizeItem } from '~/domain/schedule/editor.server';
 import { placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { publishSchedule, ScheduleConflictsError } from '~/domain/schedule/publish.server';
-import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 import { parseForm } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
@@ -56,8 +54,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const blocked = published.error instanceof ScheduleConflictsError ? published.error.conflicts : ([] as Conflict[]);
       return json({ intent, ok: false as const, blocked, message: published.formError.key }, { status: 409 });
     }
-    invalidateFeeds();
-    if (published.value.notified > 0) wakeMail();
     return redirect(`/office/editions/${edition.slug}/schedule?published=${published.value.version}`);
   }
   return json({ intent, ok: false as const, errors: { form: { key: 'schedule:errors.invalid' } } }, { status: 400 });

@@ -9,7 +9,6 @@ import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { editionSchema, STATUS_CHANGES } from '~/domain/editions/edition.schema';
 import { cancelEdition, changeEditionStatus, deleteEdition, updateEdition } from '~/domain/editions/manage.server';
-import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
@@ -19,7 +18,6 @@ import { LOCALES } from '~/lib/i18n';
 import { parseLocalized, pickText } from '~/lib/i18n-text';
 import { utcToBerlinWallClock } from '~/lib/time';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 import { db } from '~/server/db.server';
 import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
 
@@ -54,8 +52,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json({ result: submission.reply(), lifecycle: null }, { status: 400 });
     const outcome = await replyOnFailure(submission, () => updateEdition(db(), person, edition.id, submission.value));
     if (!outcome.ok) return outcome.response;
-    // dates are facts every feed carries: rebuild them now, not at the next schedule release
-    invalidateFeeds();
     return redirect(`/office/editions/${outcome.value.slug}/settings?saved=1`);
   }
   if (intent === 'status') {
@@ -63,7 +59,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return refuse({ key: 'forms:errors.choose' });
     const outcome = await attempt(() => changeEditionStatus(db(), person, edition.id, parsed.data.to));
     if (!outcome.ok) return refuse(outcome.formError, outcome.status);
-    invalidateFeeds();
     return redirect(`/office/editions/${edition.slug}/settings?${parsed.data.to === 'draft' ? 'saved' : parsed.data.to}=1`);
   }
   if (intent === 'cancel' || intent === 'delete') {
@@ -71,13 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'cancel') {
       const outcome = await attempt(() => cancelEdition(db(), person, edition.id, { publicUrl: env().PUBLIC_URL }));
       if (!outcome.ok) return refuse(outcome.formError, outcome.status);
-      invalidateFeeds();
-      wakeMail();
       return redirect(`/office/editions/${edition.slug}/settings?cancelled=1`);
     }
     const outcome = await attempt(() => deleteEdition(db(), person, edition.id));
     if (!outcome.ok) return refuse(outcome.formError, outcome.status);
-    invalidateFeeds();
     return redirect('/office?deleted=1');
   }
   return refuse({ key: 'forms:errors.invalid' });

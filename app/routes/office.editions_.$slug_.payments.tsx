@@ -25,7 +25,6 @@ import { parseForm, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { stripe } from '~/server/stripe.server';
 import { berlinDay, berlinToday, formatDay } from '~/lib/time';
 import type { Locale } from '~/lib/i18n';
@@ -77,7 +76,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (target !== null && !inEdition(target)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
     const result = await attempt(call);
     if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
-    wakeMail();
     return done();
   };
 
@@ -110,7 +108,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!inEdition(d.registrationId)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
       const result = await attempt(() => cancelPaidStand(db(), { registrationId: d.registrationId, refundCents: d.refund, reason: d.reason, organiser }));
       if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
-      wakeMail();
       // Stripe refunds leave after the commit; a failure stays pending with its error, to retry
       const client = stripe();
       if (client) for (const refundId of result.value.stripeRefundIds) await sendStripeRefund(db(), client, refundId);

@@ -61,6 +61,16 @@ export function invalidateFeeds(): void {
   cache.clear();
 }
 
+/**
+ * For use cases that change what feeds show (a release, an edition's dates or status): runs
+ * the committed change, then drops the cached feeds, so no caller can forget to.
+ */
+export async function afterPublicChange<T>(run: () => Promise<T>): Promise<T> {
+  const result = await run();
+  invalidateFeeds();
+  return result;
+}
+
 /** How many feeds were built since start (tests and the benchmark read it). */
 export function feedCacheStats() {
   return { builds, entries: cache.size, generation };
