@@ -25,7 +25,7 @@ describe('side effects where the use case is', () => {
     const seen: number[] = [];
     onMailQueued(() => {
       // what the worker would find when it wakes: the rows are there
-      seen.push(Number(test.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE to_address LIKE 'wake-%'").get()!.n));
+      seen.push(Number((test.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE to_address LIKE 'wake-%'").get() as { n: number }).n));
     });
     await test.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 3; i++) {
