@@ -19,6 +19,7 @@ import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime } from '~/lib/time';
 import { attempt, formErrorsOf, orRespond, respondWith } from '~/http/errors.server';
+import { requireEditionManager } from '~/http/office.server';
 
 /** Bulk mail to an edition's exhibitors: choose who, write per language, preview, send. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,8 +57,7 @@ const schema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const values = formValues(form);
   const parsed = parseForm(schema, form);

@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireEditionManager(request, params.slug);
+  const { person: organiser } = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
   const result = parseForm(decisionSchema, formData);
   const rowId = Number(formData.get('registrationId')) || null;

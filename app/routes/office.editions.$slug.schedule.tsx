@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictList, OfficeEditionNav, type ConflictContext } from '~/components/schedule';
 import type { Conflict } from '~/domain/schedule/conflicts';
-import { getOfficeEdition, getScheduleBoard, moveItem, resizeItem } from '~/domain/schedule/editor.server';
+import { getScheduleBoard, moveItem, resizeItem } from '~/domain/schedule/editor.server';
 import { placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { publishSchedule, ScheduleConflictsError } from '~/domain/schedule/publish.server';
 import { db } from '~/server/db.server';
@@ -30,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = form.get('intent');
   if (intent === 'move') {

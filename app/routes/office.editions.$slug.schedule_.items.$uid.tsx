@@ -11,7 +11,6 @@ import {
   berlinTime,
   deleteUnpublishedItem,
   getDraftItem,
-  getOfficeEdition,
   moveItem,
   resizeItem,
   setItemStatus,
@@ -54,8 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { edition } = await requireEditionManager(request, params.slug);
   const uid = params.uid ?? '';
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');

@@ -20,6 +20,7 @@ import { utcToBerlinWallClock } from '~/lib/time';
 import { env } from '~/server/env.server';
 import { db } from '~/server/db.server';
 import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
+import { requireEditionManager } from '~/http/office.server';
 
 const LIFECYCLE = ['draft', 'published', 'archived'] as const;
 
@@ -41,8 +42,7 @@ const confirmSchema = z.object({ confirm: z.literal('yes') });
 type LifecycleReply = { intent: string; message: FieldError };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const refuse = (message: FieldError, status = 400) => json({ lifecycle: { intent, message } as LifecycleReply, result: null }, { status });

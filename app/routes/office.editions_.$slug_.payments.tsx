@@ -60,7 +60,7 @@ type ActionData = { intent: string; target: number | null; errors: FieldErrors; 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = editionSlug(params);
-  const organiser = await requireEditionManager(request, params.slug);
+  const { person: organiser } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = officeIntent.safeParse(form.get('intent'));
   const fail = (target: number | null, errors: FieldErrors, values: Record<string, string>, status = 400) =>
