@@ -7,14 +7,13 @@ import { FormAlert } from '~/components/registration';
 import { subscribeLinks } from '~/domain/feeds/calendar-links';
 import { existingFeedToken, revokeVolunteerFeed } from '~/domain/volunteers/public.server';
 import { cancelOwnSignup, signupsOf } from '~/domain/volunteers/signups.server';
-import { attempt } from '~/http/domain-action.server';
+import { attempt } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { requirePerson } from '~/http/session.server';
 import { DEFAULT_LOCALE, translator } from '~/lib/i18n';
 import { berlinDay, formatDateTime, formatDay, formatTime } from '~/lib/time';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 
 /** A volunteer's shifts (and places on waiting lists): cancel up to the role's time before, and the personal calendar feed. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -58,8 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const signupId = Number(form.get('signupId'));
   const outcome = await attempt(() => cancelOwnSignup(db(), person, signupId, { locale, publicUrl: env().PUBLIC_URL }));
-  if (!outcome.ok) return json({ error: outcome.message, signupId, cancelled: false }, { status: outcome.status });
-  wakeMail();
+  if (!outcome.ok) return json({ error: outcome.formError, signupId, cancelled: false }, { status: outcome.status });
   return json({ error: null, signupId, cancelled: true });
 }
 

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { openShifts, publicEdition } from '~/domain/volunteers/public.server';
-import { orRespond } from '~/http/http.server';
+import { orRespond } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { languageList, languageName, translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';

@@ -11,9 +11,8 @@ import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
 import { publicEdition, shiftForPage } from '~/domain/volunteers/public.server';
 import { ageAsked, signUp, signUpGroup } from '~/domain/volunteers/signups.server';
 import { GROUP_MAX, groupSignupSchema, NAME_MAX, signupSchema } from '~/domain/volunteers/volunteers.schema';
-import { replyOnFailure } from '~/http/conform-reply.server';
+import { orRespond, replyOnFailure } from '~/http/errors.server';
 import { idParam } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { getSessionPerson, requirePerson } from '~/http/session.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -22,7 +21,6 @@ import { parseList, pickText } from '~/lib/i18n-text';
 import { berlinDay, formatDay, formatTime } from '~/lib/time';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 
 /**
  * One shift and its sign-up: the resident (signed in by email link; the link brings them back
@@ -70,14 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json({ intent: 'group', result: submission.reply() } as Reply, { status: 400 });
     const outcome = await replyOnFailure(submission, () => signUpGroup(db(), person, edition.id, submission.value, ctx));
     if (!outcome.ok) return reply(outcome.response, 'group');
-    wakeMail();
     return redirect(`/account/volunteering?signed=group&count=${outcome.value.count}`);
   }
   const submission = parseWithZod(form, { schema: signupSchema, error: keyErrorMap });
   if (submission.status !== 'success') return json({ intent: 'person', result: submission.reply() } as Reply, { status: 400 });
   const outcome = await replyOnFailure(submission, () => signUp(db(), person, edition.id, submission.value, ctx));
   if (!outcome.ok) return reply(outcome.response, 'person');
-  wakeMail();
   return redirect(`/account/volunteering?signed=${outcome.value.status}`);
 }
 

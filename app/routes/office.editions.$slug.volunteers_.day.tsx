@@ -7,7 +7,7 @@ import { VolunteerNav } from '~/components/volunteer-forms';
 import { dayList, shiftDays } from '~/domain/volunteers/board.server';
 import { setCheckedIn } from '~/domain/volunteers/signups.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
+import { orRespond } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { translator } from '~/lib/i18n';
 import { berlinToday, formatDay, formatTime } from '~/lib/time';

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { exportVolunteers } from '~/domain/volunteers/board.server';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { orRespond } from '~/http/errors.server';
+import { withReadableRefusals } from '~/http/http.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
 import { db } from '~/server/db.server';

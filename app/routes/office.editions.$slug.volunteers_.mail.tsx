@@ -13,7 +13,7 @@ import { boardShifts } from '~/domain/volunteers/board.server';
 import { previewVolunteerMail, sendVolunteerMail } from '~/domain/volunteers/mail.server';
 import { listRoles } from '~/domain/volunteers/roles.server';
 import { volunteerMailSchema, type VolunteerMailForm } from '~/domain/volunteers/volunteers.schema';
-import { replyOnFailure } from '~/http/conform-reply.server';
+import { replyOnFailure } from '~/http/errors.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -22,7 +22,6 @@ import { pickText } from '~/lib/i18n-text';
 import { formatDay, formatTime } from '~/lib/time';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 
 /** Writing to the volunteers of the edition, of one role or of one shift, in each one's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,7 +69,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = await replyOnFailure(submission, () => sendVolunteerMail(db(), person, edition.id, audience, textsOf(v), env().PUBLIC_URL));
   if (!outcome.ok) return outcome.response;
-  wakeMail();
   return json({ result: submission.reply({ resetForm: true }), sent: outcome.value.count } as Reply);
 }
 

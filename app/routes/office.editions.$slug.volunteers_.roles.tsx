@@ -7,7 +7,7 @@ import { Localized, useI18n } from '~/components/i18n';
 import { RoleForm, VolunteerNav } from '~/components/volunteer-forms';
 import { createRole, listRoles } from '~/domain/volunteers/roles.server';
 import { roleSchema } from '~/domain/volunteers/volunteers.schema';
-import { replyOnFailure } from '~/http/conform-reply.server';
+import { replyOnFailure } from '~/http/errors.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';

@@ -8,10 +8,8 @@ import { FormAlert } from '~/components/registration';
 import { RoleForm, VolunteerNav } from '~/components/volunteer-forms';
 import { getRole, removeRole, updateRole } from '~/domain/volunteers/roles.server';
 import { roleSchema } from '~/domain/volunteers/volunteers.schema';
-import { attempt } from '~/http/domain-action.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
+import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
@@ -49,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/office/editions/${edition.slug}/volunteers/roles`;
   if (form.get('intent') === 'remove') {
     const outcome = await attempt(() => removeRole(db(), person.id, edition.id, id));
-    if (!outcome.ok) return json({ removeError: outcome.message, result: undefined }, { status: outcome.status });
+    if (!outcome.ok) return json({ removeError: outcome.formError, result: undefined }, { status: outcome.status });
     return redirect(back);
   }
   const submission = parseWithZod(form, { schema: roleSchema, error: keyErrorMap });

@@ -10,7 +10,7 @@ import { boardShifts } from '~/domain/volunteers/board.server';
 import { listRoles } from '~/domain/volunteers/roles.server';
 import { createShift, generateShifts, placesOf } from '~/domain/volunteers/shifts.server';
 import { generateSchema, shiftSchema } from '~/domain/volunteers/volunteers.schema';
-import { replyOnFailure } from '~/http/conform-reply.server';
+import { replyOnFailure } from '~/http/errors.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';

@@ -12,10 +12,8 @@ import { readingsOf } from '~/domain/volunteers/shift-times';
 import { getShift, placesOf, removeShift, updateShift } from '~/domain/volunteers/shifts.server';
 import { removeFromShift } from '~/domain/volunteers/signups.server';
 import { shiftSchema } from '~/domain/volunteers/volunteers.schema';
-import { attempt } from '~/http/domain-action.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
+import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';
 import { languageList, translator } from '~/lib/i18n';
@@ -23,7 +21,6 @@ import { parseList, pickText } from '~/lib/i18n-text';
 import { berlinDay, formatDay, formatTime, utcToBerlinWallClock } from '~/lib/time';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 
 const wall = (iso: string) => {
   const local = utcToBerlinWallClock(iso);
@@ -68,22 +65,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/office/editions/${edition.slug}/volunteers/shifts/${id}`;
   if (intent === 'remove') {
     const outcome = await attempt(() => removeShift(db(), person.id, edition.id, id, env().PUBLIC_URL));
-    if (!outcome.ok) return json({ intent: 'remove' as const, error: outcome.message, result: undefined, notice: undefined }, { status: outcome.status });
-    wakeMail();
+    if (!outcome.ok) return json({ intent: 'remove' as const, error: outcome.formError, result: undefined, notice: undefined }, { status: outcome.status });
     if (outcome.value.outcome === 'removed') return redirect(`/office/editions/${edition.slug}/volunteers/shifts`);
     return json({ intent: 'remove' as const, error: undefined, result: undefined, notice: { key: 'volunteers:shift.cancelledNotice', values: { count: outcome.value.told } } });
   }
   if (intent === 'removePerson') {
     const outcome = await attempt(() => removeFromShift(db(), person.id, edition.id, Number(form.get('signupId')), env().PUBLIC_URL));
-    if (!outcome.ok) return json({ intent: 'people' as const, error: outcome.message, result: undefined, notice: undefined }, { status: outcome.status });
-    wakeMail();
+    if (!outcome.ok) return json({ intent: 'people' as const, error: outcome.formError, result: undefined, notice: undefined }, { status: outcome.status });
     return json({ intent: 'people' as const, error: undefined, result: undefined, notice: { key: 'volunteers:shift.personRemoved', values: { count: outcome.value.movedUp } } });
   }
   const submission = parseWithZod(form, { schema: shiftSchema, error: keyErrorMap });
   if (submission.status !== 'success') return json({ intent: 'shift' as const, result: submission.reply(), error: undefined, notice: undefined }, { status: 400 });
   const outcome = await replyOnFailure(submission, () => updateShift(db(), person.id, edition.id, id, submission.value, env().PUBLIC_URL));
   if (!outcome.ok) return outcome.response;
-  wakeMail();
   return redirect(here);
 }
 

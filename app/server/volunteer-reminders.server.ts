@@ -2,7 +2,6 @@ import { sendVolunteerReminders } from '~/domain/volunteers/public.server';
 import { db } from './db.server';
 import { env } from './env.server';
 import { log } from './log.server';
-import { wakeMail } from './mail.server';
 
 const HOUR = 60 * 60_000;
 
@@ -20,7 +19,6 @@ export function startVolunteerReminders(intervalMs = HOUR): { stop: () => Promis
         const sent = await sendVolunteerReminders(db(), env().PUBLIC_URL);
         if (sent > 0) {
           log.info(`volunteer reminders: ${sent}`);
-          wakeMail();
         }
       })
       .catch((error: unknown) => log.error('volunteer reminders', { error: String(error) }));

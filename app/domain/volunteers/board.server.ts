@@ -8,7 +8,7 @@ import { translator, type Locale } from '../../lib/i18n';
 import { parseList, pickText } from '../../lib/i18n-text';
 import { berlinDay, berlinStamp } from '../../lib/time';
 import { recordAudit } from '../audit/audit.server';
-import { toCsv } from '../office/exports.server';
+import { toCsv } from '../../lib/csv';
 import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 
 export interface BoardShift {
@@ -215,6 +215,6 @@ export async function exportVolunteers(db: DB, actor: Actor, editionId: number, 
       r.checked_in_at ? berlinStamp(r.checked_in_at) : '',
     ]);
     await recordAudit(trx, { actorId: actor.id, action: 'export.volunteers', subjectType: 'edition', subjectId: editionId, details: { edition: edition.slug, rows: rows.length } });
-    return { filename: `${edition.slug}-volunteers.csv`, csv: toCsv(header, rows), rows: rows.length };
+    return { filename: `${edition.slug}-volunteers.csv`, csv: toCsv([header, ...rows]), rows: rows.length };
   });
 }
