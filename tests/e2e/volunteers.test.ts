@@ -163,21 +163,52 @@ describe('volunteers for Djelem Djelem', () => {
     expect(await axeViolations(orga)).toEqual([]);
     // the one refused sign-up is its 409, nothing else went wrong in either browser
     expect(browserErrors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
-  });
+  }, 120_000);
 
-  it('shows the public page and the sign-up refusal without JavaScript, on a phone, by keyboard', async () => {
+  it('works without JavaScript, on a phone, by keyboard: the public page, a sign-up, the refusal in words, the check-in', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'ar' });
     const page = await context.newPage();
     await page.goto(`${server.url}/editions/djelem-djelem-2027/help?lang=ar`);
     await expectVisible(page.getByRole('heading', { level: 1, name: ar('volunteers:help.title') }));
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
-    const shift = one<{ id: number }>("select sh.id from volunteer_shifts sh join volunteer_roles r on r.id = sh.role_id where r.name like '%Sprachhilfe%' order by sh.starts_at limit 1 offset 1").id;
-    await page.locator(`#shift-${shift} a`).focus();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const desk = one<{ id: number }>("select sh.id from volunteer_shifts sh join volunteer_roles r on r.id = sh.role_id where r.name like '%Infostand%' order by sh.starts_at limit 1").id;
+    const help = one<{ id: number }>("select sh.id from volunteer_shifts sh join volunteer_roles r on r.id = sh.role_id where r.name like '%Sprachhilfe%' order by sh.starts_at limit 1").id;
+    await page.locator(`#shift-${desk} a`).focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`/help/${shift}$`));
+    await page.waitForURL(new RegExp(`/help/${desk}$`));
     await page.waitForLoadState('load');
-    await expectVisible(page.getByRole('link', { name: ar('volunteers:signup.signInFirst') }));
+    await page.getByRole('link', { name: ar('volunteers:signup.signInFirst') }).click();
+    await page.waitForLoadState('load');
+    await signInInPage(page, server.url, smtp, 'sami@example.org', { locale: 'ar', redirectTo: `/editions/djelem-djelem-2027/help/${desk}` });
+    await page.waitForURL(new RegExp(`/help/${desk}$`));
+    await page.waitForLoadState('load');
+    await page.getByLabel(ar('volunteers:signup.name')).fill('Sami');
+    await page.getByRole('checkbox', { name: ar('volunteers:signup.ageConfirmed', { age: 18 }) }).check();
+    await page.getByRole('checkbox', { name: ar('volunteers:signup.consentLabel') }).check();
+    await page.getByRole('button', { name: ar('volunteers:signup.submit') }).click();
+    await page.waitForURL(/\/account\/volunteering\?signed=confirmed$/);
+    await page.waitForLoadState('load');
+    await expectVisible(page.getByRole('status').getByText(ar('volunteers:account.signed.confirmed')));
+    // the Arabic help at the same hour overlaps: refused, the reason shown over the form
+    await page.goto(`${server.url}/editions/djelem-djelem-2027/help/${help}`);
+    await page.getByLabel(ar('volunteers:signup.name')).fill('Sami');
+    await page.getByRole('checkbox', { name: ar('volunteers:signup.ageConfirmed', { age: 18 }) }).check();
+    await page.getByRole('checkbox', { name: ar('volunteers:signup.consentLabel') }).check();
+    await page.getByRole('button', { name: ar('volunteers:signup.submit') }).click();
+    await page.waitForLoadState('load');
+    const overlap = ar('volunteers:errors.overlap', { shift: shiftInWords({ starts_at: '2027-10-29T13:00:00.000Z', ends_at: '2027-10-29T15:00:00.000Z', role_name: JSON.stringify({ de: 'Infostand' }) }, 'ar') });
+    await expectVisible(page.getByRole('alert').getByText(overlap, { exact: true }));
+    expect(await page.getByLabel(ar('volunteers:signup.name')).inputValue()).toBe('Sami');
     await context.close();
-  });
+
+    // the coordinator checks Sami in by keyboard, without JavaScript
+    const desk2 = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', storageState: await office.storageState() });
+    const day = await desk2.newPage();
+    await day.goto(`${server.url}${base}/day?day=2027-10-29&q=Sami`);
+    await day.getByRole('button', { name: de('volunteers:day.checkIn', { name: 'Sami' }) }).focus();
+    await day.keyboard.press('Enter');
+    await day.waitForLoadState('load');
+    await expectVisible(day.getByRole('status').getByText(de('volunteers:day.doneIn', { name: 'Sami' })));
+    await desk2.close();
+  }, 90_000);
 });
