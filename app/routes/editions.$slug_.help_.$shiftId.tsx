@@ -8,7 +8,7 @@ import { Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { Checkbox, ChoiceGroup, Select, TextArea } from '~/components/registration';
 import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
-import { publicEdition, shiftForPage } from '~/domain/volunteers/public.server';
+import { groupOrganisationsOf, publicEdition, shiftForPage } from '~/domain/volunteers/public.server';
 import { ageAsked, signUp, signUpGroup } from '~/domain/volunteers/signups.server';
 import { GROUP_MAX, groupSignupSchema, NAME_MAX, signupSchema } from '~/domain/volunteers/volunteers.schema';
 import { orRespond, replyOnFailure } from '~/http/errors.server';
@@ -33,9 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = await orRespond(() => publicEdition(db(), params.slug ?? ''));
   const { shift, role } = await orRespond(() => shiftForPage(db(), edition.id, idParam(params.shiftId)));
   const person = await getSessionPerson(request);
-  const organisations = person
-    ? await db().selectFrom('memberships').innerJoin('organisations', 'organisations.id', 'memberships.organisation_id').select(['organisations.id', 'organisations.name']).where('memberships.person_id', '=', person.id).execute()
-    : [];
+  const organisations = person ? await groupOrganisationsOf(db(), person.id) : [];
   const t = translator(locale);
   const asked = parseList(role.languages);
   return json({

@@ -5,6 +5,7 @@
  * group sign-up, a shift with people cancelled instead of removed, the reminder, the CSV and
  * the privacy steps.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../emails/index';
 import { DomainError } from '../../app/domain/errors';
@@ -16,7 +17,8 @@ import { createRole } from '../../app/domain/volunteers/roles.server';
 import { previewVolunteerMail, sendVolunteerMail } from '../../app/domain/volunteers/mail.server';
 import { shiftTimes } from '../../app/domain/volunteers/shift-times';
 import { createShift, generateShifts, removeShift, updateShift } from '../../app/domain/volunteers/shifts.server';
-import { cancelOwnSignup, setCheckedIn, signUp, signUpGroup } from '../../app/domain/volunteers/signups.server';
+import { cancelOwnSignup, removeFromShift, setCheckedIn, signUp, signUpGroup } from '../../app/domain/volunteers/signups.server';
+import { applyRetention, peopleDueForErasure } from '../../app/domain/privacy/retention.server';
 import { groupSignupSchema, roleSchema, shiftSchema, signupSchema } from '../../app/domain/volunteers/volunteers.schema';
 import { translator } from '../../app/lib/i18n';
 import { utcToBerlinWallClock } from '../../app/lib/time';
@@ -193,6 +195,21 @@ describe('the waiting list', () => {
     expect((await outbox('volunteer-moved-up')).map((m) => m.to_address)).toEqual(['second@example.org', 'third@example.org']);
   });
 
+  it('moves the waiting list up when the coordinator takes someone off, telling both; times stay while people are on the shift', async () => {
+    const r = await createRole(t.db, admin.id, djelem.id, role({ name_de: 'Einlass' }));
+    const s = await createShift(t.db, admin.id, djelem.id, shift({ role_id: String(r), starts_at: '2027-10-28T18:00', ends_at: '2027-10-28T20:00', needed: '1' }));
+    const [x, y] = [await person('taken-off@example.org'), await person('next-in@example.org')];
+    const first = await signUp(t.db, x, djelem.id, signup({ shiftId: String(s), name: 'X' }), ctx());
+    await signUp(t.db, y, djelem.id, signup({ shiftId: String(s), name: 'Y', waitlist: 'on' }), ctx());
+    expect(await refusal(() => updateShift(t.db, admin.id, djelem.id, s, shift({ role_id: String(r), starts_at: '2027-10-28T19:00', ends_at: '2027-10-28T21:00', needed: '1' }), URL_))).toBe(
+      '[starts_at] Auf dieser Schicht sind schon Personen eingetragen (1). Zeit und Ort bleiben; sagen Sie die Schicht ab und legen Sie eine neue an.',
+    );
+    expect(await removeFromShift(t.db, admin.id, djelem.id, first.signupId, URL_)).toEqual({ movedUp: 1 });
+    expect((await outbox('volunteer-cancelled')).map((m) => m.to_address)).toContain('taken-off@example.org');
+    expect((await outbox('volunteer-moved-up')).map((m) => m.to_address)).toContain('next-in@example.org');
+    expect(await t.db.selectFrom('audit_log').select('action').where('action', '=', 'volunteer_signup.removed').execute()).toHaveLength(1);
+  });
+
   it('lets a volunteer cancel only up to the role’s time before the shift', async () => {
     const late = await createRole(t.db, admin.id, djelem.id, role({ name_de: 'Abbau', cancel_hours: '48' }));
     const s = await createShift(t.db, admin.id, djelem.id, shift({ role_id: String(late), starts_at: '2027-10-31T22:00', ends_at: '2027-10-31T23:30' }));
@@ -299,4 +316,16 @@ describe('the coordinator’s views, the reminder, the feed and privacy', () => 
     expect(left.every((r) => r.name === '' && r.languages === '[]')).toBe(true);
     expect(await t.db.selectFrom('volunteer_feeds').selectAll().where('person_id', '=', amira.id).execute()).toEqual([]);
   });
+  it('keeps volunteers of a coming edition from retention, and blanks the names on shifts of editions long over', async () => {
+    const lena = await t.db.selectFrom('people').selectAll().where('email', '=', 'lena@example.org').executeTakeFirstOrThrow();
+    await sql`update people set created_at = '2020-01-01T00:00:00.000Z' where id = ${lena.id}`.execute(t.db);
+    expect(await peopleDueForErasure(t.db, new Date('2027-11-30T12:00:00Z'), 1)).not.toContain(lena.id);
+    // three years after Djelem Djelem 2027 her places are of an edition long over
+    expect(await peopleDueForErasure(t.db, new Date('2030-12-01T12:00:00Z'), 24)).toContain(lena.id);
+    const report = await applyRetention(t.db, { months: 24, now: new Date('2030-12-01T12:00:00Z') });
+    expect(report.erasedPeople).toBeGreaterThan(0);
+    const names = await t.db.selectFrom('volunteer_signups').select('name').where('edition_id', '=', djelem.id).where('name', '!=', '').execute();
+    expect(names).toEqual([]);
+  });
+
 });

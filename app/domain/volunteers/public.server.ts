@@ -60,6 +60,17 @@ export async function shiftForPage(db: DB, editionId: number, shiftId: number) {
   return { shift: { ...shift, free: Math.max(0, shift.needed - shift.filled) }, role };
 }
 
+/** The associations a person may sign a group up for: those they are a member of. */
+export async function groupOrganisationsOf(db: DB, personId: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select(['organisations.id', 'organisations.name'])
+    .where('memberships.person_id', '=', personId)
+    .orderBy('organisations.name')
+    .execute();
+}
+
 export const FEED_TOKEN = /^[A-Za-z0-9_-]{32}$/;
 const newToken = () => randomBytes(24).toString('base64url');
 
