@@ -23,6 +23,9 @@ export function OfficeEditionNav({ slug }: { slug: string }) {
         <li>
           <NavLink to={`/office/editions/${slug}/logistics`}>{t('schedule:nav.logistics')}</NavLink>
         </li>
+        <li>
+          <NavLink to={`/office/editions/${slug}/check-in`}>{t('festival-day:checkIn.heading')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -12,6 +12,7 @@ import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { formatTime } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function Logistics() {
   const { edition, data } = useLoaderData<typeof loader>();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const yesNo = (v: number) => (v ? t('schedule:logistics.yes') : t('schedule:logistics.no'));
   return (
     <>
@@ -93,6 +94,7 @@ export default function Logistics() {
               <th scope="col">{t('schedule:logistics.csv.tables')}</th>
               <th scope="col">{t('schedule:logistics.csv.benches')}</th>
               <th scope="col">{t('schedule:logistics.csv.vehicleAccess')}</th>
+              <th scope="col">{t('festival-day:csv.arrivedAt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -108,6 +110,7 @@ export default function Logistics() {
                   <td>{s.tables}</td>
                   <td>{s.benches}</td>
                   <td>{yesNo(s.vehicle_access)}</td>
+                  <td>{s.arrived_at ? formatTime(s.arrived_at, locale) : '–'}</td>
                 </tr>
               )),
             )}
