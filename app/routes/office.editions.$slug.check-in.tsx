@@ -14,6 +14,8 @@ import { ArrivalCounts, CheckInOutcomeNotice, PassScanner, useHydrated, useOffli
 import { arrivalBoard, checkInStand, undoCheckIn, type CheckInOutcome } from '~/domain/festival-day/check-in.server';
 import { checkInCodeSchema, CODE_INPUT_MAX, standActionSchema } from '~/domain/festival-day/check-in.schema';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
+import { publicEditionStages } from '~/domain/festival-day/now-next.server';
+import { NotFoundError } from '~/domain/errors';
 import { attempt } from '~/http/domain-action.server';
 import { replyOnFailure } from '~/http/conform-reply.server';
 import { orRespond } from '~/http/http.server';
@@ -32,7 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-  const board = await arrivalBoard(db(), edition.id);
+  const [board, screens] = await Promise.all([
+    arrivalBoard(db(), edition.id),
+    // the stage screens and signs exist once the edition is published
+    publicEditionStages(db(), edition.slug).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }),
+  ]);
   const needle = q.toLocaleLowerCase('de');
   const listed = needle ? board.stands.filter((s) => s.organisation.toLocaleLowerCase('de').includes(needle) || (s.pitch ?? '').toLocaleLowerCase('de').includes(needle)) : board.stands;
   return json({
@@ -43,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     q,
     board: { ...board, stands: undefined },
     listed,
+    screens: screens ? screens.stages : null,
   });
 }
 
@@ -75,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CheckIn() {
-  const { edition, code, q, board, listed } = useLoaderData<typeof loader>();
+  const { edition, code, q, board, listed, screens } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale, text } = useI18n();
   const hydrated = useHydrated();
@@ -219,6 +229,26 @@ export default function CheckIn() {
         </ul>
         {!board.setupOver && board.missing.length > 0 ? <p className="hint">{t('festival-day:missing.contactsLater')}</p> : null}
       </section>
+
+      {screens ? (
+        <section aria-labelledby="screens-title">
+          <h2 id="screens-title">{t('festival-day:screens.title')}</h2>
+          <p className="hint">{t('festival-day:screens.intro')}</p>
+          <ul>
+            {screens.map((s) => (
+              <li key={s.slug}>
+                <strong>{text(s.name).text}</strong>: <Link to={`/editions/${edition.slug}/stages/${s.slug}/now`}>{t('festival-day:screens.now')}</Link> ·{' '}
+                <a href={`/editions/${edition.slug}/stages/${s.slug}/sign.svg?size=a4&lang=${locale}`}>{t('festival-day:screens.signA4')}</a> ·{' '}
+                <a href={`/editions/${edition.slug}/stages/${s.slug}/sign.svg?size=a3&lang=${locale}`}>{t('festival-day:screens.signA3')}</a>
+              </li>
+            ))}
+            <li>
+              <strong>{t('festival-day:screens.grounds')}</strong>: <a href={`/editions/${edition.slug}/sign.svg?size=a4&lang=${locale}`}>{t('festival-day:screens.signA4')}</a> ·{' '}
+              <a href={`/editions/${edition.slug}/sign.svg?size=a3&lang=${locale}`}>{t('festival-day:screens.signA3')}</a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
