@@ -23,6 +23,7 @@ import { paymentReminderEmail } from './payment-reminder';
 import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
+import { dayChangeEmail } from './day-change';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -46,6 +47,7 @@ export const emailTemplates = {
   'waiver-decided': waiverDecidedEmail,
   'payment-refunded': paymentRefundedEmail,
   'edition-cancelled': editionCancelledEmail,
+  'day-change': dayChangeEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

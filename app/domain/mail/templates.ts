@@ -22,6 +22,7 @@ export const EMAIL_TEMPLATES = [
   'waiver-decided',
   'payment-refunded',
   'edition-cancelled',
+  'day-change',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
