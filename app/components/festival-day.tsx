@@ -70,6 +70,24 @@ export function CheckInOutcomeNotice({ outcome }: { outcome: Outcome }) {
   );
 }
 
+const QUEUE_EVENT = 'festplatz:check-in-queue';
+function subscribeQueue(onChange: () => void) {
+  window.addEventListener(QUEUE_EVENT, onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    window.removeEventListener(QUEUE_EVENT, onChange);
+    window.removeEventListener('storage', onChange);
+  };
+}
+function queueLength(key: string): number {
+  try {
+    const parsed: unknown = JSON.parse(window.localStorage.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? parsed.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 interface QueuedScan {
   code: string;
   scannedAt: string;
@@ -88,7 +106,12 @@ export interface ScanResult {
  */
 export function useOfflineQueue(slug: string) {
   const key = `festplatz:check-in-queue:${slug}`;
-  const [waiting, setWaiting] = useState(0);
+  // the queue's length follows localStorage (this tab's writes, and other tabs' through 'storage')
+  const waiting = useSyncExternalStore(
+    subscribeQueue,
+    () => queueLength(key),
+    () => 0,
+  );
   const [lastOutcome, setLastOutcome] = useState<ScanResult | null>(null);
   const sending = useRef(false);
 
@@ -103,7 +126,7 @@ export function useOfflineQueue(slug: string) {
   const write = useCallback(
     (queue: QueuedScan[]) => {
       window.localStorage.setItem(key, JSON.stringify(queue));
-      setWaiting(queue.length);
+      window.dispatchEvent(new Event(QUEUE_EVENT));
     },
     [key],
   );
@@ -143,12 +166,11 @@ export function useOfflineQueue(slug: string) {
   }, [read, send, write]);
 
   useEffect(() => {
-    setWaiting(read().length);
     void flush();
     const online = () => void flush();
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
-  }, [flush, read]);
+  }, [flush]);
 
   const add = useCallback(
     async (code: string, method: 'scan' | 'code') => {

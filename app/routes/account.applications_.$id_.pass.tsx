@@ -17,7 +17,6 @@ import { localeOf } from '~/http/locale.server';
 import { qrDataUri } from '~/http/qr.server';
 import { requirePerson } from '~/http/session.server';
 import { translator } from '~/lib/i18n';
-import { pickText } from '~/lib/i18n-text';
 import { berlinDay, formatDay, formatDayRange, formatTime } from '~/lib/time';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
