@@ -94,7 +94,9 @@ function NowItem({ item }: { item: StageItem }) {
   return (
     <article className={`now-item${cancelled ? ' now-item--cancelled' : ''}`} data-uid={item.uid}>
       <p className="now-item__time">
-        <time dateTime={item.starts_at}>{formatTime(item.starts_at, locale)}</time>–<time dateTime={item.ends_at}>{formatTime(item.ends_at, locale)}</time>
+        <span>
+          <time dateTime={item.starts_at}>{formatTime(item.starts_at, locale)}</time>–<time dateTime={item.ends_at}>{formatTime(item.ends_at, locale)}</time>
+        </span>
         {cancelled ? <span className="tag tag--cancelled">{t('festival-day:now.cancelled')}</span> : null}
         {item.movedFrom ? (
           <span className="tag tag--moved">
