@@ -14,6 +14,8 @@ import { formatPassCode, normalisePassCode, PASS_ALPHABET } from '../../app/doma
 import { transitionRegistration } from '../../app/domain/registrations/transition.server';
 import { grantWaiver } from '../../app/domain/payments/waivers.server';
 import { ConflictError, ValidationError } from '../../app/domain/errors';
+import { getLogistics, logisticsCsv } from '../../app/domain/siteplan/logistics.server';
+import { translator } from '../../app/lib/i18n';
 import { signIn } from '../helpers/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { shownHtml } from '../helpers/html';
@@ -155,6 +157,11 @@ describe('checking stands in', () => {
     const after = await arrivalBoard(t.db, e, { now: new Date(Date.parse(during.setup!.endsAt) + 60_000) });
     expect(after.setupOver).toBe(true);
     expect(after.missing).toMatchObject([{ organisation: 'Arbeitskreis der Abrahamsreligionen', contacts: [{ email: 'kontakt@abrahamsreligionen.example' }] }]);
+    // the crew list's CSV has the arrival time in Berlin time, empty for a stand not arrived
+    const csv = logisticsCsv(await getLogistics(t.db, e), 'de', translator('de')).split('\r\n');
+    expect(csv[0]).toMatch(/,Ankunft$/);
+    expect(csv.find((l) => l.includes('MIA-DO'))).toMatch(/,2027-09-25 10:10$/);
+    expect(csv.find((l) => l.includes('Abrahamsreligionen'))).toMatch(/,$/);
   });
 });
 

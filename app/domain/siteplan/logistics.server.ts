@@ -3,7 +3,7 @@ import type { DB } from '../../../db/connection';
 import { pickText } from '../../lib/i18n-text';
 import type { Locale } from '../../lib/i18n';
 import { toCsv } from './csv';
-import { formatDateTime } from '../../lib/time';
+import { berlinStamp } from '../../lib/time';
 import { PLACEABLE_STATES } from './pitches.server';
 
 export interface Totals {
@@ -101,8 +101,8 @@ export function logisticsCsv(data: Awaited<ReturnType<typeof getLogistics>>, loc
       s.benches,
       yesNo(s.own_gazebo),
       yesNo(s.vehicle_access),
-      // Berlin wall-clock time, as the crew reads it
-      s.arrived_at ? formatDateTime(s.arrived_at, locale) : '',
+      // Berlin wall-clock time, "2027-09-25 10:10" as the other exports write it
+      s.arrived_at ? berlinStamp(s.arrived_at) : '',
     ]),
   );
   return toCsv([header, ...rows]);
