@@ -3,6 +3,7 @@
  * (jsQR, loaded only when asked, docs/decisions/111) and the offline queue of scans
  * (kept in localStorage, sent when the network is back; the server refuses duplicates).
  */
+import { useRevalidator } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useI18n } from './i18n';
 import { formatTime } from '~/lib/time';
@@ -16,6 +17,26 @@ export function useHydrated(): boolean {
   );
 }
 const noSubscription = () => () => {};
+
+/**
+ * With JavaScript, a page's data is read again every `ms` while the page is shown and the
+ * phone is online: the arrival counts stay live enough to act on (without JavaScript, a reload).
+ */
+export function useLiveData(ms: number): { revalidate: () => void } {
+  const revalidator = useRevalidator();
+  const state = useRef(revalidator.state);
+  useEffect(() => {
+    state.current = revalidator.state;
+  });
+  const { revalidate } = revalidator;
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible' && navigator.onLine && state.current === 'idle') revalidate();
+    }, ms);
+    return () => window.clearInterval(timer);
+  }, [ms, revalidate]);
+  return { revalidate };
+}
 
 interface AreaCount {
   areaId: number | null;

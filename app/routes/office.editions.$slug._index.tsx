@@ -7,7 +7,7 @@ import { inviteReturningExhibitors } from '~/domain/office/clone.server';
 import { STATES } from '~/domain/office/constants';
 import { editionDashboard } from '~/domain/office/dashboard.server';
 import { arrivalBoard } from '~/domain/festival-day/check-in.server';
-import { ArrivalCounts } from '~/components/festival-day';
+import { ArrivalCounts, useLiveData } from '~/components/festival-day';
 import { isAdministrator, manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
@@ -51,6 +51,8 @@ export default function EditionDashboard() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
+  // the arrivals of the festival day follow every few seconds (without JavaScript: a reload)
+  useLiveData(15_000);
   const { edition } = data;
   const base = `/office/editions/${edition.slug}`;
   return (

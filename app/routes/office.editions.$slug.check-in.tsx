@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { getFormProps } from '@conform-to/react';
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field } from '~/components/forms';
@@ -10,7 +10,7 @@ import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { OfficeEditionNav } from '~/components/schedule';
 import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
-import { ArrivalCounts, CheckInOutcomeNotice, PassScanner, useHydrated, useOfflineQueue } from '~/components/festival-day';
+import { ArrivalCounts, CheckInOutcomeNotice, PassScanner, useHydrated, useLiveData, useOfflineQueue } from '~/components/festival-day';
 import { arrivalBoard, checkInStand, undoCheckIn, type CheckInOutcome } from '~/domain/festival-day/check-in.server';
 import { checkInCodeSchema, CODE_INPUT_MAX, standActionSchema } from '~/domain/festival-day/check-in.schema';
 import { getOfficeEdition } from '~/domain/schedule/editor.server';
@@ -89,18 +89,12 @@ export default function CheckIn() {
   const data = useActionData<typeof action>();
   const { t, locale, text } = useI18n();
   const hydrated = useHydrated();
-  const revalidator = useRevalidator();
+  const live = useLiveData(5_000);
   const setup = useSetupForm(checkInCodeSchema, data?.result ?? null, { code, intent: 'code' });
   const queue = useOfflineQueue(edition.slug);
-  // live enough to act: the counts follow the other phones every few seconds (a reload without JavaScript)
+  // a queued scan came back: the counts follow at once
   useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible' && navigator.onLine && revalidator.state === 'idle') revalidator.revalidate();
-    }, 5_000);
-    return () => window.clearInterval(timer);
-  }, [revalidator]);
-  useEffect(() => {
-    if (queue.lastOutcome) revalidator.revalidate();
+    if (queue.lastOutcome) live.revalidate();
     // only when a queued scan came back
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue.lastOutcome]);

@@ -11,7 +11,6 @@ import { arrivalBoard, checkInStand, undoCheckIn } from '../../app/domain/festiv
 import { applyDayChange, previewDayChange } from '../../app/domain/festival-day/day-change.server';
 import { stageNowAndNext } from '../../app/domain/festival-day/now-next.server';
 import { formatPassCode, normalisePassCode, PASS_ALPHABET } from '../../app/domain/festival-day/pass-code';
-import { transitionRegistration } from '../../app/domain/registrations/transition.server';
 import { grantWaiver } from '../../app/domain/payments/waivers.server';
 import { ConflictError, ValidationError } from '../../app/domain/errors';
 import { getLogistics, logisticsCsv } from '../../app/domain/siteplan/logistics.server';
