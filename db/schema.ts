@@ -172,6 +172,8 @@ export interface RegistrationsTable {
   submitted_at: string | null;
   created_at: CreatedAt;
   updated_at: Default<string>;
+  /** the last payment reminder stage sent (0: none), written with the reminder mail */
+  payment_reminder_stage: Default<number>;
 }
 
 export interface RegistrationEventsTable {

@@ -10,25 +10,24 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildCalendarFeed, feedLocale, type FeedSource } from '../domain/feeds/calendar-feed.server';
-import { cachedFeed, Lru, type CachedFeed } from '../domain/feeds/feed-cache.server';
+import { cachedFeed, type CachedFeed } from '../domain/feeds/feed-cache.server';
 import { starredUidsOf } from '../domain/feeds/personal-feeds.server';
 import { filterKey, readProgramFilter } from '../domain/program/program-filter';
 import { db } from '../server/db.server';
 import { log } from '../server/log.server';
+import { acceptsGzip, isNotModified } from './conditional.server';
+import { LRUCache } from 'lru-cache';
 
-const cityKeys = new Lru<string, { source: FeedSource; key: string }>(1_000);
+const cityKeys = new LRUCache<string, { source: FeedSource; key: string }>({ max: 1_000 });
 /** Whole request addresses of city feeds already seen (path and query as sent). */
-const cityRequests = new Lru<string, { source: FeedSource; key: string; lang: ReturnType<typeof feedLocale> }>(1_000);
+const cityRequests = new LRUCache<string, { source: FeedSource; key: string; lang: ReturnType<typeof feedLocale> }>({ max: 1_000 });
 const CITY_HEADERS = { contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=300', disposition: 'inline; filename="festplatz.ics"' };
 const ITEM_PATH = /^\/calendar\/item\/([A-Za-z0-9_.-]{1,120})\.ics$/;
 const MY_PATH = /^\/calendar\/my\/([A-Za-z0-9_-]{1,64})\.ics$/;
 
-type Next = (error?: unknown) => void;
-
-/** Answers feed URLs; anything else under /calendar goes on to `next` (Remix answers 404). */
-export async function handleCalendarRequest(req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> {
-  // Express keeps the full path in originalUrl when the handler is mounted under a prefix.
-  const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+/** Answers feed URLs before Express (server.mjs); anything else under /calendar is a plain 404. */
+export async function handleCalendarRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const raw = req.url ?? '/';
   // The hot path: a city feed address polled again is answered without parsing it anew.
   const known = (req.method === 'GET' || req.method === 'HEAD') && raw.startsWith('/calendar.ics') ? cityRequests.get(raw) : undefined;
   if (known) {
@@ -45,8 +44,7 @@ export async function handleCalendarRequest(req: IncomingMessage, res: ServerRes
   const url = new URL(raw, 'http://festplatz.invalid');
   const route = matchRoute(url.pathname);
   if (!route) {
-    if (next) next();
-    else plain(res, 404, 'Not found\n');
+    plain(res, 404, 'Not found\n');
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -117,35 +115,6 @@ export function plain(res: ServerResponse, status: number, text: string) {
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   res.end(text);
-}
-
-/** True when the client takes gzip (and has not refused it with q=0). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
-  // what nearly every client sends, answered without parsing
-  if (header === 'gzip' || header === 'gzip, deflate' || header === 'gzip, deflate, br' || header === 'gzip, deflate, br, zstd') return true;
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return value.split(',').some((part) => {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
-}
-
-/** If-None-Match first (it wins over If-Modified-Since, RFC 9110 13.2.2), then the date. */
-export function isNotModified(req: IncomingMessage, etags: string[], lastModified: Date | null): boolean {
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch) {
-    if (ifNoneMatch.trim() === '*') return true;
-    const given = ifNoneMatch.split(',').map((e) => e.trim().replace(/^W\//, ''));
-    return given.some((e) => etags.includes(e));
-  }
-  const since = req.headers['if-modified-since'];
-  if (since && lastModified) {
-    const date = Date.parse(since);
-    return !Number.isNaN(date) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(date / 1000);
-  }
-  return false;
 }
 
 /** Bytes built once per data version (feeds, schedule files): ETag, Last-Modified, 304, precompressed gzip. */

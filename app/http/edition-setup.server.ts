@@ -1,8 +1,8 @@
 import type { Edition, Person } from '../../db/schema';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '../server/db.server';
-import { orRespond } from './http.server';
 import { requireOfficePerson } from './session.server';
+import { orRespond } from './errors.server';
 
 /** The set-up pages of one edition: the person (administrator or the series' team) and the edition. */
 export async function requireEditionSetup(request: Request, slug: string | undefined): Promise<{ person: Person; edition: Edition }> {

@@ -1,5 +1,4 @@
 import { json } from '@remix-run/node';
-import { DomainError, statusOf } from '~/domain/errors';
 import { isMessageKey, statusErrorKind } from '~/lib/error-text';
 import { translator } from '~/lib/i18n';
 import { localeOf } from './locale.server';
@@ -7,26 +6,6 @@ import { localeOf } from './locale.server';
 /** Throws a 404 Response (caught by the nearest ErrorBoundary) unless the value is there. */
 export function invariantResponse<T>(value: T | null | undefined | false, message = 'Not found', status = 404): asserts value is T {
   if (!value) throw json({ message }, { status });
-}
-
-/** Runs a domain call and maps its typed errors to a status, once for every route. */
-export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    rethrowAsResponse(error);
-  }
-}
-
-/**
- * A typed domain error becomes its status with the message key and values, which the error
- * boundary translates into the reader's language; anything else is rethrown as it is.
- */
-export function rethrowAsResponse(error: unknown): never {
-  if (error instanceof DomainError) {
-    throw json({ message: error.messageKey, values: error.values }, { status: statusOf(error) });
-  }
-  throw error;
 }
 
 /** For a route's `headers` export: the Retry-After of a rate-limited action reaches the browser. */
@@ -40,7 +19,7 @@ export function retryAfterOf(actionHeaders: Headers): Headers {
 
 /**
  * For resource routes (files, no page): a refusal thrown inside — a typed domain error via
- * orRespond, a guard's 403 — reaches the person as plain text in their language instead of
+ * orRespond (errors.server), a guard's 403 — reaches the person as plain text in their language instead of
  * the JSON with a message key that an error boundary would have translated on a page.
  */
 export async function withReadableRefusals(request: Request, handler: () => Promise<Response>): Promise<Response> {

@@ -6,20 +6,26 @@
  * of a per-request nonce, so the stored bytes need no rewriting.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import type { NextFunction, Request, Response } from 'express';
 import { contentSecurityPolicy } from './security.server';
 import { database, publicDataVersionOf } from '../server/db.server';
 import { berlinToday } from '../lib/time';
+import { acceptsGzip, isNotModified } from './conditional.server';
 
 const CACHEABLE = /^\/(?:|editions\/[^/]+(?:\/(?:exhibitors|changes))?|program(?:\/[^/]+)?|organisations(?:\/[^/]+)?|accessibility|impressum|datenschutz)$/;
-const MAX_ENTRIES = 300;
+/**
+ * Kept pages are bounded by their bytes, not their number: a 500-item edition page is two
+ * hundred times a short one, and each language and cookie variant is its own entry. Only the
+ * gzip bytes are kept; the rare client without gzip gets them unpacked.
+ */
+export const PAGE_CACHE_BYTES = 24 * 1024 * 1024;
 
 interface Entry {
   version: string;
   status: number;
-  body: Buffer;
   gzip: Buffer;
   etag: string;
   csp: string;
@@ -45,7 +51,7 @@ export function inlineScriptHashes(html: string): string[] {
 
 export function createPageCache(build: ServerBuild) {
   const handle = createRequestHandler(build, 'production');
-  const entries = new Map<string, Entry>();
+  const entries = new LRUCache<string, Entry>({ maxSize: PAGE_CACHE_BYTES, sizeCalculation: (entry) => entry.gzip.length + 512 });
 
   const inFlight = new Map<string, Promise<{ fresh: Entry; cacheable: boolean }>>();
 
@@ -65,7 +71,6 @@ export function createPageCache(build: ServerBuild) {
     const fresh: Entry = {
       version,
       status: response.status,
-      body,
       gzip: gzipSync(body),
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       csp: contentSecurityPolicy('', false).replace(/script-src [^;]+/, `script-src 'self' ${inlineScriptHashes(html).join(' ')}`),
@@ -95,14 +100,7 @@ export function createPageCache(build: ServerBuild) {
         const { fresh, cacheable } = await rendering;
         if (!cacheable) return send(req, res, fresh, false);
         entry = fresh;
-        if (databaseVersion() === version) {
-          entries.set(key, entry);
-          if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-        }
-      } else {
-        // least recently used goes first: move a hit to the end
-        entries.delete(key);
-        entries.set(key, entry);
+        if (databaseVersion() === version) entries.set(key, entry);
       }
       send(req, res, entry, hit);
     } catch (error) {
@@ -117,11 +115,11 @@ function send(req: Request, res: Response, entry: Entry, cached: boolean) {
   res.setHeader('ETag', entry.etag);
   res.setHeader('Vary', 'Cookie, Accept-Language, Accept-Encoding');
   res.setHeader('X-Page-Cache', cached ? 'hit' : 'miss');
-  if (req.get('if-none-match') === entry.etag) {
+  if (isNotModified(req, [entry.etag])) {
     res.status(304).end();
     return;
   }
-  const gzip = /\bgzip\b/.test(req.get('accept-encoding') ?? '');
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
   if (gzip) res.setHeader('Content-Encoding', 'gzip');
-  res.status(entry.status).end(gzip ? entry.gzip : entry.body);
+  res.status(entry.status).end(gzip ? entry.gzip : gunzipSync(entry.gzip));
 }

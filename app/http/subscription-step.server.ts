@@ -3,9 +3,9 @@ import { json } from '@remix-run/node';
 import { subscriptionByToken } from '~/domain/notifications/subscriptions.server';
 import type { DB } from '../../db/connection';
 import { db } from '../server/db.server';
-import { orRespond } from './http.server';
 import { translator } from '../lib/i18n';
 import { localeOf } from './locale.server';
+import { orRespond } from './errors.server';
 
 export type SubscriptionStep = 'confirm' | 'unsubscribe';
 

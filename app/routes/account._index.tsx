@@ -12,16 +12,15 @@ import { applyAgain, getAccountOverview } from '~/domain/registrations/applicati
 import { personSchema } from '~/domain/organisations/profile.schema';
 import { updatePersonSettings } from '~/domain/people/account.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-action.server';
 import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { LOCALES, localeInfo, translator } from '~/lib/i18n';
 import { localeCookie, localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
 import { isOfficePerson } from '~/domain/people/authorise.server';
+import { attempt } from '~/http/errors.server';
 
 /** The association's start page: own details, organisations, applications, editions open now. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -74,11 +73,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     return json(
-      { form: 'again' as const, errors: outcome.fieldErrors as FieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.message, target },
+      { form: 'again' as const, errors: outcome.fieldErrors as FieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.formError, target },
       { status: outcome.status },
     );
   }
-  wakeMail();
   return redirect(`/account/applications/${outcome.value.registrationId}`);
 }
 

@@ -15,16 +15,14 @@ import { standPassOf } from '~/domain/festival-day/passes.server';
 import { formatPassCode, passUrl } from '~/domain/festival-day/pass-code';
 import { qrDataUri } from '~/http/qr.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-action.server';
 import { env } from '~/server/env.server';
 import { parseForm } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText, type PickedText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requirePerson } from '~/http/session.server';
 import { berlinDay, formatDateTime, formatDay, formatDayRange, formatTime } from '~/lib/time';
+import { attempt, orRespond } from '~/http/errors.server';
 
 function registrationId(param: string | undefined): number {
   const id = Number(param);
@@ -70,9 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
-    return json({ errors: outcome.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.message }, { status: outcome.status });
+    return json({ errors: outcome.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.formError }, { status: outcome.status });
   }
-  wakeMail();
   return redirect(`/account/applications/${id}`);
 }
 

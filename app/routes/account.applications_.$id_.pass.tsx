@@ -12,7 +12,7 @@ import { formatPassCode, passUrl } from '~/domain/festival-day/pass-code';
 import { standPassOf } from '~/domain/festival-day/passes.server';
 import { getApplicationForMember } from '~/domain/registrations/applications.server';
 import { setupWindowOf } from '~/domain/registrations/setup-time.server';
-import { orRespond } from '~/http/http.server';
+import { orRespond } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { qrDataUri } from '~/http/qr.server';
 import { requirePerson } from '~/http/session.server';

@@ -17,17 +17,16 @@ import { paymentPageFor } from '~/domain/payments/overview.server';
 import { checkoutSchema, waiverRequestSchema } from '~/domain/payments/payments.schema';
 import { requestWaiver } from '~/domain/payments/waivers.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-result.server';
 import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { log } from '~/server/log.server';
-import { orRespond } from '~/http/http.server';
 import { requirePerson } from '~/http/session.server';
 import { stripe } from '~/server/stripe.server';
 import { berlinDay, formatDay } from '~/lib/time';
+import { attempt, formErrorsOf, orRespond } from '~/http/errors.server';
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 
@@ -72,7 +71,7 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
     );
     if (!done.ok) {
       if (done.status === 404) throw json({ message: 'Not found' }, { status: 404 });
-      return reply({ intent: 'waiver', errors: done.errors, values: { reason: parsed.data.reason } }, done.status);
+      return reply({ intent: 'waiver', errors: formErrorsOf(done), values: { reason: parsed.data.reason } }, done.status);
     }
     return redirect(`/account/applications/${id}/payment?waiver=requested`, 303);
   }
@@ -85,7 +84,7 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
     const started = await attempt(() => startCheckout(db(), client, { registrationId: id, person, locale, publicUrl: env().PUBLIC_URL }));
     if (!started.ok) {
       if (started.status === 404) throw json({ message: 'Not found' }, { status: 404 });
-      return reply({ intent: 'checkout', errors: started.errors, values: {} }, started.status);
+      return reply({ intent: 'checkout', errors: formErrorsOf(started), values: {} }, started.status);
     }
     return redirect(started.value.url, 303);
   } catch (error) {

@@ -13,17 +13,15 @@ import { STAND_LANGUAGES } from '~/domain/organisations/languages';
 import { DESCRIPTION_MAX, inviteSchema, organisationSchema } from '~/domain/organisations/profile.schema';
 import { createOrganisation, getOrganisationForMember, listMyOrganisations, updateOrganisation } from '~/domain/organisations/profile.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-action.server';
 import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { directionOf, LOCALES, languageName, translator } from '~/lib/i18n';
 import { parseList, parseLocalized } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { safeRedirect } from '~/domain/people/sign-in.server';
+import { attempt, orRespond } from '~/http/errors.server';
 
 const querySchema = z.object({ id: z.coerce.number().int().positive().optional(), new: z.literal('1').optional() });
 
@@ -67,11 +65,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!outcome.ok) {
       if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
       return json(
-        { form: 'invite' as const, errors: outcome.fieldErrors as FieldErrors, values: { email: result.data.email } as Record<string, string>, message: outcome.message, invited: null },
+        { form: 'invite' as const, errors: outcome.fieldErrors as FieldErrors, values: { email: result.data.email } as Record<string, string>, message: outcome.formError, invited: null },
         { status: outcome.status },
       );
     }
-    wakeMail();
     return json({ form: 'invite' as const, errors: undefined as FieldErrors | undefined, values: {} as Record<string, string>, message: null, invited: result.data.email });
   }
 

@@ -11,11 +11,11 @@ import { listConsents, withdrawConsent } from '~/domain/privacy/consents.server'
 import { erasePerson } from '~/domain/privacy/erasure.server';
 import { db } from '~/server/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { getSessionPerson, requirePerson, signOutHeaders } from '~/http/session.server';
 import { formatDateTime } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** A person's own data: download it (Art. 15), see and withdraw consents, erase the account (Art. 17). */
 export async function loader({ request }: LoaderFunctionArgs) {

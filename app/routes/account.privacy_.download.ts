@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { collectPersonalData } from '~/domain/privacy/export.server';
 import { db } from '~/server/db.server';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { withReadableRefusals } from '~/http/http.server';
 import { requirePerson } from '~/http/session.server';
+import { orRespond } from '~/http/errors.server';
 
 /** Art. 15: everything about the signed-in person, as a JSON file. */
 export async function loader({ request }: LoaderFunctionArgs) {

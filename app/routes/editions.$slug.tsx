@@ -11,7 +11,6 @@ import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
 import { planImagesOf } from '~/domain/places/plan-image.server';
 import { planBackground } from '~/lib/site-plan';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, formatDay, formatDayRange } from '~/lib/time';
@@ -20,6 +19,7 @@ import { env } from '~/server/env.server';
 import { translator } from '~/lib/i18n';
 import { shareMeta, shortText } from '~/lib/share';
 import { embedSnippet } from '~/lib/embed';
+import { orRespond } from '~/http/errors.server';
 
 /** Items the edition page shows at most; the whole program is on /program (docs/decisions/102). */
 const EDITION_PAGE_ITEMS = 500;

@@ -6,7 +6,6 @@ import { Localized, useI18n } from '~/components/i18n';
 import { listReleases } from '~/domain/schedule/publish.server';
 import { announcedChange, changeLabelKey } from '~/domain/schedule/changes';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -14,6 +13,7 @@ import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
 
 import { formatDateTime, formatTime } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** The public changelog: every schedule release with what changed, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

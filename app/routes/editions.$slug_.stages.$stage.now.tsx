@@ -10,7 +10,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { stageNowAndNext, type StageItem } from '~/domain/festival-day/now-next.server';
-import { orRespond } from '~/http/http.server';
+import { orRespond } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { languageList, translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';

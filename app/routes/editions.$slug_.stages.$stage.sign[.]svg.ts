@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { publicStage } from '~/domain/festival-day/now-next.server';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { withReadableRefusals } from '~/http/http.server';
+import { orRespond } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { directionOf, LOCALES, translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';

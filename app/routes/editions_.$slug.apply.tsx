@@ -13,17 +13,15 @@ import { APPLICATION_LIMITS as L, applicationInput, parseApplicationForm } from 
 import { getApplyPage, saveApplication } from '~/domain/registrations/applications.server';
 import { isEditable } from '~/domain/registrations/transitions';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-action.server';
 import { env } from '~/server/env.server';
 import { formValues, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
+import { attempt, orRespond, respondWith } from '~/http/errors.server';
 
 const querySchema = z.object({ org: z.coerce.number().int().positive().optional(), profile: z.literal('saved').optional() });
 
@@ -85,12 +83,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     // a foreign application (or edition) is not found, not explained
-    if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
+    if (outcome.status === 404) respondWith(outcome);
     const errors: FieldErrors = { ...outcome.fieldErrors };
-    if (outcome.status === 403) errors.organisationId = outcome.message;
-    return json({ errors, values: formValues(formData), message: outcome.status === 403 ? null : outcome.message }, { status: outcome.status });
+    if (outcome.status === 403) errors.organisationId = outcome.formError;
+    return json({ errors, values: formValues(formData), message: outcome.status === 403 ? null : outcome.formError }, { status: outcome.status });
   }
-  wakeMail();
   return redirect(`/account/applications/${outcome.value.registrationId}`);
 }
 

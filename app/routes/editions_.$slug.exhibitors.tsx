@@ -5,7 +5,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { listExhibitors } from '~/domain/registrations/review.server';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { languageName, translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -13,6 +12,7 @@ import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
 
 import { formatDayRange } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** Public: the confirmed exhibitors of an edition that agreed to be listed. */
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -3,8 +3,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { EmbedProgram } from '~/components/embed-program';
 import { getPublicEdition } from '~/domain/editions/editions.server';
 import { embedProgramData } from '~/http/embed.server';
-import { orRespond } from '~/http/http.server';
 import { db } from '~/server/db.server';
+import { orRespond } from '~/http/errors.server';
 
 /** /embed/editions/<slug>?day=…&stage=…: one edition's program, for an iframe (docs/decisions/098). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

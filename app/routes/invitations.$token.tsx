@@ -6,10 +6,10 @@ import { useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { acceptInvitation, getInvitation } from '~/domain/organisations/invitations.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-action.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { signInHeaders } from '~/http/session.server';
+import { attempt } from '~/http/errors.server';
 
 /**
  * The link in an invitation mail. Like the sign-in link, a GET only shows the page; the
@@ -19,7 +19,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const title = translator(locale)('registration:invitation.title');
   const found = await attempt(() => getInvitation(db(), params.token ?? ''));
-  if (!found.ok) return json({ title, invitation: null, problem: found.message }, { status: found.status });
+  if (!found.ok) return json({ title, invitation: null, problem: found.formError }, { status: found.status });
   return json({ title, invitation: { email: found.value.email, organisationName: found.value.organisationName }, problem: null });
 }
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const accepted = await attempt(() => acceptInvitation(db(), params.token ?? ''));
-  if (!accepted.ok) return json({ problem: accepted.message }, { status: accepted.status });
+  if (!accepted.ok) return json({ problem: accepted.formError }, { status: accepted.status });
   return redirect(`/account/organisation?id=${accepted.value.organisationId}`, { headers: await signInHeaders(request, accepted.value.person.id) });
 }
 

@@ -10,7 +10,6 @@ import { env } from '~/server/env.server';
 import { parseForm } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { localeOf, sessionLocaleOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { retryAfterOf } from '~/http/http.server';
 import { rateLimited } from '~/http/rate-limit.server';
 import { Honeypot } from '~/components/honeypot';
@@ -60,7 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await requestSignInLink(db(), { ...result.data, locale, sessionLocale: await sessionLocaleOf(request), publicUrl: env().PUBLIC_URL });
-  wakeMail();
   // The same answer whether or not the address is known.
   return json({ sent: true as const, errors: undefined, values: { email: result.data.email } });
 }

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useI18n } from '~/components/i18n';
 import { preferencesByToken, resumeCirculars, stopCirculars } from '~/domain/mail/preferences.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { translator } from '~/lib/i18n';
 import { db } from '~/server/db.server';
+import { orRespond } from '~/http/errors.server';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' };
 

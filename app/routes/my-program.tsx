@@ -15,12 +15,12 @@ import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { DEFAULT_LOCALE, translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
 
 import { readStarred, writeStarred } from '~/http/starred.server';
+import { orRespond } from '~/http/errors.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

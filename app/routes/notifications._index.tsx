@@ -18,7 +18,6 @@ import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
 import { shareMeta } from '~/lib/share';
 
-import { wakeMail } from '~/server/mail.server';
 import { rateLimited } from '~/http/rate-limit.server';
 
 const schema = z.object({
@@ -64,7 +63,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof ValidationError) return json({ sent: false as const, errors: { series: { key: error.messageKey } } as FieldErrors, values }, { status: 400 });
     throw error;
   }
-  wakeMail();
   // The same answer for a new and a known address.
   return json({ sent: true as const, errors: undefined as FieldErrors | undefined, values });
 }

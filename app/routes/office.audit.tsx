@@ -10,11 +10,11 @@ import { auditFilterChoices, listAudit } from '~/domain/audit/audit.server';
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import type { FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { berlinToUtc, formatDateTime } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 const day = z
   .string()

@@ -11,13 +11,12 @@ import { ArrivalCounts, useLiveData } from '~/components/festival-day';
 import { isAdministrator, manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** One edition at a glance: applications, capacity, what waits for a decision, mail, and the tools. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') !== 'invite') return json({ invited: null, error: 'forms:errors.invalid' }, { status: 400 });
   const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
   const invited = await orRespond(() => inviteReturningExhibitors(db(), person, edition.id, env().PUBLIC_URL));
-  wakeMail();
   const locale = await localeOf(request);
   return json({ invited, error: null, message: translator(locale)('admin:dashboard.invited', { count: invited }) });
 }

@@ -13,12 +13,9 @@ import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
 import { ArrivalCounts, CheckInOutcomeNotice, PassScanner, useHydrated, useLiveData, useOfflineQueue } from '~/components/festival-day';
 import { arrivalBoard, checkInStand, undoCheckIn, type CheckInOutcome } from '~/domain/festival-day/check-in.server';
 import { checkInCodeSchema, CODE_INPUT_MAX, standActionSchema } from '~/domain/festival-day/check-in.schema';
-import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { publicEditionStages } from '~/domain/festival-day/now-next.server';
 import { NotFoundError } from '~/domain/errors';
-import { attempt } from '~/http/domain-action.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
-import { orRespond } from '~/http/http.server';
+import { attempt, orRespond, replyOnFailure, respondWith } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { requireEditionManager } from '~/http/office.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -29,9 +26,8 @@ import { db } from '~/server/db.server';
 
 /** The festival day at the gate: who is expected, who has arrived; check in by code, list or camera. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditionManager(request, params.slug);
+  const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const [board, screens] = await Promise.all([
@@ -59,8 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
   if (formData.get('intent') === 'code') {
     const submission = parseWithZod(formData, { schema: checkInCodeSchema, error: keyErrorMap });
@@ -78,8 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : undoCheckIn(db(), { editionId: edition.id, personId: person.id, registrationId }).then((u) => ({ outcome: null, undone: u.organisation })),
   );
   if (!done.ok) {
-    if (done.status === 404) throw json({ message: done.message.key }, { status: 404 });
-    return json({ result: null, outcome: null, undone: null, refusal: done.message }, { status: done.status });
+    if (done.status === 404) respondWith(done);
+    return json({ result: null, outcome: null, undone: null, refusal: done.formError }, { status: done.status });
   }
   return json({ result: null, ...done.value, refusal: null });
 }

@@ -2,9 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { checkInStand } from '~/domain/festival-day/check-in.server';
 import { scanSchema } from '~/domain/festival-day/check-in.schema';
-import { getOfficeEdition } from '~/domain/schedule/editor.server';
-import { attempt } from '~/http/domain-action.server';
-import { orRespond } from '~/http/http.server';
+import { attempt } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { requireEditionManager } from '~/http/office.server';
 import { translator } from '~/lib/i18n';
@@ -17,14 +15,13 @@ import { db } from '~/server/db.server';
  * who checked the stand in first; a forged or foreign code is a 4xx with the reason.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireEditionManager(request, params.slug);
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const t = translator(await localeOf(request));
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const parsed = scanSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ ok: false, status: 'refused', message: t('festival-day:errors.codeFormat') }, { status: 400 });
   const { code, method, scannedAt } = parsed.data;
   const outcome = await attempt(() => checkInStand(db(), { editionId: edition.id, personId: person.id, code, method, scannedAt }));
-  if (!outcome.ok) return json({ ok: false, status: 'refused', message: t(outcome.message.key, outcome.message.values ?? {}) }, { status: outcome.status });
+  if (!outcome.ok) return json({ ok: false, status: 'refused', message: t(outcome.formError.key, outcome.formError.values ?? {}) }, { status: outcome.status });
   const o = outcome.value;
   const locale = await localeOf(request);
   const pitch = o.pitch ? t('festival-day:pitch', { label: o.pitch }) : t('festival-day:noPitch');

@@ -8,12 +8,11 @@ import { ConflictError } from '~/domain/errors';
 import { cloneEdition, clonePreview } from '~/domain/office/clone.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 /** Next year's edition from this one, in one step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,7 +42,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   if (!result) return json({ error: 'admin:clone.errors.exists' }, { status: 409 });
-  if (result.invited > 0) wakeMail();
   return redirect(`/office/editions/${result.edition.slug}`);
 }
 

@@ -6,13 +6,10 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, useFieldError } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { EXPORT_KINDS } from '~/domain/office/constants';
-import { manageableEdition } from '~/domain/people/authorise.server';
-import { db } from '~/server/db.server';
 import type { FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
-import { requireOfficePerson } from '~/http/session.server';
+import { requireEditionManager } from '~/http/office.server';
 
 /**
  * CSV downloads of an edition's applications and contacts; personal data, so confirmed and
@@ -23,9 +20,8 @@ import { requireOfficePerson } from '~/http/session.server';
 const ERRORS = { confirm: 'admin:export.errors.confirm', kind: 'forms:errors.choose' } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const person = await requireOfficePerson(request);
+  const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
   const search = new URL(request.url).searchParams;
   const errors: FieldErrors = {};
   for (const field of search.getAll('error')) if (field in ERRORS) errors[field] = { key: ERRORS[field as keyof typeof ERRORS] };

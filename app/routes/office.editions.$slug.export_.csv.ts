@@ -6,9 +6,11 @@ import { exportEdition } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { parseForm } from '~/lib/forms';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { withReadableRefusals } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
+import { orRespond } from '~/http/errors.server';
+import { requireEditionManager } from '~/http/office.server';
 
 const schema = z.object({ kind: z.enum(EXPORT_KINDS), confirm: z.literal('on') });
 
@@ -41,8 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** GET: back to the form (after the same checks as the form itself). */
 export async function loader({ request, params }: ActionFunctionArgs) {
   return withReadableRefusals(request, async () => {
-    const person = await requireOfficePerson(request);
-    const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+    const { edition } = await requireEditionManager(request, params.slug);
     return redirect(`/office/editions/${edition.slug}/export`);
   });
 }

@@ -5,20 +5,17 @@ import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav } from '~/components/schedule';
-import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { getLogistics } from '~/domain/siteplan/logistics.server';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { formatTime } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditionManager(request, params.slug);
+  const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
   const t = translator(locale);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const data = await getLogistics(db(), edition.id);
   // The file comes from a resource route: a page route always renders its page.
   if (new URL(request.url).searchParams.get('format') === 'csv') throw redirect(`/office/editions/${edition.slug}/logistics.csv`);

@@ -1,19 +1,17 @@
 import { requireEditionManager } from '~/http/office.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { getLogistics, logisticsCsv } from '~/domain/siteplan/logistics.server';
 import { db } from '~/server/db.server';
-import { orRespond, withReadableRefusals } from '~/http/http.server';
+import { withReadableRefusals } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 
 /** The crew list as a CSV file for Excel (also reached as /logistics?format=csv). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withReadableRefusals(request, async () => {
-    await requireEditionManager(request, params.slug);
+    const { edition } = await requireEditionManager(request, params.slug);
     const locale = await localeOf(request);
     const t = translator(locale);
-    const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
     const data = await getLogistics(db(), edition.id);
     return new Response(logisticsCsv(data, locale, (key) => t(key)), {
       headers: {

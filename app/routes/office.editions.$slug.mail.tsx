@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { ValidationError } from '~/domain/errors';
 import { listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from '~/domain/office/campaigns.server';
 import { CAMPAIGN_STATES } from '~/domain/office/constants';
 import { officeProviders } from '~/domain/office/providers.server';
@@ -13,14 +12,14 @@ import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { renderEmail } from '../../emails/index';
-import { formValues, type FieldErrors } from '~/lib/forms';
-import { orRespond, rethrowAsResponse } from '~/http/http.server';
+import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
 import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime } from '~/lib/time';
+import { attempt, formErrorsOf, orRespond, respondWith } from '~/http/errors.server';
+import { requireEditionManager } from '~/http/office.server';
 
 /** Bulk mail to an edition's exhibitors: choose who, write per language, preview, send. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,22 +57,12 @@ const schema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const values = formValues(form);
-  const input: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-    input[key] = all.length > 1 ? all : all[0];
-  }
-  const parsed = schema.safeParse(input);
+  const parsed = parseForm(schema, form);
   const selected = { states: form.getAll('states').map(String), standTypeIds: form.getAll('standTypeIds').map(String), areaIds: form.getAll('areaIds').map(String) };
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= { key: issue.message.includes(':') ? issue.message : 'forms:errors.invalid' };
-    return json({ errors, values, selected, preview: null }, { status: 400 });
-  }
+  if (!parsed.success) return json({ errors: parsed.errors, values, selected, preview: null }, { status: 400 });
   const data = parsed.data as z.infer<typeof schema> & Record<string, string | undefined>;
   const texts: CampaignTexts = { subject: {}, body: {} };
   for (const l of LOCALES) {
@@ -81,25 +70,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (data[`body_${l}`]) texts.body[l] = data[`body_${l}`];
   }
   const filters = { states: data.states as (typeof CAMPAIGN_STATES)[number][], standTypeIds: data.standTypeIds, areaIds: data.areaIds };
-  try {
-    if (data.intent === 'preview') {
-      const found = await previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson);
-      const mail = found.sample ? renderEmail('campaign', found.sample.payload, found.sample.locale) : null;
-      const sample = found.sample && mail ? { locale: found.sample.locale, organisation: found.sample.organisation, subject: mail.subject, text: mail.text } : null;
-      return json({ errors: {} as FieldErrors, values, selected, preview: { ...found, sample } });
-    }
-    const sent = await sendCampaign(db(), person, edition.id, filters, texts, env().PUBLIC_URL);
-    wakeMail();
-    return redirect(`/office/editions/${edition.slug}/mail?sent=${sent.count}`);
-  } catch (error) {
-    // A refusal of the texts goes back to the form, next to the field; any other domain
-    // error (not allowed, not found) becomes its status page with the translated reason.
-    if (!(error instanceof ValidationError)) rethrowAsResponse(error);
-    const errors: FieldErrors = Object.keys(error.fieldErrors).length
-      ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, { key }]))
-      : { form: { key: error.messageKey } };
-    return json({ errors, values, selected, preview: null }, { status: 400 });
+  // A refusal of the texts (400) goes back to the form, next to the field; any other domain
+  // error (not allowed, not found) becomes its status page with the translated reason.
+  const outcome = await attempt(async () =>
+    data.intent === 'preview'
+      ? { kind: 'preview' as const, preview: await previewCampaign(db(), person, edition.id, filters, texts, data.previewPerson) }
+      : { kind: 'sent' as const, sent: await sendCampaign(db(), person, edition.id, filters, texts, env().PUBLIC_URL) },
+  );
+  if (!outcome.ok) {
+    if (outcome.status !== 400) respondWith(outcome);
+    return json({ errors: formErrorsOf(outcome), values, selected, preview: null }, { status: 400 });
   }
+  if (outcome.value.kind === 'preview') {
+    const found = outcome.value.preview;
+    const mail = found.sample ? renderEmail('campaign', found.sample.payload, found.sample.locale) : null;
+    const sample = found.sample && mail ? { locale: found.sample.locale, organisation: found.sample.organisation, subject: mail.subject, text: mail.text } : null;
+    return json({ errors: {} as FieldErrors, values, selected, preview: { ...found, sample } });
+  }
+  return redirect(`/office/editions/${edition.slug}/mail?sent=${outcome.value.sent.count}`);
 }
 
 export default function BulkMail() {

@@ -13,8 +13,6 @@ import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
 import { areaPositionsSchema, pitchBlockSchema, PLAN_IMAGE_MAX_BYTES, planPictureSchema } from '~/domain/places/places.schema';
 import { generatePitchBlock, listPitchAreas, placePitches } from '~/domain/places/pitches.server';
 import { planImagesOf, reencodePlanImage, removePlanImage, savePlanImage } from '~/domain/places/plan-image.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -22,6 +20,7 @@ import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { planBackground } from '~/lib/site-plan';
 import { db } from '~/server/db.server';
+import { formAttempt, replyOnFailure } from '~/http/errors.server';
 
 const MAX_MB = PLAN_IMAGE_MAX_BYTES / 1024 / 1024;
 

@@ -12,15 +12,13 @@ import { OfficeEditionNav } from '~/components/schedule';
 import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
 import { pitchSchema } from '~/domain/places/places.schema';
 import { getPitch, removePitch, updatePitch } from '~/domain/places/pitches.server';
-import { attempt } from '~/http/domain-action.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { keyErrorMap } from '~/lib/form-keys';
 import type { FieldError } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { db } from '~/server/db.server';
+import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
 
 /** One pitch: its number, size, place on the plan and what is at hand; or remove it. Neither while a stand is on it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,8 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'remove') {
     const outcome = await attempt(() => removePitch(db(), person.id, edition.id, pitchId));
     if (!outcome.ok) {
-      if (outcome.status === 404) throw json({ message: outcome.message.key }, { status: 404 });
-      return json({ removal: outcome.message as FieldError, result: null }, { status: outcome.status });
+      if (outcome.status === 404) throw json({ message: outcome.formError.key }, { status: 404 });
+      return json({ removal: outcome.formError as FieldError, result: null }, { status: outcome.status });
     }
     return redirect(back);
   }

@@ -13,15 +13,13 @@ import { decisionSchema } from '~/domain/registrations/application.schema';
 import { decideRegistration, getReviewQueue } from '~/domain/registrations/review.server';
 import { QUEUE_STATES } from '~/domain/registrations/transitions';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-action.server';
 import { env } from '~/server/env.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { formatDateTime, formatDayRange } from '~/lib/time';
+import { attempt, orRespond } from '~/http/errors.server';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({
@@ -47,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireEditionManager(request, params.slug);
+  const { person: organiser } = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
   const result = parseForm(decisionSchema, formData);
   const rowId = Number(formData.get('registrationId')) || null;
@@ -64,9 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
-    return json({ rowId, errors: outcome.fieldErrors as FieldErrors, message: outcome.message, values: { reason: result.data.reason } as Record<string, string> }, { status: outcome.status });
+    return json({ rowId, errors: outcome.fieldErrors as FieldErrors, message: outcome.formError, values: { reason: result.data.reason } as Record<string, string> }, { status: outcome.status });
   }
-  wakeMail();
   // back to the same filtered list (post/redirect/get)
   const url = new URL(request.url);
   return redirect(`${sitePathname(url.pathname)}${url.search}#registration-${result.data.registrationId}`);

@@ -7,21 +7,18 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEv
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictList, OfficeEditionNav, type ConflictContext } from '~/components/schedule';
-import { ConflictError } from '~/domain/errors';
 import type { Conflict } from '~/domain/schedule/conflicts';
-import { getOfficeEdition, getScheduleBoard, moveItem, resizeItem } from '~/domain/schedule/editor.server';
+import { getScheduleBoard, moveItem, resizeItem } from '~/domain/schedule/editor.server';
 import { placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { publishSchedule, ScheduleConflictsError } from '~/domain/schedule/publish.server';
-import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 import { parseForm } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, formatDateTime, formatDay, formatTime } from '~/lib/time';
+import { attempt, orRespond, respondWith } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);
@@ -33,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = form.get('intent');
   if (intent === 'move') {
@@ -50,20 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ intent, ok: true as const });
   }
   if (intent === 'publish') {
-    try {
-      const release = await publishSchedule(db(), edition.id, person.id, { publicUrl: env().PUBLIC_URL });
-      invalidateFeeds();
-      if (release.notified > 0) wakeMail();
-      return redirect(`/office/editions/${edition.slug}/schedule?published=${release.version}`);
-    } catch (error) {
-      if (error instanceof ScheduleConflictsError) {
-        return json({ intent, ok: false as const, blocked: error.conflicts, message: error.messageKey }, { status: 409 });
-      }
-      if (error instanceof ConflictError) {
-        return json({ intent, ok: false as const, blocked: [] as Conflict[], message: error.messageKey }, { status: 409 });
-      }
-      throw error;
+    const published = await attempt(() => publishSchedule(db(), edition.id, person.id, { publicUrl: env().PUBLIC_URL }));
+    if (!published.ok) {
+      // a release that conflicts, or has nothing new, stays on the board with the reason
+      if (published.status !== 409) respondWith(published);
+      const blocked = published.error instanceof ScheduleConflictsError ? published.error.conflicts : ([] as Conflict[]);
+      return json({ intent, ok: false as const, blocked, message: published.formError.key }, { status: 409 });
     }
+    return redirect(`/office/editions/${edition.slug}/schedule?published=${published.value.version}`);
   }
   return json({ intent, ok: false as const, errors: { form: { key: 'schedule:errors.invalid' } } }, { status: 400 });
 }

@@ -11,7 +11,6 @@ import {
   berlinTime,
   deleteUnpublishedItem,
   getDraftItem,
-  getOfficeEdition,
   moveItem,
   resizeItem,
   setItemStatus,
@@ -19,13 +18,12 @@ import {
 } from '~/domain/schedule/editor.server';
 import { itemSchema, placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, daysBetween, formatDay } from '~/lib/time';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);
@@ -55,8 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { edition } = await requireEditionManager(request, params.slug);
   const uid = params.uid ?? '';
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');

@@ -14,10 +14,8 @@ import { FormAlert } from '~/components/registration';
 import { ConflictList, OfficeEditionNav } from '~/components/schedule';
 import { applyDayChange, dayChangeItem, previewDayChange } from '~/domain/festival-day/day-change.server';
 import { DELAY_CHOICES, dayChangeSchema } from '~/domain/festival-day/day-change.schema';
-import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
-import { berlinTime, getItemFormOptions, getOfficeEdition } from '~/domain/schedule/editor.server';
-import { attempt } from '~/http/domain-action.server';
-import { orRespond } from '~/http/http.server';
+import { berlinTime, getItemFormOptions } from '~/domain/schedule/editor.server';
+import { attempt, orRespond, respondWith } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { requireEditionManager } from '~/http/office.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -26,12 +24,10 @@ import { pickText } from '~/lib/i18n-text';
 import { berlinDay, daysBetween, formatDay, formatDateTime, formatTime } from '~/lib/time';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditionManager(request, params.slug);
+  const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const uid = params.uid ?? '';
   const search = new URL(request.url).searchParams;
   const [current, options] = await Promise.all([
@@ -45,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (chosen?.success) {
     const outcome = await attempt(() => previewDayChange(db(), edition.id, uid, chosen.data));
     if (outcome.ok) preview = outcome.value;
-    else if (outcome.status === 404) throw json({ message: outcome.message.key }, { status: 404 });
-    else refusal = outcome.message;
+    else if (outcome.status === 404) respondWith(outcome);
+    else refusal = outcome.formError;
   }
   return json({
     title: `${translator(locale)('festival-day:change.title')}: ${pickText(current.title, locale).text}`,
@@ -63,17 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: dayChangeSchema, error: keyErrorMap });
   if (submission.status !== 'success') return json({ refusal: { key: 'forms:errors.invalid' } }, { status: 400 });
   const outcome = await attempt(() => applyDayChange(db(), { editionId: edition.id, uid: params.uid ?? '', change: submission.value, personId: person.id, publicUrl: env().PUBLIC_URL }));
   if (!outcome.ok) {
-    if (outcome.status === 404) throw json({ message: outcome.message.key }, { status: 404 });
-    return json({ refusal: outcome.message }, { status: outcome.status });
+    if (outcome.status === 404) respondWith(outcome);
+    return json({ refusal: outcome.formError }, { status: outcome.status });
   }
-  invalidateFeeds();
-  wakeMail();
   return redirect(`/office/editions/${edition.slug}/schedule?published=${outcome.value.version}`);
 }
 

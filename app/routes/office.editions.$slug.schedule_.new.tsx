@@ -7,20 +7,18 @@ import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav } from '~/components/schedule';
 import { ItemFields, itemFieldLabels, itemTextValues, mergeValues, type ItemFormValues } from '~/components/schedule-item-form';
-import { createItem, getItemFormOptions, getOfficeEdition } from '~/domain/schedule/editor.server';
+import { createItem, getItemFormOptions } from '~/domain/schedule/editor.server';
 import { itemSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { daysBetween } from '~/lib/time';
+import { formAttempt } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditionManager(request, params.slug);
+  const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const options = await getItemFormOptions(db(), edition.id);
   const days = daysBetween(edition.starts_on, edition.ends_on);
   // "Schedule" next to a proposed stage act fills in what the application says.
@@ -48,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const parsed = parseForm(itemSchema, form);
   if (!parsed.success) return json({ intent: 'create', errors: parsed.errors, values: parsed.values }, { status: 400 });

@@ -9,11 +9,7 @@ import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { editionSchema, STATUS_CHANGES } from '~/domain/editions/edition.schema';
 import { cancelEdition, changeEditionStatus, deleteEdition, updateEdition } from '~/domain/editions/manage.server';
-import { invalidateFeeds } from '~/domain/feeds/feed-cache.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
-import { attempt } from '~/http/domain-action.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -22,8 +18,9 @@ import { LOCALES } from '~/lib/i18n';
 import { parseLocalized, pickText } from '~/lib/i18n-text';
 import { utcToBerlinWallClock } from '~/lib/time';
 import { env } from '~/server/env.server';
-import { wakeMail } from '~/server/mail.server';
 import { db } from '~/server/db.server';
+import { attempt, orRespond, replyOnFailure } from '~/http/errors.server';
+import { requireEditionManager } from '~/http/office.server';
 
 const LIFECYCLE = ['draft', 'published', 'archived'] as const;
 
@@ -45,8 +42,7 @@ const confirmSchema = z.object({ confirm: z.literal('yes') });
 type LifecycleReply = { intent: string; message: FieldError };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requireOfficePerson(request);
-  const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
+  const { person, edition } = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const refuse = (message: FieldError, status = 400) => json({ lifecycle: { intent, message } as LifecycleReply, result: null }, { status });
@@ -56,30 +52,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json({ result: submission.reply(), lifecycle: null }, { status: 400 });
     const outcome = await replyOnFailure(submission, () => updateEdition(db(), person, edition.id, submission.value));
     if (!outcome.ok) return outcome.response;
-    // dates are facts every feed carries: rebuild them now, not at the next schedule release
-    invalidateFeeds();
     return redirect(`/office/editions/${outcome.value.slug}/settings?saved=1`);
   }
   if (intent === 'status') {
     const parsed = statusSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return refuse({ key: 'forms:errors.choose' });
     const outcome = await attempt(() => changeEditionStatus(db(), person, edition.id, parsed.data.to));
-    if (!outcome.ok) return refuse(outcome.message, outcome.status);
-    invalidateFeeds();
+    if (!outcome.ok) return refuse(outcome.formError, outcome.status);
     return redirect(`/office/editions/${edition.slug}/settings?${parsed.data.to === 'draft' ? 'saved' : parsed.data.to}=1`);
   }
   if (intent === 'cancel' || intent === 'delete') {
     if (!confirmSchema.safeParse(Object.fromEntries(formData)).success) return refuse({ key: `setup:lifecycle.${intent}Confirm` });
     if (intent === 'cancel') {
       const outcome = await attempt(() => cancelEdition(db(), person, edition.id, { publicUrl: env().PUBLIC_URL }));
-      if (!outcome.ok) return refuse(outcome.message, outcome.status);
-      invalidateFeeds();
-      wakeMail();
+      if (!outcome.ok) return refuse(outcome.formError, outcome.status);
       return redirect(`/office/editions/${edition.slug}/settings?cancelled=1`);
     }
     const outcome = await attempt(() => deleteEdition(db(), person, edition.id));
-    if (!outcome.ok) return refuse(outcome.message, outcome.status);
-    invalidateFeeds();
+    if (!outcome.ok) return refuse(outcome.formError, outcome.status);
     return redirect('/office?deleted=1');
   }
   return refuse({ key: 'forms:errors.invalid' });

@@ -8,20 +8,17 @@ import { OfficeEditionNav, SitePlanSvg } from '~/components/schedule';
 import { planImagesOf } from '~/domain/places/plan-image.server';
 import { planBackground } from '~/lib/site-plan';
 import { acceptSuggestionsSchema, assignSchema, unassignSchema } from '~/domain/schedule/item.schema';
-import { getOfficeEdition } from '~/domain/schedule/editor.server';
 import { acceptSuggestions, assignPitch, getSitePlan, suggestPitches, unassignPitch } from '~/domain/siteplan/pitches.server';
 import { db } from '~/server/db.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { formAttempt } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditionManager(request, params.slug);
+  const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
   const plan = await getSitePlan(db(), edition.id);
   // A suggestion is only computed and shown (a GET changes nothing); accepting it is a POST.
   const suggestion = new URL(request.url).searchParams.has('suggest') ? await suggestPitches(db(), edition.id) : null;
@@ -33,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireEditionManager(request, params.slug);
-  const edition = await orRespond(() => getOfficeEdition(db(), params.slug ?? ''));
+  const { edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
   const values = formValues(form);

@@ -9,15 +9,14 @@ import { FormAlert, RemoveForm, StageFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { stageSchema } from '~/domain/places/places.schema';
 import { berlinClock, createStage, getStage, removeStage, updateStage } from '~/domain/places/venues.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { formValues, parseForm } from '~/lib/forms';
 import { translator, type Locale } from '~/lib/i18n';
 import { localizedValues } from '~/lib/localized-fields';
 import { daysBetween, formatDay } from '~/lib/time';
 import { db } from '~/server/db.server';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 /** One stage or area: new (`/stages/new?venue=<id>`) or edited, with its opening hours per day; removed only without items. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,15 +9,14 @@ import { FormAlert, RemoveForm, StandTypeFields } from '~/components/places-form
 import { OfficeEditionNav } from '~/components/schedule';
 import { standTypeSchema } from '~/domain/places/places.schema';
 import { createStandType, getStandType, removeStandType, updateStandType } from '~/domain/places/stand-types.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { formValues, parseForm } from '~/lib/forms';
 import { translator, type Locale } from '~/lib/i18n';
 import { parseList } from '~/lib/i18n-text';
 import { localizedValues } from '~/lib/localized-fields';
 import { db } from '~/server/db.server';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 /** One stand type, new (`/stand-types/new`) or edited; removed while nobody applied for it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

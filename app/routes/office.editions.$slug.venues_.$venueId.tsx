@@ -9,15 +9,14 @@ import { FormAlert, RemoveForm, VenueFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { venueSchema } from '~/domain/places/places.schema';
 import { createVenue, getVenue, removeVenue, updateVenue } from '~/domain/places/venues.server';
-import { formAttempt } from '~/http/domain-form.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { formValues, parseForm } from '~/lib/forms';
 import { translator, type Locale } from '~/lib/i18n';
 import { parseList } from '~/lib/i18n-text';
 import { localizedValues } from '~/lib/localized-fields';
 import { db } from '~/server/db.server';
+import { formAttempt, orRespond } from '~/http/errors.server';
 
 /** One venue: new (`/venues/new`) or edited, and removed once it has no stages. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

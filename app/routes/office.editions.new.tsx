@@ -8,13 +8,13 @@ import { useI18n } from '~/components/i18n';
 import { editionSchema } from '~/domain/editions/edition.schema';
 import { createEdition } from '~/domain/editions/manage.server';
 import { listOfficeSeries } from '~/domain/series/series.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { db } from '~/server/db.server';
+import { replyOnFailure } from '~/http/errors.server';
 
 /** A new edition from nothing, as a draft: invisible to the public until it is published. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -21,16 +21,14 @@ import { parseTransferReference } from '~/domain/payments/reference';
 import { cancelSchema, grantSchema, officeIntent, refuseSchema, retryRefundSchema, transferSchema } from '~/domain/payments/payments.schema';
 import { grantWaiver, refuseWaiver } from '~/domain/payments/waivers.server';
 import { db } from '~/server/db.server';
-import { attempt } from '~/http/domain-result.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { stripe } from '~/server/stripe.server';
 import { berlinDay, berlinToday, formatDay } from '~/lib/time';
 import type { Locale } from '~/lib/i18n';
+import { attempt, formErrorsOf, orRespond } from '~/http/errors.server';
 
 /** A malformed slug is a 404 before anything else (never a sign-in redirect that carries it along). */
 function editionSlug(params: { slug?: string }): string {
@@ -62,7 +60,7 @@ type ActionData = { intent: string; target: number | null; errors: FieldErrors; 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = editionSlug(params);
-  const organiser = await requireEditionManager(request, params.slug);
+  const { person: organiser } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = officeIntent.safeParse(form.get('intent'));
   const fail = (target: number | null, errors: FieldErrors, values: Record<string, string>, status = 400) =>
@@ -77,8 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const run = async <T,>(values: Record<string, string>, call: () => Promise<T>) => {
     if (target !== null && !inEdition(target)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
     const result = await attempt(call);
-    if (!result.ok) return fail(target, result.errors, values, result.status);
-    wakeMail();
+    if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
     return done();
   };
 
@@ -110,8 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const values = { refund: String(form.get('refund') ?? ''), reason: d.reason };
       if (!inEdition(d.registrationId)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
       const result = await attempt(() => cancelPaidStand(db(), { registrationId: d.registrationId, refundCents: d.refund, reason: d.reason, organiser }));
-      if (!result.ok) return fail(target, result.errors, values, result.status);
-      wakeMail();
+      if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
       // Stripe refunds leave after the commit; a failure stays pending with its error, to retry
       const client = stripe();
       if (client) for (const refundId of result.value.stripeRefundIds) await sendStripeRefund(db(), client, refundId);

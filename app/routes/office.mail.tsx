@@ -8,7 +8,6 @@ import { listRecentMessages, listUndeliveredMessages, resendMessage } from '~/do
 import { db } from '~/server/db.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
-import { wakeMail } from '~/server/mail.server';
 import { requireOrganiser } from '~/http/session.server';
 import { formatDateTime } from '~/lib/time';
 
@@ -29,7 +28,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ ok: false }, { status: 400 });
   const ok = await resendMessage(db(), parsed.data.id, person.id);
-  if (ok) wakeMail();
   return json({ ok }, { status: ok ? 200 : 409 });
 }
 

@@ -10,10 +10,11 @@ import { EDITABLE_PAGES, isPageSlug, pageInLocale, savePage, type PageSlug } fro
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { parseForm } from '~/lib/forms';
-import { invariantResponse, orRespond } from '~/http/http.server';
+import { invariantResponse } from '~/http/http.server';
 import { isLocale, localeInfo, translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
+import { orRespond } from '~/http/errors.server';
 
 function target(request: Request, param: string | undefined): { slug: PageSlug; pageLocale: string } {
   const slug = param ?? '';

@@ -6,10 +6,10 @@ import { useI18n } from '~/components/i18n';
 import { listPages } from '~/domain/pages/pages.server';
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { LOCALES, localeInfo, translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
+import { orRespond } from '~/http/errors.server';
 
 /** The pages organisers edit (Impressum, privacy notice …), in every language. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,14 +9,13 @@ import { assertAdministrator } from '~/domain/people/authorise.server';
 import { resetSecondFactor } from '~/domain/people/second-factor.server';
 import { addToSeriesTeam, listOfficePeople, removeFromSeriesTeam } from '~/domain/people/team.server';
 import { addAdministrator, removeAdministrator } from '~/domain/people/administrators.server';
-import { attempt } from '~/http/domain-action.server';
 import { FormAlert } from '~/components/registration';
 import { db } from '~/server/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
+import { attempt, orRespond } from '~/http/errors.server';
 
 /** Administrators and series teams; administrators add and remove team members and reset second factors. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -49,14 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = parseForm(addAdminSchema, form);
     if (!result.success) return json({ errors: {} as FieldErrors, adminErrors: result.errors, values: result.values, done: null }, { status: 400 });
     const outcome = await attempt(() => addAdministrator(db(), person, result.data.email));
-    if (!outcome.ok) return json({ errors: {} as FieldErrors, adminErrors: { email: outcome.message } as FieldErrors, values: { email: result.data.email } as Record<string, string>, done: null }, { status: outcome.status });
+    if (!outcome.ok) return json({ errors: {} as FieldErrors, adminErrors: { email: outcome.formError } as FieldErrors, values: { email: result.data.email } as Record<string, string>, done: null }, { status: outcome.status });
     return json({ errors: {} as FieldErrors, adminErrors: {} as FieldErrors, values: {} as Record<string, string>, done: 'adminAdded' as const });
   }
   if (intent === 'removeAdmin') {
     const result = parseForm(removeAdminSchema, form);
     if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
     const outcome = await attempt(() => removeAdministrator(db(), person, result.data.personId));
-    if (!outcome.ok) return json({ errors: { form: outcome.message } as FieldErrors, values: {} as Record<string, string>, done: null }, { status: outcome.status });
+    if (!outcome.ok) return json({ errors: { form: outcome.formError } as FieldErrors, values: {} as Record<string, string>, done: null }, { status: outcome.status });
     return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'adminRemoved' as const });
   }
   if (intent === 'remove') {

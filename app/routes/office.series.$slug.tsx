@@ -7,8 +7,6 @@ import { Localized, useI18n } from '~/components/i18n';
 import { SeriesForm } from '~/components/series-form';
 import { seriesSchema } from '~/domain/series/series.schema';
 import { getSeriesForOffice, listOfficeSeries, updateSeries } from '~/domain/series/series.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { keyErrorMap } from '~/lib/form-keys';
@@ -16,6 +14,7 @@ import { LOCALES } from '~/lib/i18n';
 import { parseLocalized, pickText } from '~/lib/i18n-text';
 import { formatDayRange } from '~/lib/time';
 import { db } from '~/server/db.server';
+import { orRespond, replyOnFailure } from '~/http/errors.server';
 
 /** One series: edit its texts, address and contact; its editions, with a link to create one. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,13 +9,12 @@ import { Link } from '@remix-run/react';
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { seriesSchema } from '~/domain/series/series.schema';
 import { createSeries } from '~/domain/series/series.server';
-import { replyOnFailure } from '~/http/conform-reply.server';
-import { orRespond } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { db } from '~/server/db.server';
+import { orRespond, replyOnFailure } from '~/http/errors.server';
 
 /** A new series (administrators): its title and description in six languages, its address, its contact. */
 export async function loader({ request }: LoaderFunctionArgs) {

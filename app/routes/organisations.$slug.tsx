@@ -5,7 +5,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { getPublicOrganisation } from '~/domain/organisations/organisations.server';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { formatList, languageName } from '~/lib/i18n';
 import { parseList } from '~/lib/i18n-text';
 import { formatDateTime } from '~/lib/time';
@@ -14,6 +13,7 @@ import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { pageShare } from '~/http/share.server';
 import { shareMeta, shortText } from '~/lib/share';
+import { orRespond } from '~/http/errors.server';
 
 
 export async function loader({ params, request }: LoaderFunctionArgs) {

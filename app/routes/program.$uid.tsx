@@ -10,7 +10,6 @@ import { getPublicProgramItem } from '~/domain/program/items.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { DEFAULT_LOCALE } from '~/lib/i18n';
-import { orRespond } from '~/http/http.server';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { readStarred } from '~/http/starred.server';
@@ -19,6 +18,7 @@ import { itemJsonLd } from '~/domain/program/event-json-ld';
 import { firstAnnouncedStart } from '~/domain/program/items.server';
 import { translator } from '~/lib/i18n';
 import { shareMeta, shortText } from '~/lib/share';
+import { orRespond } from '~/http/errors.server';
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);

@@ -11,11 +11,11 @@ import { Localized, useI18n } from '~/components/i18n';
 import { Money } from '~/components/payments';
 import { getReceipt } from '~/domain/payments/receipts.server';
 import { db } from '~/server/db.server';
-import { orRespond } from '~/http/http.server';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requirePerson } from '~/http/session.server';
 import { formatDay, berlinDay } from '~/lib/time';
+import { orRespond } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = params.number ?? '';

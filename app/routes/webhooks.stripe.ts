@@ -9,7 +9,6 @@ import { handleStripeWebhook } from '~/domain/payments/stripe-webhook.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { log } from '~/server/log.server';
-import { wakeMail } from '~/server/mail.server';
 import { stripe, stripeWebhookSecret } from '~/server/stripe.server';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -43,7 +42,6 @@ export async function action({ request }: ActionFunctionArgs) {
     default:
       if (result.outcome === 'ignored') log.warn('stripe webhook: event ignored', { event: result.eventId, type: result.type, reason: result.note });
       else log.info(`stripe webhook: ${result.outcome}`, { event: result.eventId, type: result.type, payment: result.paymentId });
-      if (result.outcome === 'processed') wakeMail();
       return text(result.outcome, 200);
   }
 }

@@ -1,3 +1,4 @@
+import { onMailQueued } from '~/domain/mail/outbox.server';
 import { startMailWorker, type MailWorker } from '~/domain/mail/worker.server';
 import { fileTransport, smtpTransport, type MailTransport } from '~/domain/mail/transport.server';
 import { db } from './db.server';
@@ -27,11 +28,9 @@ export function startMail(): MailWorker {
     intervalMs: 2_000,
     onError: (error) => log.error('mail worker', { error: String(error) }),
   });
+  // every use case that writes to the outbox wakes the worker after its commit (enqueueMail)
+  const started = worker;
+  onMailQueued(() => started.wake());
   log.info(transport.kind === 'smtp' ? 'mail: sending through SMTP_URL' : `mail: no SMTP_URL, writing messages to ${config.MAIL_DIR}`);
   return worker;
-}
-
-/** Call after a commit that wrote to the outbox, so the mail leaves now rather than at the next tick. */
-export function wakeMail(): void {
-  worker?.wake();
 }

@@ -1,7 +1,6 @@
 import { sendPaymentReminders } from '~/domain/payments/requests.server';
 import { db } from './db.server';
 import { log } from './log.server';
-import { wakeMail } from './mail.server';
 
 const HOUR = 60 * 60_000;
 
@@ -19,7 +18,6 @@ export function startPaymentReminders(intervalMs = HOUR): { stop: () => Promise<
         const overdue = await sendPaymentReminders(db());
         if (overdue > 0) {
           log.info(`payment reminders: ${overdue} overdue stand fees`);
-          wakeMail();
         }
       })
       .catch((error: unknown) => log.error('payment reminders', { error: String(error) }));

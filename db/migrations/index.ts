@@ -19,6 +19,7 @@ import * as goingLive from './2026-12-01T1200_going_live';
 import * as mailPreferences from './2026-12-02T0000_mail_preferences';
 import * as sitePlanImageScale from './2026-12-02T0100_site_plan_image_scale';
 import * as publicDataVersion from './2026-12-02T0200_public_data_version';
+import * as paymentReminderStage from './2026-12-02T0300_payment_reminder_stage';
 import * as standPasses from './2026-12-03T0100_stand_passes';
 
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0000_mail_preferences': mailPreferences,
   '2026-12-02T0100_site_plan_image_scale': sitePlanImageScale,
   '2026-12-02T0200_public_data_version': publicDataVersion,
+  '2026-12-02T0300_payment_reminder_stage': paymentReminderStage,
   '2026-12-03T0100_stand_passes': standPasses,
 };

@@ -4,7 +4,8 @@ import { listAudit } from '../../app/domain/audit/audit.server';
 import { previewCampaign, sendCampaign } from '../../app/domain/office/campaigns.server';
 import { cloneEdition, inviteReturningExhibitors } from '../../app/domain/office/clone.server';
 import { editionDashboard } from '../../app/domain/office/dashboard.server';
-import { exportEdition, toCsv } from '../../app/domain/office/exports.server';
+import { exportEdition } from '../../app/domain/office/exports.server';
+import { toCsv } from '../../app/lib/csv';
 import { officeProviders } from '../../app/domain/office/providers.server';
 import type { Person } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -161,7 +162,7 @@ async function personId(email: string) {
 
 describe('CSV exports', () => {
   it('quotes by RFC 4180, starts with a byte order mark, ends lines with CRLF and defuses formulas', () => {
-    expect(toCsv(['a', 'b'], [['Chor "Vielfalt", Dortmund', 'zwei\nZeilen'], ['=SUM(1)', 3], [null, 'ü']])).toBe(
+    expect(toCsv([['a', 'b'], ['Chor "Vielfalt", Dortmund', 'zwei\nZeilen'], ['=SUM(1)', 3], [null, 'ü']])).toBe(
       '\uFEFFa,b\r\n"Chor ""Vielfalt"", Dortmund","zwei\nZeilen"\r\n\'=SUM(1),3\r\n,ü\r\n',
     );
   });

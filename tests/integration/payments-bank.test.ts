@@ -211,6 +211,14 @@ describe('reminders', () => {
     for (let i = 0; i < 2; i++) await sendPaymentReminders(t.db, { now: new Date('2027-08-22T08:00:00.000Z'), publicUrl: PUBLIC });
     expect(mine(await keys(), reg.id)).toEqual([`payment-reminder:${reg.id}:1:${contact}`, `payment-reminder:${reg.id}:2:${contact}`]);
     expect(mine(await keys(), underReview.id)).toEqual([]);
+    // the stage lives in its own column: once the outbox rows are gone (retention, erasure), no stage goes out twice
+    expect((await t.db.selectFrom('registrations').select('payment_reminder_stage').where('id', '=', reg.id).executeTakeFirstOrThrow()).payment_reminder_stage).toBe(2);
+    const sentRows = await outboxFor(t.db, 'payment-reminder');
+    const kept = sentRows.filter((m) => mine([m.dedupe_key], reg.id).length > 0);
+    await t.db.deleteFrom('outbox').where('id', 'in', kept.map((m) => m.id)).execute();
+    await sendPaymentReminders(t.db, { now: new Date('2027-08-22T09:00:00.000Z'), publicUrl: PUBLIC });
+    expect(mine(await keys(), reg.id)).toEqual([]);
+    await t.db.insertInto('outbox').values(kept.map(({ id: _id, ...row }) => row)).execute();
 
     const second = (await outboxFor(t.db, 'payment-reminder')).find((m) => m.dedupe_key === `payment-reminder:${reg.id}:2:${contact}`)!;
     const rendered = renderEmail('payment-reminder', JSON.parse(second.payload), 'de');

@@ -14,6 +14,7 @@ import { assertCanManageEdition, assertCanManageSeries, type Actor } from '../pe
 import { publishScheduleIn } from '../schedule/publish.server';
 import { localizedJson } from '../series/series.schema';
 import { editionDateErrors, STATUS_CHANGES, type EditionInput } from './edition.schema';
+import { afterPublicChange } from '../feeds/feed-cache.server';
 
 
 /** Application states that still concern an exhibitor when the edition is called off. */
@@ -88,7 +89,7 @@ async function outsideDays(trx: DB, editionId: number, days: Set<string>): Promi
 export async function updateEdition(db: DB, actor: Actor, editionId: number, input: EditionInput): Promise<{ id: number; slug: string }> {
   const current = await assertCanManageEdition(db, actor, editionId);
   checkDates(input);
-  return db.transaction().execute(async (trx) => {
+  return afterPublicChange(() => db.transaction().execute(async (trx) => {
     const columns = columnsOf(input);
     const slug = input.slug || current.slug;
     if (slug !== current.slug) {
@@ -111,7 +112,7 @@ export async function updateEdition(db: DB, actor: Actor, editionId: number, inp
       details: { slug, changed: slug !== current.slug ? [...changed, 'slug'] : changed },
     });
     return { id: editionId, slug };
-  });
+  }));
 }
 
 export async function changeEditionStatus(db: DB, actor: Actor, editionId: number, to: EditionStatus): Promise<Edition> {
@@ -119,12 +120,12 @@ export async function changeEditionStatus(db: DB, actor: Actor, editionId: numbe
   if (!STATUS_CHANGES[current.status].includes(to)) {
     throw new ConflictError('setup:errors.statusChange', { from: current.status, to });
   }
-  return db.transaction().execute(async (trx) => {
+  return afterPublicChange(() => db.transaction().execute(async (trx) => {
     const updated = await trx.updateTable('editions').set({ status: to }).where('id', '=', editionId).where('status', '=', current.status).returningAll().executeTakeFirst();
     if (!updated) throw new ConflictError('setup:errors.statusChange', { from: current.status, to });
     await recordAudit(trx, { actorId: actor.id, action: `edition.${to}`, subjectType: 'edition', subjectId: editionId, details: { from: current.status, to } });
     return updated;
-  });
+  }));
 }
 
 export interface CancelOutcome {
@@ -145,7 +146,7 @@ export async function cancelEdition(db: DB, actor: Actor, editionId: number, opt
   if (current.cancelled_at) throw new ConflictError('setup:errors.alreadyCancelled');
   if (current.status === 'draft') throw new ConflictError('setup:errors.cancelDraft');
   const now = options.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  return afterPublicChange(() => db.transaction().execute(async (trx) => {
     await trx.updateTable('editions').set({ cancelled_at: now.toISOString() }).where('id', '=', editionId).execute();
     await trx.updateTable('program_item_drafts').set({ status: 'cancelled', updated_at: now.toISOString() }).where('edition_id', '=', editionId).execute();
     const pending = await trx.selectFrom('program_items').select('id').where('edition_id', '=', editionId).where('status', '!=', 'cancelled').executeTakeFirst();
@@ -198,7 +199,7 @@ export async function cancelEdition(db: DB, actor: Actor, editionId: number, opt
       details: { release, exhibitors: contacts.length, followers },
     });
     return { release, exhibitors: contacts.length, followers };
-  });
+  }));
 }
 
 /**
@@ -207,7 +208,7 @@ export async function cancelEdition(db: DB, actor: Actor, editionId: number, opt
  */
 export async function deleteEdition(db: DB, actor: Actor, editionId: number): Promise<void> {
   const current = await assertCanManageEdition(db, actor, editionId);
-  await db.transaction().execute(async (trx) => {
+  await afterPublicChange(() => db.transaction().execute(async (trx) => {
     const [applications, releases] = await Promise.all([
       trx.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('edition_id', '=', editionId).executeTakeFirstOrThrow(),
       trx.selectFrom('schedule_releases').select((eb) => eb.fn.countAll<number>().as('n')).where('edition_id', '=', editionId).executeTakeFirstOrThrow(),
@@ -216,5 +217,5 @@ export async function deleteEdition(db: DB, actor: Actor, editionId: number): Pr
     if (counts.applications > 0 || counts.releases > 0) throw new ConflictError('setup:errors.deleteRefused', counts);
     await trx.deleteFrom('editions').where('id', '=', editionId).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'edition.deleted', subjectType: 'edition', subjectId: editionId, details: { slug: current.slug } });
-  });
+  }));
 }

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip } from '~/http/calendar-feeds.server';
-import { Lru } from './feed-cache.server';
+import type { IncomingMessage } from 'node:http';
+import { acceptsGzip, isNotModified } from '~/http/conditional.server';
 
-describe('the feed cache', () => {
-  it('keeps at most `max` entries and drops the least recently used', () => {
-    const lru = new Lru<string, number>(2);
-    lru.set('a', 1);
-    lru.set('b', 2);
-    expect(lru.get('a')).toBe(1); // a is now the most recent
-    lru.set('c', 3);
-    expect(lru.get('b')).toBeUndefined();
-    expect(lru.get('a')).toBe(1);
-    expect(lru.get('c')).toBe(3);
-    expect(lru.size).toBe(2);
+describe('conditional requests and gzip (feeds, schedule files, cached pages)', () => {
+  it('answers a conditional request from a list of tags, a weak tag or a star, and the date only without tags', () => {
+    const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+    expect(isNotModified(req({ 'if-none-match': '"a", W/"b"' }), ['"b"'])).toBe(true);
+    expect(isNotModified(req({ 'if-none-match': '*' }), ['"x"'])).toBe(true);
+    expect(isNotModified(req({ 'if-none-match': '"c"' }), ['"b"'])).toBe(false);
+    const modified = new Date('2026-12-01T10:00:00Z');
+    expect(isNotModified(req({ 'if-modified-since': 'Tue, 01 Dec 2026 10:00:00 GMT' }), ['"b"'], modified)).toBe(true);
+    expect(isNotModified(req({ 'if-none-match': '"c"', 'if-modified-since': 'Tue, 01 Dec 2026 10:00:00 GMT' }), ['"b"'], modified)).toBe(false);
   });
 
   it('serves gzip only to clients that take it', () => {

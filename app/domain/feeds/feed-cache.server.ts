@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { DB } from '../../../db/connection';
 import { berlinToday } from '../../lib/time';
 import type { BuiltFeed } from './calendar-feed.server';
+import { LRUCache } from 'lru-cache';
 
 export interface CachedFeed {
   body: Buffer;
@@ -24,33 +25,8 @@ export interface CachedFeed {
   version: string;
 }
 
-/** A small least-recently-used map: a Map keeps insertion order, re-inserting marks use. */
-export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(readonly max: number) {}
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
 export const FEED_CACHE_SIZE = 500;
-const cache = new Lru<string, CachedFeed>(FEED_CACHE_SIZE);
+const cache = new LRUCache<string, CachedFeed>({ max: FEED_CACHE_SIZE });
 const building = new Map<string, Promise<CachedFeed>>();
 let generation = 0;
 let builds = 0;
@@ -59,6 +35,16 @@ let builds = 0;
 export function invalidateFeeds(): void {
   generation++;
   cache.clear();
+}
+
+/**
+ * For use cases that change what feeds show (a release, an edition's dates or status): runs
+ * the committed change, then drops the cached feeds, so no caller can forget to.
+ */
+export async function afterPublicChange<T>(run: () => Promise<T>): Promise<T> {
+  const result = await run();
+  invalidateFeeds();
+  return result;
 }
 
 /** How many feeds were built since start (tests and the benchmark read it). */

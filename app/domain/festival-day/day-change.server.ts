@@ -15,6 +15,7 @@ import { enqueueMail } from '../mail/outbox.server';
 import { findConflicts, type Conflict } from '../schedule/conflicts';
 import { loadPublished } from '../schedule/editor.server';
 import { publishScheduleIn } from '../schedule/publish.server';
+import { afterPublicChange } from '../feeds/feed-cache.server';
 
 export const DELAY_MAX_MINUTES = 240;
 
@@ -116,7 +117,8 @@ export async function previewDayChange(db: DB, editionId: number, uid: string, c
 /** Makes the change public: the draft follows, one item is published, the host association is told. */
 export async function applyDayChange(db: DB, input: { editionId: number; uid: string; change: DayChange; personId: number; publicUrl: string; now?: Date }) {
   const now = input.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  // the cached feeds are dropped once the release is committed
+  return afterPublicChange(() => db.transaction().execute(async (trx) => {
     const item = await publishedItem(trx, input.editionId, input.uid);
     const after = await changedState(trx, input.editionId, item, input.change);
     const stamp = now.toISOString();
@@ -138,7 +140,7 @@ export async function applyDayChange(db: DB, input: { editionId: number; uid: st
     });
     const hostMailed = item.host_organisation_id ? await mailHost(trx, { ...input, item, after, releaseId: release.releaseId }) : 0;
     return { version: release.version, notified: release.notified, hostMailed };
-  });
+  }));
 }
 
 async function mailHost(

@@ -23,6 +23,27 @@ export const MAX_ATTEMPTS = 8;
 export const CLAIM_BATCH = 20;
 const now = () => new Date().toISOString();
 
+/**
+ * Who is told that mail was queued: the server's mail worker registers itself at start
+ * (`onMailQueued`). The signal goes out on the next turn of the event loop, after the
+ * transaction that wrote the row has committed (better-sqlite3 commits synchronously inside
+ * the same chain of promises); many rows in one use case give one signal. Should a signal come
+ * before a commit, the worker's next tick finds the row anyway.
+ */
+let mailQueuedListener: (() => void) | null = null;
+let signalPending = false;
+export function onMailQueued(listener: (() => void) | null): void {
+  mailQueuedListener = listener;
+}
+function signalMailQueued(): void {
+  if (!mailQueuedListener || signalPending) return;
+  signalPending = true;
+  setImmediate(() => {
+    signalPending = false;
+    mailQueuedListener?.();
+  });
+}
+
 export async function enqueueMail(db: Executor, mail: MailRequest): Promise<void> {
   await db
     .insertInto('outbox')
@@ -36,6 +57,7 @@ export async function enqueueMail(db: Executor, mail: MailRequest): Promise<void
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
+  signalMailQueued();
 }
 
 /**

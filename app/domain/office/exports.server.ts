@@ -1,11 +1,11 @@
 /**
  * CSV exports for crews and authorities: UTF-8 with a byte order mark (so spreadsheet
  * programs read umlauts and Arabic right), RFC 4180 quoting and CRLF line ends, written by
- * csv-stringify (docs/decisions/062). Exports hold personal data: each one is written to
+ * the one CSV writer (app/lib/csv.ts, csv-stringify, docs/decisions/062). Exports hold personal data: each one is written to
  * the audit log in the same transaction that reads it.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { DB } from '../../../db/connection';
+import { toCsv, type Cell } from '../../lib/csv';
 import { translator, type Locale } from '../../lib/i18n';
 import { pickText } from '../../lib/i18n-text';
 import { berlinStamp } from '../../lib/time';
@@ -14,18 +14,6 @@ import { assertCanManageEdition, type Actor } from '../people/authorise.server';
 
 export { EXPORT_KINDS, type ExportKind } from './constants';
 import type { ExportKind } from './constants';
-
-type Cell = string | number | null | undefined;
-
-/** A spreadsheet would run "=…" as a formula: such text cells get a leading apostrophe. */
-function defuse(value: Cell): Cell {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function toCsv(header: string[], rows: Cell[][]): string {
-  // a bare line break inside a field is quoted too (csv-stringify only quotes the record delimiter itself)
-  return stringify([header, ...rows.map((r) => r.map(defuse))], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-}
 
 /** Berlin wall clock with a formatter made once, not luxon per cell (docs/decisions/100). */
 const berlin = (iso: string | null) => (iso ? berlinStamp(iso) : '');
@@ -138,6 +126,6 @@ export async function exportEdition(db: DB, actor: Actor, editionId: number, kin
       subjectId: editionId,
       details: { edition: edition.slug, rows: rows.length },
     });
-    return { filename: `${edition.slug}-${kind}.csv`, csv: toCsv(header, rows), rows: rows.length };
+    return { filename: `${edition.slug}-${kind}.csv`, csv: toCsv([header, ...rows]), rows: rows.length };
   });
 }

@@ -167,6 +167,7 @@ export async function editionPayments(db: DB, slug: string, now: Date = new Date
       'o.name as organisation_name',
       'st.name as stand_type_name',
       'st.fee_cents',
+      'r.payment_reminder_stage',
       approvedAtOf(eb),
     ])
     .where('r.edition_id', '=', edition.id)
@@ -175,19 +176,10 @@ export async function editionPayments(db: DB, slug: string, now: Date = new Date
     .orderBy('o.name')
     .execute();
   const ids = regs.map((r) => r.id);
-  const [lines, waivers, reminders] = await Promise.all([
+  const [lines, waivers] = await Promise.all([
     paymentLines(db, ids),
     ids.length ? db.selectFrom('waiver_requests').selectAll().where('registration_id', 'in', ids).orderBy('id').execute() : Promise.resolve([]),
-    ids.length
-      ? // a range on the unique index of dedupe_key ("payment-reminder:<id>:<stage>"), not a LIKE over the whole outbox
-        db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', '>=', 'payment-reminder:').where('dedupe_key', '<', 'payment-reminder;').execute()
-      : Promise.resolve([] as { dedupe_key: string | null }[]),
   ]);
-  const stageOf = new Map<number, number>();
-  for (const r of reminders) {
-    const [, id, stage] = (r.dedupe_key ?? '').split(':');
-    stageOf.set(Number(id), Math.max(stageOf.get(Number(id)) ?? 0, Number(stage)));
-  }
   const lastWaiver = new Map<number, (typeof waivers)[number]>();
   for (const w of waivers) lastWaiver.set(w.registration_id, w);
   const summary = { expectedCents: 0, receivedCents: 0, refundedCents: 0, outstandingCents: 0 };
@@ -224,7 +216,7 @@ export async function editionPayments(db: DB, slug: string, now: Date = new Date
       status,
       deadline,
       overdue: deadline ? dueReminderStage(deadline, now) !== null : false,
-      reminderStage: stageOf.get(r.id) ?? 0,
+      reminderStage: r.payment_reminder_stage,
       reference: transferReference(edition.year, r.id),
       waiver: waiverRow
         ? { state: waiverRow.state, reason: waiverRow.reason, nonProfit: waiverRow.non_profit === 1, decisionReason: waiverRow.decision_reason, createdAt: waiverRow.created_at }

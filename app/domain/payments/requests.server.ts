@@ -75,6 +75,7 @@ export async function sendPaymentReminders(db: DB, options: { now?: Date; public
         'e.year as edition_year',
         'e.registration_closes_at',
         'st.fee_cents',
+        'r.payment_reminder_stage',
         approvedAtOf(eb),
         paidCentsOf(eb),
         eb
@@ -99,6 +100,9 @@ export async function sendPaymentReminders(db: DB, options: { now?: Date; public
       const stage = dueReminderStage(deadline, now);
       if (!stage) continue;
       overdue++;
+      // each stage once: the stage reached is written with the mail, in this transaction
+      if (stage <= row.payment_reminder_stage) continue;
+      await trx.updateTable('registrations').set({ payment_reminder_stage: stage }).where('id', '=', row.id).execute();
       await notifyOrganisation(trx, row.organisation_id, {
         template: 'payment-reminder',
         payload: {

@@ -9,6 +9,7 @@ import { diffSchedule, parseChanges, type ReleaseChange } from './changes';
 import { findConflicts, type Conflict } from './conflicts';
 import { notifyScheduleRelease } from '../notifications/subscriptions.server';
 import { loadPublished } from './editor.server';
+import { afterPublicChange } from '../feeds/feed-cache.server';
 
 /** Publishing refused: hard conflicts stand. The route shows the list (409). */
 export class ScheduleConflictsError extends ConflictError {
@@ -26,8 +27,8 @@ export interface PublishedRelease {
 
 /**
  * Publishes the edition's drafts. Subscribers of the series get their update mail through
- * the outbox in the same transaction; the caller drops cached feeds (invalidateFeeds) and
- * wakes the mail worker after the commit.
+ * the outbox in the same transaction; after the commit the cached feeds are dropped and the
+ * mail worker is woken (enqueueMail signals it).
  */
 export async function publishSchedule(
   db: DB,
@@ -35,7 +36,7 @@ export async function publishSchedule(
   personId: number | null,
   options: { now?: Date; publicUrl?: string } = {},
 ): Promise<PublishedRelease & { releaseId: number }> {
-  return db.transaction().execute((trx) => publishScheduleIn(trx, editionId, personId, options));
+  return afterPublicChange(() => db.transaction().execute((trx) => publishScheduleIn(trx, editionId, personId, options)));
 }
 
 export interface PublishOptions {

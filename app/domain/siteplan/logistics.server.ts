@@ -2,7 +2,7 @@
 import type { DB } from '../../../db/connection';
 import { pickText } from '../../lib/i18n-text';
 import type { Locale } from '../../lib/i18n';
-import { toCsv } from './csv';
+import { toCsv } from '../../lib/csv';
 import { berlinStamp } from '../../lib/time';
 import { PLACEABLE_STATES } from './pitches.server';
 
