@@ -15,7 +15,7 @@ import { arrivalBoard, checkInStand, undoCheckIn, type CheckInOutcome } from '~/
 import { checkInCodeSchema, CODE_INPUT_MAX, standActionSchema } from '~/domain/festival-day/check-in.schema';
 import { publicEditionStages } from '~/domain/festival-day/now-next.server';
 import { NotFoundError } from '~/domain/errors';
-import { attempt, orRespond, replyOnFailure, respondWith } from '~/http/errors.server';
+import { attempt, replyOnFailure, respondWith } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { requireEditionManager } from '~/http/office.server';
 import { keyErrorMap } from '~/lib/form-keys';
