@@ -190,7 +190,12 @@ export function useOfflineQueue(slug: string) {
     void flush();
     const online = () => void flush();
     window.addEventListener('online', online);
-    return () => window.removeEventListener('online', online);
+    // the network may be "up" while the server is not reachable: try again now and then
+    const retry = window.setInterval(online, 10_000);
+    return () => {
+      window.removeEventListener('online', online);
+      window.clearInterval(retry);
+    };
   }, [flush]);
 
   const add = useCallback(
@@ -204,8 +209,10 @@ export function useOfflineQueue(slug: string) {
         }
       }
       write([...read(), { ...scan, method: 'offline' }]);
+      // online with older scans still waiting: this one goes after them, in order
+      if (navigator.onLine) void flush();
     },
-    [read, send, write],
+    [flush, read, send, write],
   );
 
   return { add, waiting, lastOutcome, flush };
