@@ -25,12 +25,13 @@ export interface SignInput {
   url: string;
 }
 
-/** The name is shrunk to fit the width (a rough measure: a character is about 0.55 of the font size). */
+/** The name and the link are shrunk to fit the width (a rough measure: a bold character is about 0.65 of the font size). */
 export function signSvg(input: SignInput): string {
   const { width, height } = SIGN_SIZES[input.size];
   const unit = width / 210; // everything scales with the paper
   const margin = 15 * unit;
-  const nameSize = Math.min(30 * unit, (width - 2 * margin) / Math.max(1, input.name.length * 0.55));
+  const nameSize = Math.min(30 * unit, (width - 2 * margin) / Math.max(1, input.name.length * 0.65));
+  const urlSize = Math.min(5 * unit, (width - 2 * margin) / Math.max(1, input.url.length * 0.56));
   const qrSize = width - 2 * margin - 70 * unit;
   const qrTop = 95 * unit;
   const lines = input.callToAction
@@ -48,7 +49,7 @@ export function signSvg(input: SignInput): string {
     `<text x="${width / 2}" y="${(70 * unit).toFixed(1)}" font-size="${nameSize.toFixed(1)}" font-weight="700" text-anchor="middle" fill="#111">${escapeXml(input.name)}</text>`,
     qrSvg(input.url, { margin: 2, place: { x: (width - qrSize) / 2, y: qrTop, size: qrSize } }),
     lines,
-    `<text x="${width / 2}" y="${(height - 10 * unit).toFixed(1)}" font-size="${(5 * unit).toFixed(1)}" text-anchor="middle" fill="#333" direction="ltr">${escapeXml(input.url)}</text>`,
+    `<text x="${width / 2}" y="${(height - 10 * unit).toFixed(1)}" font-size="${urlSize.toFixed(2)}" text-anchor="middle" fill="#333" direction="ltr">${escapeXml(input.url)}</text>`,
     `</svg>`,
   ].join('\n');
 }

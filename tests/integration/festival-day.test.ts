@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../emails/index';
 import { arrivalBoard, checkInStand, undoCheckIn } from '../../app/domain/festival-day/check-in.server';
@@ -221,7 +223,7 @@ describe('over HTTP', () => {
   let cookie: string;
   let db: SQLite.Database;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ PUBLIC_URL: 'http://festplatz.test' });
     cookie = await signIn(server.url, path.join(server.dir, 'mail'), 'orga@festplatz.localhost');
     db = new SQLite(server.databasePath, { readonly: true });
   }, 60_000);
@@ -316,6 +318,10 @@ describe('over HTTP', () => {
       const svg = await sign.text();
       expect(svg).toContain(url.includes('a3') ? 'width="297mm" height="420mm"' : 'width="210mm" height="297mm"');
       expect(svg).toContain('برنامج');
+      // the QR code on the sign reads back as the link to the program (no language in it)
+      const { data, info } = await sharp(Buffer.from(svg), { density: 96 }).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const read = jsQR(new Uint8ClampedArray(data), info.width, info.height);
+      expect(read?.data).toBe(url.includes('stages') ? 'http://festplatz.test/program?edition=dortbund-2027&stage=dortbund-2027/hauptbuehne' : 'http://festplatz.test/editions/dortbund-2027');
     }
     const checkIn = await fetch(`${server.url}/office/editions/dortbund-2027/check-in`, { headers: { Cookie: cookie } });
     expect(checkIn.headers.get('permissions-policy')).toContain('camera=(self)');
