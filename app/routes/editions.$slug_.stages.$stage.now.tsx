@@ -14,7 +14,7 @@ import { orRespond } from '~/http/errors.server';
 import { localeOf } from '~/http/locale.server';
 import { languageList, translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
-import { formatTime } from '~/lib/time';
+import { berlinDay, formatDay, formatTime } from '~/lib/time';
 import { db } from '~/server/db.server';
 
 const REFRESH_SECONDS = 60;
@@ -75,7 +75,7 @@ export default function StageNow() {
         <ol className="now-next__list">
           {next.map((item) => (
             <li key={item.uid}>
-              <NowItem item={item} />
+              <NowItem item={item} today={berlinDay(at)} />
             </li>
           ))}
         </ol>
@@ -87,7 +87,8 @@ export default function StageNow() {
   );
 }
 
-function NowItem({ item }: { item: StageItem }) {
+/** One item; one on another day than the screen's says which day (a screen left on overnight). */
+function NowItem({ item, today }: { item: StageItem; today?: string }) {
   const { t, locale, text } = useI18n();
   const cancelled = item.status === 'cancelled';
   const languages = parseLanguages(item.languages);
@@ -95,6 +96,7 @@ function NowItem({ item }: { item: StageItem }) {
     <article className={`now-item${cancelled ? ' now-item--cancelled' : ''}`} data-uid={item.uid}>
       <p className="now-item__time">
         <span>
+          {today && berlinDay(item.starts_at) !== today ? `${formatDay(berlinDay(item.starts_at), locale, 'short')}, ` : null}
           <time dateTime={item.starts_at}>{formatTime(item.starts_at, locale)}</time>–<time dateTime={item.ends_at}>{formatTime(item.ends_at, locale)}</time>
         </span>
         {cancelled ? <span className="tag tag--cancelled">{t('festival-day:now.cancelled')}</span> : null}

@@ -40,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let refusal: { key: string; values?: Record<string, string | number> } | null = chosen && !chosen.success ? { key: 'forms:errors.invalid' } : null;
   if (chosen?.success) {
     const outcome = await attempt(() => previewDayChange(db(), edition.id, uid, chosen.data));
-    if (outcome.ok) preview = outcome.value;
+    // on the day a conflict does not block: the organiser reads it and decides (docs/decisions/114)
+    if (outcome.ok) preview = { ...outcome.value, conflicts: outcome.value.conflicts.map((c) => ({ ...c, severity: 'warning' as const })) };
     else if (outcome.status === 404) respondWith(outcome);
     else refusal = outcome.formError;
   }

@@ -301,6 +301,30 @@ describe('over HTTP', () => {
     expect(page).not.toContain('Arbeitskreis der Abrahamsreligionen</strong>');
   });
 
+  it('shows the pass only to the confirmed stand’s own association', async () => {
+    const regOf = (organisation: string) =>
+      (db.prepare(`select r.id from registrations r join organisations o on o.id = r.organisation_id join editions e on e.id = r.edition_id where o.slug = ? and e.slug = 'dortbund-2027'`).get(organisation) as { id: number }).id;
+    const member = await signIn(server.url, path.join(server.dir, 'mail'), 'kontakt@mia-do.example');
+    const own = shownHtml(await (await fetch(`${server.url}/account/applications/${regOf('mia-do')}`, { headers: { Cookie: member } })).text());
+    expect(own).toContain('Standausweis');
+    expect(own).toContain(formatPassCode(code('mia-do', 'dortbund-2027')));
+    const pass = await fetch(`${server.url}/account/applications/${regOf('mia-do')}/pass`, { headers: { Cookie: member } });
+    expect(pass.status).toBe(200);
+    expect(shownHtml(await pass.text())).toContain('src="data:image/svg+xml;base64,');
+    // someone else's pass: not found, and the code is nowhere
+    const foreign = await fetch(`${server.url}/account/applications/${regOf('abrahamsreligionen')}/pass`, { headers: { Cookie: member } });
+    expect(foreign.status).toBe(404);
+    expect(shownHtml(await foreign.text())).not.toContain(formatPassCode(code('abrahamsreligionen', 'dortbund-2027')));
+    // a stand not confirmed (submitted) has no pass
+    const waiting = await signIn(server.url, path.join(server.dir, 'mail'), 'kontakt@projekt-ankommen.example');
+    const status = await fetch(`${server.url}/account/applications/${regOf('projekt-ankommen')}`, { headers: { Cookie: waiting } });
+    expect(status.status).toBe(200);
+    const page = shownHtml(await status.text());
+    expect(page).toContain('Eingereicht');
+    expect(page).not.toContain('Standausweis');
+    expect((await fetch(`${server.url}/account/applications/${regOf('projekt-ankommen')}/pass`, { headers: { Cookie: waiting } })).status).toBe(404);
+  });
+
   it('serves the now page (meta refresh, ?lang=) and printable signs; the camera is allowed on the check-in page only', async () => {
     const drum = db.prepare(`select starts_at from program_items where uid = 'dortbund-2027-02'`).get() as { starts_at: string };
     const during = new Date(Date.parse(drum.starts_at) + 10 * 60_000).toISOString();
