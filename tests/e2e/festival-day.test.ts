@@ -156,11 +156,17 @@ describe('the festival day on an organiser’s phone', () => {
     await plain.addCookies([browserCookie(server.url, cookie)]);
     const { page: noJs } = await watch(plain);
     await noJs.goto(`${server.url}/office/editions/dortbund-2027/check-in`);
+    // by keyboard only: type in the search, Enter; Tab past "Search" to the one stand found, Enter
     await noJs.getByLabel('Stand oder Platz suchen').fill('VMDO');
-    await noJs.getByRole('button', { name: 'Suchen' }).click();
+    await noJs.keyboard.press('Enter');
+    await noJs.waitForURL(/\/check-in\?q=VMDO$/);
     await noJs.waitForLoadState('load');
     expect(await noJs.locator('.check-in-list > li').count()).toBe(1);
-    await noJs.getByRole('button', { name: 'Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO) einchecken' }).click();
+    await noJs.getByLabel('Stand oder Platz suchen').focus();
+    await noJs.keyboard.press('Tab');
+    await noJs.keyboard.press('Tab');
+    expect(await noJs.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO) einchecken');
+    await noJs.keyboard.press('Enter');
     await noJs.waitForLoadState('load');
     await expectVisible(noJs.getByText(/^Eingecheckt: Verbund sozial-kultureller Migrantenvereine in Dortmund e\.V\. \(VMDO\), .+, um \d\d:\d\d\.$/));
 
