@@ -17,6 +17,8 @@ import { grantWaiver } from '../../app/domain/payments/waivers.server';
 import { ConflictError, ValidationError } from '../../app/domain/errors';
 import { getLogistics, logisticsCsv } from '../../app/domain/siteplan/logistics.server';
 import { translator } from '../../app/lib/i18n';
+import { assignPitch, unassignPitch } from '../../app/domain/siteplan/pitches.server';
+import { standPassOf } from '../../app/domain/festival-day/passes.server';
 import { signIn } from '../helpers/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { shownHtml } from '../helpers/html';
@@ -82,6 +84,21 @@ describe('stand passes', () => {
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments![0]).toMatchObject({ filename: `stand-pass-${formatPassCode(pass.code)}.svg`, contentType: 'image/svg+xml' });
     expect(mail.attachments![0]!.content).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+  });
+
+  it('keeps the code when the stand moves to another pitch; the pass shows the new one', async () => {
+    const e = await editionId('dortbund-2027');
+    const before = await passOf('mia-do', 'dortbund-2027');
+    const old = await t.db.selectFrom('pitches').select(['id', 'label']).where('registration_id', '=', before.registration_id).executeTakeFirstOrThrow();
+    const free = await t.db.selectFrom('pitches').select(['id', 'label']).where('edition_id', '=', e).where('registration_id', 'is', null).where('width', '>=', 2).where('height', '>=', 1).orderBy('id').executeTakeFirstOrThrow();
+    await unassignPitch(t.db, e, old.id);
+    await assignPitch(t.db, e, free.id, before.registration_id);
+    const after = await standPassOf(t.db, before.registration_id);
+    expect(after).toMatchObject({ code: before.code, pitch: { label: free.label } });
+    // and back, for the tests below
+    await unassignPitch(t.db, e, free.id);
+    await assignPitch(t.db, e, old.id, before.registration_id);
+    expect((await standPassOf(t.db, before.registration_id))?.pitch?.label).toBe(old.label);
   });
 });
 
