@@ -24,6 +24,7 @@ import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
 import { dayChangeEmail } from './day-change';
+import { standConfirmedEmail } from './stand-confirmed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -48,6 +49,7 @@ export const emailTemplates = {
   'payment-refunded': paymentRefundedEmail,
   'edition-cancelled': editionCancelledEmail,
   'day-change': dayChangeEmail,
+  'stand-confirmed': standConfirmedEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

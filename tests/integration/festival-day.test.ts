@@ -19,6 +19,7 @@ import { getLogistics, logisticsCsv } from '../../app/domain/siteplan/logistics.
 import { translator } from '../../app/lib/i18n';
 import { assignPitch, unassignPitch } from '../../app/domain/siteplan/pitches.server';
 import { standPassOf } from '../../app/domain/festival-day/passes.server';
+import { decideRegistration } from '../../app/domain/registrations/review.server';
 import { signIn } from '../helpers/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { shownHtml } from '../helpers/html';
@@ -84,6 +85,24 @@ describe('stand passes', () => {
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments![0]).toMatchObject({ filename: `stand-pass-${formatPassCode(pass.code)}.svg`, contentType: 'image/svg+xml' });
     expect(mail.attachments![0]!.content).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+  });
+
+  it('a stand confirmed by hand in the review queue gets its pass by mail', async () => {
+    const reg = await t.db
+      .selectFrom('registrations')
+      .innerJoin('editions', 'editions.id', 'registrations.edition_id')
+      .innerJoin('organisations', 'organisations.id', 'registrations.organisation_id')
+      .select(['registrations.id', 'organisations.name'])
+      .where('editions.slug', '=', 'djelem-djelem-2027')
+      .where('registrations.state', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    await decideRegistration(t.db, { organiserId, editionSlug: 'djelem-djelem-2027', registrationId: reg.id, decision: 'confirm', publicUrl: 'http://festplatz.test' });
+    const code = (await t.db.selectFrom('stand_passes').select('code').where('registration_id', '=', reg.id).executeTakeFirstOrThrow()).code;
+    const row = await t.db.selectFrom('outbox').selectAll().where('template', '=', 'stand-confirmed').executeTakeFirstOrThrow();
+    const mail = renderEmail(row.template, JSON.parse(row.payload), 'en');
+    expect(mail.subject).toBe('Confirmed: your stand at Djelem Djelem 2027');
+    expect(mail.text).toContain(`Your stand pass for the festival day: ${formatPassCode(code)}.`);
+    expect(mail.attachments?.map((a) => a.contentType)).toEqual(['image/svg+xml']);
   });
 
   it('keeps the code when the stand moves to another pitch; the pass shows the new one', async () => {

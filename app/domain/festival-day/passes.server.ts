@@ -8,6 +8,7 @@
 import { randomInt } from 'node:crypto';
 import type { DB } from '../../../db/connection';
 import { getPitchForRegistration } from '../siteplan/pitches.server';
+import { enqueueMail } from '../mail/outbox.server';
 import { formatPassCode, newPassCode, passUrl } from './pass-code';
 
 /** Gives a registration its pass unless it has one; returns the code. Safe to call twice. */
@@ -81,4 +82,40 @@ export async function passForMail(trx: DB, registrationId: number, publicUrl: st
     .executeTakeFirst();
   if (!row) return null;
   return { code: formatPassCode(row.code), url: `${publicUrl}/account/applications/${registrationId}/pass`, qrText: passUrl(publicUrl, row.slug, row.code) };
+}
+
+export interface StandConfirmedPayload {
+  organisation: string;
+  /** JSON by locale */
+  edition: string;
+  pass: PassMailPart;
+}
+
+/**
+ * An organiser confirmed the stand from the review queue (a free stand, say): no payment or
+ * waiver message tells the association, so this one does, with its pass. Same transaction.
+ */
+export async function mailStandConfirmed(trx: DB, registrationId: number, publicUrl: string): Promise<number> {
+  const pass = await passForMail(trx, registrationId, publicUrl);
+  if (!pass) return 0;
+  const reg = await trx
+    .selectFrom('registrations')
+    .innerJoin('organisations', 'organisations.id', 'registrations.organisation_id')
+    .innerJoin('editions', 'editions.id', 'registrations.edition_id')
+    .select(['registrations.organisation_id', 'organisations.name', 'editions.title'])
+    .where('registrations.id', '=', registrationId)
+    .executeTakeFirstOrThrow();
+  const contacts = await trx
+    .selectFrom('memberships')
+    .innerJoin('people', 'people.id', 'memberships.person_id')
+    .select(['people.id', 'people.email', 'people.locale'])
+    .where('memberships.organisation_id', '=', reg.organisation_id)
+    .where('people.erased_at', 'is', null)
+    .orderBy('people.id')
+    .execute();
+  const payload: StandConfirmedPayload = { organisation: reg.name, edition: reg.title, pass };
+  for (const c of contacts) {
+    await enqueueMail(trx, { to: c.email, locale: c.locale, template: 'stand-confirmed', payload, dedupeKey: `stand-confirmed:${registrationId}:${c.id}` });
+  }
+  return contacts.length;
 }

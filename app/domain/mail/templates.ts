@@ -23,6 +23,7 @@ export const EMAIL_TEMPLATES = [
   'payment-refunded',
   'edition-cancelled',
   'day-change',
+  'stand-confirmed',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
