@@ -173,6 +173,10 @@ describe('the festival day on an organiser’s phone', () => {
     // the dashboard counts three
     await noJs.goto(`${server.url}/office/editions/dortbund-2027`);
     expect(await noJs.getByTestId('arrivals-total').innerText()).toBe('3 von 3');
+    // and so does the crew list, with each stand's arrival time
+    await noJs.goto(`${server.url}/office/editions/dortbund-2027/logistics`);
+    expect(await noJs.getByTestId('arrivals-total').innerText()).toBe('3 von 3');
+    expect(await noJs.getByRole('row', { name: /MIA-DO/ }).innerText()).toMatch(/\d\d:\d\d$/);
     await plain.close();
     // and the phone's page follows by itself
     await expect.poll(() => page.getByTestId('arrivals-total').innerText(), { timeout: 15_000 }).toBe('3 von 3');
