@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Transaction } from 'kysely';
 import { transferReference } from '../app/domain/payments/reference';
+import { issueMissingPasses } from '../app/domain/festival-day/passes.server';
 import type { DB } from './connection';
 import type { Database, RegistrationState } from './schema';
 import { TIME_ZONE } from '../app/lib/i18n';
@@ -522,6 +523,8 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
       select edition_id, stage_id, uid, title, description, starts_at, ends_at, category, languages, accessibility,
          host_organisation_id, status, created_at, updated_at
       from program_items`.execute(trx);
+    // every confirmed stand has its pass for the festival day (docs/decisions/110)
+    await issueMissingPasses(trx);
     return counts;
   });
 }

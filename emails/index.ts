@@ -24,6 +24,8 @@ import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
 import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMessageEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
+import { dayChangeEmail } from './day-change';
+import { standConfirmedEmail } from './stand-confirmed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -54,6 +56,8 @@ export const emailTemplates = {
   'volunteer-shift-cancelled': volunteerShiftCancelledEmail,
   'volunteer-reminder': volunteerReminderEmail,
   'volunteer-message': volunteerMessageEmail,
+  'day-change': dayChangeEmail,
+  'stand-confirmed': standConfirmedEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

@@ -2,6 +2,8 @@ import { formatMoney } from '../app/lib/money';
 import { translator, type Locale } from '../app/lib/i18n';
 import { renderLayout } from './layout';
 import { associationFrame, day, text } from './payment-parts';
+import { standPassPart } from './stand-pass-part';
+import type { PassMailPart } from '../app/domain/festival-day/passes.server';
 
 export interface WaiverDecidedPayload {
   granted: boolean;
@@ -11,6 +13,8 @@ export interface WaiverDecidedPayload {
   amountCents: number;
   deadline: string;
   url: string;
+  /** the stand pass, when the waiver confirmed the stand */
+  pass?: PassMailPart | null;
 }
 
 /** The organiser's answer to a request to waive the fee. */
@@ -18,6 +22,7 @@ export function waiverDecidedEmail(p: WaiverDecidedPayload, locale: Locale) {
   const t = translator(locale);
   const values = { organisation: p.organisation, edition: text(p.edition, locale), amount: formatMoney(p.amountCents, locale), deadline: day(p.deadline, locale), reason: p.reason ?? '' };
   const key = p.granted ? 'granted' : 'refused';
+  const pass = standPassPart(p.granted ? p.pass : null, t);
   return renderLayout({
     locale,
     ...associationFrame(t, p.organisation),
@@ -26,7 +31,9 @@ export function waiverDecidedEmail(p: WaiverDecidedPayload, locale: Locale) {
       t(`payments:emails.waiver.${key}Body`, values),
       ...(p.reason ? [t('payments:emails.waiver.reason', values)] : []),
       ...(p.granted ? [] : [t('payments:emails.waiver.payNow', values)]),
+      ...pass.paragraphs,
     ],
+    ...(pass.attachments.length ? { attachments: pass.attachments } : {}),
     action: { label: t('payments:emails.toPaymentPage'), url: p.url },
   });
 }

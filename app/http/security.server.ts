@@ -14,6 +14,8 @@ import { stripeCheckoutOrigin } from '../server/stripe.server';
 /** Paths that other sites may frame (the embeddable program widget) or POST to (signed webhooks). */
 const FRAMEABLE = EMBED_PATH;
 // webhooks, and RFC 8058 one-click unsubscribe (a mail provider posts it, with no cookie, from its own site)
+/** The one page that may ask for the camera (on a button press): the festival day's check-in (docs/decisions/111). */
+const CAMERA_ALLOWED = /^\/office\/editions\/[^/]+\/check-in\/?$/;
 const CROSS_SITE_POST_ALLOWED = /^\/(webhooks\/|notifications\/one-click\/|mail\/one-click\/)/;
 
 /** `formTargets`: other origins a form may be sent on to (Stripe Checkout, after our redirect). */
@@ -40,7 +42,7 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, frameable, checkout ? [checkout] : []));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  res.setHeader('Permissions-Policy', `camera=${CAMERA_ALLOWED.test(req.path) ? '(self)' : '()'}, microphone=(), geolocation=(), payment=()`);
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   if (!frameable) res.setHeader('X-Frame-Options', 'DENY');
   if (env().PUBLIC_URL.startsWith('https://')) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

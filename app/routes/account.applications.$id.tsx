@@ -11,6 +11,9 @@ import { statusActionSchema } from '~/domain/registrations/application.schema';
 import { getApplicationForMember, reopenApplication, withdrawApplication } from '~/domain/registrations/applications.server';
 import { setupWindowOf } from '~/domain/registrations/setup-time.server';
 import { getPitchForRegistration } from '~/domain/siteplan/pitches.server';
+import { standPassOf } from '~/domain/festival-day/passes.server';
+import { formatPassCode, passUrl } from '~/domain/festival-day/pass-code';
+import { qrDataUri } from '~/http/qr.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { parseForm } from '~/lib/forms';
@@ -32,11 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request);
   const locale = await localeOf(request);
   const application = await orRespond(() => getApplicationForMember(db(), { personId: person.id, registrationId: registrationId(params.id) }));
-  const [setup, fee, placed] = await Promise.all([
+  const [setup, fee, placed, standPass] = await Promise.all([
     setupWindowOf(db(), application.edition_id),
     feeSummary(db(), application.id),
     // the pitch on the site plan (app/domain/siteplan), once the organisers placed the stand
     getPitchForRegistration(db(), application.id),
+    // the festival day's pass, once the stand is confirmed (docs/decisions/110)
+    standPassOf(db(), application.id),
   ]);
   const pitch = placed ? { label: placed.label, area: pickText(placed.area_name, locale), width: placed.width, height: placed.height } : null;
   return json({
@@ -45,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setup,
     pitch,
     fee,
+    pass: standPass ? { code: formatPassCode(standPass.code), qr: await qrDataUri(passUrl(env().PUBLIC_URL, application.edition_slug, standPass.code)) } : null,
   });
 }
 
@@ -68,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationStatus() {
-  const { application: a, setup, pitch, fee } = useLoaderData<typeof loader>();
+  const { application: a, setup, pitch, fee, pass } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const yes = (v: number) => (v ? t('registration:yes') : t('registration:no'));
@@ -136,6 +142,8 @@ export default function ApplicationStatus() {
       </section>
 
       <PitchSection pitch={pitch} />
+
+      {pass ? <PassSection id={a.id} pass={pass} /> : null}
 
       <section aria-labelledby="asked-title">
         <h2 id="asked-title">{t('registration:status.askedTitle')}</h2>
@@ -220,6 +228,24 @@ function PitchSection({ pitch }: { pitch: { label: string; area: PickedText; wid
       ) : (
         <p>{t('registration:status.pitchLater')}</p>
       )}
+    </section>
+  );
+}
+
+/** The stand pass for the festival day: the QR code and short code, and the page to print or show. */
+function PassSection({ id, pass }: { id: number; pass: { code: string; qr: string } }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="pass-title" className="stand-pass stand-pass--small">
+      <h2 id="pass-title">{t('festival-day:pass.title')}</h2>
+      <p>{t('festival-day:pass.intro')}</p>
+      <img className="stand-pass__qr" src={pass.qr} width={160} height={160} alt={t('festival-day:pass.qrAlt', { code: pass.code })} />
+      <p className="stand-pass__code" dir="ltr" data-pass-code>
+        {pass.code}
+      </p>
+      <p>
+        <Link to={`/account/applications/${id}/pass`}>{t('festival-day:pass.open')}</Link>
+      </p>
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { Localized, useI18n } from '~/components/i18n';
 import { inviteReturningExhibitors } from '~/domain/office/clone.server';
 import { STATES } from '~/domain/office/constants';
 import { editionDashboard } from '~/domain/office/dashboard.server';
+import { arrivalBoard } from '~/domain/festival-day/check-in.server';
+import { ArrivalCounts, useLiveData } from '~/components/festival-day';
 import { isAdministrator, manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
@@ -21,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requireOfficePerson(request);
   const locale = await localeOf(request);
   const dashboard = await orRespond(() => editionDashboard(db(), person, params.slug ?? ''));
-  return json({ ...dashboard, title: pickText(dashboard.edition.title, locale).text, admin: isAdministrator(person) });
+  // the festival day: arrived / expected stands per area (docs/decisions/110)
+  const arrivals = await arrivalBoard(db(), dashboard.edition.id);
+  return json({
+    ...dashboard,
+    arrivals: { areas: arrivals.areas, total: arrivals.total },
+    title: pickText(dashboard.edition.title, locale).text,
+    admin: isAdministrator(person),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
@@ -40,6 +49,8 @@ export default function EditionDashboard() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
+  // the arrivals of the festival day follow every few seconds (without JavaScript: a reload)
+  useLiveData(15_000);
   const { edition } = data;
   const base = `/office/editions/${edition.slug}`;
   return (
@@ -98,6 +109,14 @@ export default function EditionDashboard() {
             <Link to={`${base}/pitches`}>{t('places:setup.pitches')}</Link>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="arrivals-title">
+        <h2 id="arrivals-title">{t('festival-day:counts.title')}</h2>
+        <ArrivalCounts areas={data.arrivals.areas} total={data.arrivals.total} />
+        <p>
+          <Link to={`${base}/check-in`}>{t('festival-day:checkIn.heading')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="decide">

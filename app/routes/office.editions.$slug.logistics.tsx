@@ -6,26 +6,37 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav } from '~/components/schedule';
 import { getLogistics } from '~/domain/siteplan/logistics.server';
+import { arrivalBoard } from '~/domain/festival-day/check-in.server';
+import { ArrivalCounts, useLiveData } from '~/components/festival-day';
 import { db } from '~/server/db.server';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
+import { formatTime } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
   const t = translator(locale);
-  const data = await getLogistics(db(), edition.id);
+  const [data, arrivals] = await Promise.all([getLogistics(db(), edition.id), arrivalBoard(db(), edition.id)]);
   // The file comes from a resource route: a page route always renders its page.
   if (new URL(request.url).searchParams.get('format') === 'csv') throw redirect(`/office/editions/${edition.slug}/logistics.csv`);
-  return json({ title: t('schedule:logistics.title', { edition: pickText(edition.title, locale).text }), edition, data });
+  return json({
+    title: t('schedule:logistics.title', { edition: pickText(edition.title, locale).text }),
+    edition,
+    data,
+    // the festival day: arrived / expected per area (docs/decisions/111)
+    arrivals: { areas: arrivals.areas, total: arrivals.total },
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
 export default function Logistics() {
-  const { edition, data } = useLoaderData<typeof loader>();
-  const { t, text } = useI18n();
+  const { edition, data, arrivals } = useLoaderData<typeof loader>();
+  // on the festival day the arrivals follow every few seconds (without JavaScript: a reload)
+  useLiveData(15_000);
+  const { t, text, locale } = useI18n();
   const yesNo = (v: number) => (v ? t('schedule:logistics.yes') : t('schedule:logistics.no'));
   return (
     <>
@@ -76,6 +87,8 @@ export default function Logistics() {
           </tfoot>
         </table>
       </div>
+      <h2>{t('festival-day:counts.title')}</h2>
+      <ArrivalCounts areas={arrivals.areas} total={arrivals.total} />
       <h2>{t('schedule:logistics.byStand')}</h2>
       <div className="table-scroll" role="region" aria-label={t('schedule:logistics.byStand')} tabIndex={0}>
         <table>
@@ -90,6 +103,7 @@ export default function Logistics() {
               <th scope="col">{t('schedule:logistics.csv.tables')}</th>
               <th scope="col">{t('schedule:logistics.csv.benches')}</th>
               <th scope="col">{t('schedule:logistics.csv.vehicleAccess')}</th>
+              <th scope="col">{t('festival-day:csv.arrivedAt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,6 +119,7 @@ export default function Logistics() {
                   <td>{s.tables}</td>
                   <td>{s.benches}</td>
                   <td>{yesNo(s.vehicle_access)}</td>
+                  <td>{s.arrived_at ? formatTime(s.arrived_at, locale) : '–'}</td>
                 </tr>
               )),
             )}

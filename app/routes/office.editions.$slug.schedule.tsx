@@ -394,6 +394,19 @@ function ItemCard({
         <Link to={`/office/editions/${slug}/schedule/items/${item.uid}`} aria-label={`${t('schedule:board.edit')}: ${title}`}>
           {t('schedule:board.edit')}
         </Link>
+        {item.published ? (
+          // the festival day: delay, move or cancel in two taps, public at once (docs/decisions/114)
+          <>
+            {!cancelled ? (
+              <Link to={`/office/editions/${slug}/schedule/items/${item.uid}/change?kind=delay&minutes=15`} aria-label={`${t('festival-day:change.delayBy', { count: 15 })}: ${title}`}>
+                {t('festival-day:change.delayBy', { count: 15 })}
+              </Link>
+            ) : null}
+            <Link to={`/office/editions/${slug}/schedule/items/${item.uid}/change`} aria-label={`${t('festival-day:change.heading')}: ${title}`}>
+              {t('festival-day:change.heading')}
+            </Link>
+          </>
+        ) : null}
         {hydrated ? (
           <button
             type="button"

@@ -20,6 +20,7 @@ import * as mailPreferences from './2026-12-02T0000_mail_preferences';
 import * as sitePlanImageScale from './2026-12-02T0100_site_plan_image_scale';
 import * as publicDataVersion from './2026-12-02T0200_public_data_version';
 import * as paymentReminderStage from './2026-12-02T0300_payment_reminder_stage';
+import * as standPasses from './2026-12-03T0100_stand_passes';
 import * as volunteers from './2026-12-03T0200_volunteers';
 
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0100_site_plan_image_scale': sitePlanImageScale,
   '2026-12-02T0200_public_data_version': publicDataVersion,
   '2026-12-02T0300_payment_reminder_stage': paymentReminderStage,
+  '2026-12-03T0100_stand_passes': standPasses,
   '2026-12-03T0200_volunteers': volunteers,
 };

@@ -140,8 +140,9 @@ describe('the site plan and crew lists', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-    expect(lines[0]).toBe('Bereich,Platz,Organisation,Status,Standart,Breite (m),Tiefe (m),Strom (W),Wasser,Tische,Bänke,Eigener Pavillon,Zufahrt');
-    expect(lines).toContain('Standzone Friedensplatz,4,Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO),Zugesagt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,2,0,nein,nein');
+    expect(lines[0]).toBe('Bereich,Platz,Organisation,Status,Standart,Breite (m),Tiefe (m),Strom (W),Wasser,Tische,Bänke,Eigener Pavillon,Zufahrt,Ankunft');
+    // not arrived yet: the arrival time (the festival day's check-in) is empty
+    expect(lines).toContain('Standzone Friedensplatz,4,Verbund sozial-kultureller Migrantenvereine in Dortmund e.V. (VMDO),Zugesagt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,2,0,nein,nein,');
     const totals = await (await get('/office/editions/dortbund-2027/logistics')).text();
     expect(totals).toContain('<th scope="row">Gesamt</th><td>3</td><td>2000</td><td>0</td><td>5</td><td>1</td>');
   });

@@ -152,10 +152,10 @@ describe('crew lists', () => {
     expect(data.total).toEqual({ stands: 3, power_watts: 2000, water: 0, tables: 5, benches: 1 });
     const csv = logisticsCsv(data, 'de', translator('de'));
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFBereich,Platz,Organisation,Status,Standart,Breite (m),Tiefe (m),Strom (W),Wasser,Tische,Bänke,Eigener Pavillon,Zufahrt',
-      'Standzone Friedensplatz,3,Arbeitskreis der Abrahamsreligionen,Bestätigt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,1,0,nein,nein',
-      'Standzone Friedensplatz,11,MIA-DO – Migrations- und Integrationsagentur,Bestätigt,Infotisch,2,1,0,nein,2,1,ja,nein',
-      'Noch ohne Platz,,"Verbund ""VMDO"", Dortmund",Zugesagt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,2,0,nein,nein',
+      '\uFEFFBereich,Platz,Organisation,Status,Standart,Breite (m),Tiefe (m),Strom (W),Wasser,Tische,Bänke,Eigener Pavillon,Zufahrt,Ankunft',
+      'Standzone Friedensplatz,3,Arbeitskreis der Abrahamsreligionen,Bestätigt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,1,0,nein,nein,',
+      'Standzone Friedensplatz,11,MIA-DO – Migrations- und Integrationsagentur,Bestätigt,Infotisch,2,1,0,nein,2,1,ja,nein,',
+      'Noch ohne Platz,,"Verbund ""VMDO"", Dortmund",Zugesagt,Pavillon 3 × 3 m (gestellt),3,3,1000,nein,2,0,nein,nein,',
       '',
     ]);
   });

@@ -29,6 +29,8 @@ export const EMAIL_TEMPLATES = [
   'volunteer-shift-cancelled',
   'volunteer-reminder',
   'volunteer-message',
+  'day-change',
+  'stand-confirmed',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -9,6 +9,7 @@ import { balanceOf, type FeeContext } from './fees.server';
 import { notifyOrganisation } from './notify.server';
 import { allocateReceipt } from './receipts.server';
 import { markRegistrationConfirmed } from './registration-state.server';
+import { passForMail } from '../festival-day/passes.server';
 
 export interface Settled {
   receiptNumber: string;
@@ -67,6 +68,7 @@ export async function settlePayment(
       receiptNumber,
       receiptUrl: `${input.publicUrl}/receipts/${receiptNumber}`,
       url: `${input.publicUrl}/account/applications/${context.registrationId}/payment`,
+      pass: registrationConfirmed ? await passForMail(trx, context.registrationId, input.publicUrl) : null,
     },
     dedupeKey: `payment-confirmed:${input.paymentId}`,
   });

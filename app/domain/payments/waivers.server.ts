@@ -11,6 +11,7 @@ import { publicUrl as configuredPublicUrl } from './config.server';
 import { balanceOf, deadlineOf, requireFeeContext, requireMemberOf, type FeeContext } from './fees.server';
 import { notifyOrganisation } from './notify.server';
 import { markRegistrationConfirmed } from './registration-state.server';
+import { passForMail } from '../festival-day/passes.server';
 
 export async function requestWaiver(
   db: DB,
@@ -80,6 +81,7 @@ async function notifyWaiverDecision(
       amountCents: context.feeCents,
       deadline: deadlineOf(context, d.at),
       url: `${d.publicUrl}/account/applications/${context.registrationId}/payment`,
+      pass: d.granted ? await passForMail(trx, context.registrationId, d.publicUrl) : null,
     },
     dedupeKey: `waiver-decided:${context.registrationId}`,
   });

@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors';
 import { DECISIONS, type Decision } from './application.schema';
 import { allowedTransitions, PLACE_HOLDING_STATES, QUEUE_STATES } from './transitions';
 import { transitionRegistration, type TransitionResult } from './transition.server';
+import { mailStandConfirmed } from '../festival-day/passes.server';
 
 export interface QueueFilters {
   state?: RegistrationState;
@@ -104,7 +105,7 @@ export async function decideRegistration(
       .where('editions.slug', '=', input.editionSlug)
       .executeTakeFirst();
     if (!reg) throw new NotFoundError('registration:errors.notFound');
-    return transitionRegistration(trx, {
+    const result = await transitionRegistration(trx, {
       registrationId: reg.id,
       to: DECISIONS[input.decision],
       actor: { kind: 'organiser', personId: input.organiserId },
@@ -112,6 +113,9 @@ export async function decideRegistration(
       publicUrl: input.publicUrl,
       now: input.now,
     });
+    // confirmed by hand (no payment or waiver message says so): the association gets its stand pass
+    if (result.to === 'confirmed') await mailStandConfirmed(trx, reg.id, input.publicUrl);
+    return result;
   });
 }
 

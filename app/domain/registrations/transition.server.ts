@@ -17,6 +17,7 @@ import type { RegistrationMailPayload } from './mail-payload';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { enqueueMail } from '../mail/outbox.server';
 import { setupWindowOf } from './setup-time.server';
+import { issueStandPass } from '../festival-day/passes.server';
 import { canTransition, PLACE_HOLDING_STATES, REASON_REQUIRED } from './transitions';
 
 export type Actor = { kind: 'member' | 'organiser'; personId: number } | { kind: 'system' };
@@ -207,6 +208,9 @@ export async function transitionRegistration(trx: DB, input: TransitionInput): P
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+
+  // a confirmed stand gets its pass for the festival day in the same transaction (docs/decisions/110)
+  if (to === 'confirmed') await issueStandPass(trx, reg.id, reg.edition_id);
 
   const template = mailTemplateFor(from, to);
   if (template) {

@@ -35,22 +35,29 @@ export async function publishSchedule(
   editionId: number,
   personId: number | null,
   options: { now?: Date; publicUrl?: string } = {},
-): Promise<PublishedRelease> {
+): Promise<PublishedRelease & { releaseId: number }> {
   return afterPublicChange(() => db.transaction().execute((trx) => publishScheduleIn(trx, editionId, personId, options)));
 }
 
+export interface PublishOptions {
+  now?: Date;
+  publicUrl?: string;
+  /**
+   * A change on the festival day (app/domain/festival-day/day-change.server.ts): only these
+   * items' drafts are published, other unpublished edits wait; the conflict check looks at the
+   * program as it will be public, and the organiser has seen its conflicts and confirmed.
+   */
+  only?: { uids: string[]; conflictsConfirmed: boolean };
+}
+
 /** The same inside a transaction the caller owns (cancelling a whole edition publishes as part of it). */
-export async function publishScheduleIn(
-  trx: DB,
-  editionId: number,
-  personId: number | null,
-  options: { now?: Date; publicUrl?: string } = {},
-): Promise<PublishedRelease> {
+export async function publishScheduleIn(trx: DB, editionId: number, personId: number | null, options: PublishOptions = {}): Promise<PublishedRelease & { releaseId: number }> {
   const now = options.now ?? new Date();
   {
     const edition = await trx.selectFrom('editions').select(['id', 'starts_on', 'ends_on']).where('id', '=', editionId).executeTakeFirst();
     if (!edition) throw new NotFoundError('errors.editionNotFound');
-    const [drafts, published, stages, openingHours, registrations] = await Promise.all([
+    const only = options.only ? new Set(options.only.uids) : null;
+    const [allDrafts, published, stages, openingHours, registrations] = await Promise.all([
       trx.selectFrom('program_item_drafts').selectAll().where('edition_id', '=', editionId).execute(),
       loadPublished(trx, editionId),
       trx.selectFrom('stages').select(['id', 'changeover_minutes']).where('edition_id', '=', editionId).execute(),
@@ -68,10 +75,13 @@ export async function publishScheduleIn(
         .where('id', 'in', (eb) => eb.selectFrom('program_item_drafts').select('registration_id').where('edition_id', '=', editionId).where('registration_id', 'is not', null))
         .execute(),
     ]);
-    const hard = findConflicts({ edition, stages, openingHours, registrations, items: drafts }).filter((c) => c.severity === 'hard');
-    if (hard.length > 0) throw new ScheduleConflictsError(hard);
+    const drafts = only ? allDrafts.filter((d) => only.has(d.uid)) : allDrafts;
+    // what will be public: everything (a full publish), or the published program with these items replaced
+    const checked = only ? [...published.filter((p) => !only.has(p.uid)), ...drafts] : drafts;
+    const hard = findConflicts({ edition, stages, openingHours, registrations, items: checked }).filter((c) => c.severity === 'hard');
+    if (hard.length > 0 && !options.only?.conflictsConfirmed) throw new ScheduleConflictsError(hard);
 
-    const changes = diffSchedule(published, drafts);
+    const changes = diffSchedule(only ? published.filter((p) => only.has(p.uid)) : published, drafts);
     if (changes.length === 0) throw new ConflictError('schedule:publish.nothingToPublish');
     const stamp = now.toISOString();
     const changed = new Set(changes.map((c) => c.uid));
@@ -127,7 +137,7 @@ export async function publishScheduleIn(
       .returning('id')
       .executeTakeFirstOrThrow();
     const notified = options.publicUrl ? await notifyScheduleRelease(trx, release.id, options.publicUrl) : 0;
-    return { version, changes, notified };
+    return { version, changes, notified, releaseId: release.id };
   }
 }
 

@@ -3,6 +3,7 @@ import type { DB } from '../../../db/connection';
 import { pickText } from '../../lib/i18n-text';
 import type { Locale } from '../../lib/i18n';
 import { toCsv } from '../../lib/csv';
+import { berlinStamp } from '../../lib/time';
 import { PLACEABLE_STATES } from './pitches.server';
 
 export interface Totals {
@@ -20,7 +21,10 @@ export async function getLogistics(db: DB, editionId: number) {
     .innerJoin('stand_types', 'stand_types.id', 'registrations.stand_type_id')
     .leftJoin('pitches', 'pitches.registration_id', 'registrations.id')
     .leftJoin('stages', 'stages.id', 'pitches.stage_id')
+    // the festival day's arrival (docs/decisions/110): the check-in that was not undone
+    .leftJoin('stand_check_ins as arrival', (join) => join.onRef('arrival.registration_id', '=', 'registrations.id').on('arrival.undone_at', 'is', null))
     .select([
+      'arrival.checked_in_at as arrived_at',
       'registrations.id',
       'registrations.state',
       'registrations.width_m',
@@ -77,9 +81,10 @@ export async function getLogistics(db: DB, editionId: number) {
 
 /** The crew list as CSV, headers in the reader's language; `t` translates the keys. */
 export function logisticsCsv(data: Awaited<ReturnType<typeof getLogistics>>, locale: Locale, t: (key: string) => string): string {
-  const header = ['area', 'pitch', 'organisation', 'state', 'standType', 'width', 'depth', 'power', 'water', 'tables', 'benches', 'ownGazebo', 'vehicleAccess'].map((k) =>
-    t(`schedule:logistics.csv.${k}`),
-  );
+  const header = [
+    ...['area', 'pitch', 'organisation', 'state', 'standType', 'width', 'depth', 'power', 'water', 'tables', 'benches', 'ownGazebo', 'vehicleAccess'].map((k) => t(`schedule:logistics.csv.${k}`)),
+    t('festival-day:csv.arrivedAt'),
+  ];
   const yesNo = (v: number) => t(v ? 'schedule:logistics.yes' : 'schedule:logistics.no');
   const rows = data.areas.flatMap((area) =>
     area.stands.map((s) => [
@@ -96,6 +101,8 @@ export function logisticsCsv(data: Awaited<ReturnType<typeof getLogistics>>, loc
       s.benches,
       yesNo(s.own_gazebo),
       yesNo(s.vehicle_access),
+      // Berlin wall-clock time, "2027-09-25 10:10" as the other exports write it
+      s.arrived_at ? berlinStamp(s.arrived_at) : '',
     ]),
   );
   return toCsv([header, ...rows]);
