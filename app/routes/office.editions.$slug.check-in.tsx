@@ -105,6 +105,8 @@ export default function CheckIn() {
         <Link to={`${base}${q ? `?q=${encodeURIComponent(q)}` : ''}`} reloadDocument>
           {t('festival-day:checkIn.refresh')}
         </Link>
+        {' · '}
+        <Link to={`/office/editions/${edition.slug}/volunteers/day`}>{t('volunteers:day.title')}</Link>
       </p>
 
       <div aria-live="polite" role="status" className="check-in-result">

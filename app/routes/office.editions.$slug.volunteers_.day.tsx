@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { VolunteerNav } from '~/components/volunteer-forms';
@@ -120,6 +120,9 @@ export default function VolunteerDay() {
         <Localized value={edition.title} />
       </p>
       <h1>{t('volunteers:day.title')}</h1>
+      <p>
+        <Link to={`/office/editions/${edition.slug}/check-in`}>{t('festival-day:checkIn.heading')}</Link>
+      </p>
       {done ? (
         <p role="status" className="notice">
           {t(done === 'in' ? 'volunteers:day.doneIn' : 'volunteers:day.doneUndone', { name: doneName })}
