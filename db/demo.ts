@@ -352,6 +352,29 @@ export async function seedDemo(db: DB, options: { today?: string } = {}) {
             await trx.insertInto('opening_hours').values({ stage_id: row.id, day: day.toISODate()!, opens_at: h.opens, closes_at: h.closes }).execute();
           }
         }
+        if (f.slug === 'djelem-djelem' && upcoming) {
+          // Volunteers (issue 18): a stage team into the night the clocks go back, and language mediation in the foyer.
+          const role = async (name: string, description: string, extra: { languages?: string[]; min_age?: number; allows_minors?: number; note?: string }) =>
+            (await trx.insertInto('volunteer_roles').values({ edition_id: edition.id, name, description, ...extra, languages: JSON.stringify(extra.languages ?? []) }).returning('id').executeTakeFirstOrThrow()).id;
+          const crew = await role(t('Bühnenteam', 'Stage team'), t('Umbau zwischen den Auftritten, Kabel, Einlass am Großen Saal.', 'Changeovers between acts, cables, doors at the main hall.'), { note: t('Heben bis 20 kg', 'Lifting up to 20 kg') });
+          const mediation = await role(
+            t('Sprachmittlung', 'Language mediation'),
+            t('Gäste auf Romanes, Rumänisch oder Bulgarisch begrüßen und durchs Programm begleiten.', 'Welcome guests in Romani, Romanian or Bulgarian and guide them through the programme.'),
+            { languages: ['rom', 'ro', 'bg'], min_age: 16, allows_minors: 1 },
+          );
+          const saturday = start.plus({ days: 2 });
+          const shifts = [
+            { role: crew, stage: 'grosser-saal', from: utc(saturday, '18:00'), to: utc(saturday, '21:00'), needed: 4 },
+            { role: crew, stage: 'grosser-saal', from: utc(saturday, '21:00'), to: utc(saturday.plus({ days: 1 }), '00:00'), needed: 4 },
+            // 00:00 summer time to 03:00 winter time: four real hours
+            { role: crew, stage: 'grosser-saal', from: utc(saturday.plus({ days: 1 }), '00:00'), to: utc(saturday.plus({ days: 1 }), '03:00'), needed: 3 },
+            { role: mediation, stage: 'foyer', from: utc(start.plus({ days: 1 }), '15:00'), to: utc(start.plus({ days: 1 }), '19:00'), needed: 2 },
+            { role: mediation, stage: 'foyer', from: utc(saturday, '11:00'), to: utc(saturday, '15:00'), needed: 2 },
+          ];
+          for (const sh of shifts) {
+            await trx.insertInto('volunteer_shifts').values({ edition_id: edition.id, role_id: sh.role, stage_id: stageIds.get(sh.stage)!, starts_at: sh.from, ends_at: sh.to, needed: sh.needed }).execute();
+          }
+        }
         const standTypeIds: number[] = [];
         for (const st of f.standTypes) {
           const row = await trx

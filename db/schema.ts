@@ -559,6 +559,75 @@ export interface StandCheckInsTable {
   undone_by: Default<number | null>;
 }
 
+export interface VolunteerRolesTable {
+  id: Generated<number>;
+  edition_id: number;
+  /** JSON keyed by locale */
+  name: JsonText;
+  description: Default<JsonText>;
+  /** e.g. "lifting", "first-aid course"; JSON keyed by locale */
+  note: Default<JsonText>;
+  /** JSON array of language codes the role asks for */
+  languages: Default<JsonText>;
+  min_age: Default<number>;
+  /** 1: under-18s (at least min_age) may take it with a guardian's consent */
+  allows_minors: Default<number>;
+  /** a volunteer cancels up to this many hours before a shift; later only the coordinator */
+  cancel_hours: Default<number>;
+  sort_order: Default<number>;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerShiftsTable {
+  id: Generated<number>;
+  edition_id: number;
+  role_id: number;
+  /** a stage or an area; null: the festival grounds */
+  stage_id: number | null;
+  starts_at: string;
+  ends_at: string;
+  needed: number;
+  cancelled_at: Default<string | null>;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerGroupsTable {
+  id: Generated<number>;
+  shift_id: number;
+  organisation_id: number;
+  contact_person_id: number;
+  created_at: CreatedAt;
+}
+
+export type VolunteerSignupStatus = 'confirmed' | 'waiting' | 'cancelled';
+export interface VolunteerSignupsTable {
+  id: Generated<number>;
+  shift_id: number;
+  edition_id: number;
+  /** the resident; null for a member of a group */
+  person_id: number | null;
+  group_id: number | null;
+  name: string;
+  status: VolunteerSignupStatus;
+  /** JSON array of language codes the volunteer speaks */
+  languages: Default<JsonText>;
+  guardian_name: Default<string | null>;
+  age_confirmed: Default<number>;
+  consent_version: string;
+  consent_text: string;
+  checked_in_at: Default<string | null>;
+  checked_in_by: Default<number | null>;
+  cancelled_at: Default<string | null>;
+  created_at: CreatedAt;
+}
+
+/** A volunteer's shifts as a calendar feed behind a secret, revocable token. */
+export interface VolunteerFeedsTable {
+  person_id: number;
+  token: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -597,6 +666,11 @@ export interface Database {
   public_data_version: PublicDataVersionTable;
   stand_passes: StandPassesTable;
   stand_check_ins: StandCheckInsTable;
+  volunteer_roles: VolunteerRolesTable;
+  volunteer_shifts: VolunteerShiftsTable;
+  volunteer_groups: VolunteerGroupsTable;
+  volunteer_signups: VolunteerSignupsTable;
+  volunteer_feeds: VolunteerFeedsTable;
 }
 
 export type Series = Selectable<SeriesTable>;
@@ -627,3 +701,6 @@ export type Payment = Selectable<PaymentsTable>;
 export type Refund = Selectable<RefundsTable>;
 export type Receipt = Selectable<ReceiptsTable>;
 export type WaiverRequest = Selectable<WaiverRequestsTable>;
+export type VolunteerRole = Selectable<VolunteerRolesTable>;
+export type VolunteerShift = Selectable<VolunteerShiftsTable>;
+export type VolunteerSignup = Selectable<VolunteerSignupsTable>;

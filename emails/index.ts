@@ -25,6 +25,7 @@ import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
 import { dayChangeEmail } from './day-change';
 import { standConfirmedEmail } from './stand-confirmed';
+import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMessageEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -50,6 +51,13 @@ export const emailTemplates = {
   'edition-cancelled': editionCancelledEmail,
   'day-change': dayChangeEmail,
   'stand-confirmed': standConfirmedEmail,
+  'volunteer-confirmed': volunteerConfirmedEmail,
+  'volunteer-waitlisted': volunteerWaitlistedEmail,
+  'volunteer-moved-up': volunteerMovedUpEmail,
+  'volunteer-cancelled': volunteerCancelledEmail,
+  'volunteer-shift-cancelled': volunteerShiftCancelledEmail,
+  'volunteer-reminder': volunteerReminderEmail,
+  'volunteer-message': volunteerMessageEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

@@ -25,6 +25,7 @@ export function OfficeEditionNav({ slug }: { slug: string }) {
         </li>
         <li>
           <NavLink to={`/office/editions/${slug}/check-in`}>{t('festival-day:checkIn.heading')}</NavLink>
+          <NavLink to={`/office/editions/${slug}/volunteers`}>{t('volunteers:office.board')}</NavLink>
         </li>
       </ul>
     </nav>

@@ -35,7 +35,8 @@ export function useSetupForm(schema: z.ZodType, lastResult: SubmissionResult<str
   const fieldErrors: FieldErrors = {};
   for (const [name, messages] of Object.entries(form.allErrors)) {
     const decoded = decodeFieldError(messages[0]);
-    if (decoded && name !== form.id) fieldErrors[name] = decoded;
+    // form-level errors sit under the empty name: they are the alert over the form, not a field in the summary
+    if (decoded && name !== form.id && name !== '') fieldErrors[name] = decoded;
   }
   return { form, value, error, fieldErrors, formError: firstError(form.errors) };
 }

@@ -107,15 +107,21 @@ import trFestivalDay from './tr/festival-day.json';
 import arFestivalDay from './ar/festival-day.json';
 import roFestivalDay from './ro/festival-day.json';
 import bgFestivalDay from './bg/festival-day.json';
+import deVolunteers from './de/volunteers.json';
+import enVolunteers from './en/volunteers.json';
+import trVolunteers from './tr/volunteers.json';
+import arVolunteers from './ar/volunteers.json';
+import roVolunteers from './ro/volunteers.json';
+import bgVolunteers from './bg/volunteers.json';
 import type { Locale } from './info';
 export { LOCALES, localeInfo, type Locale, type LocaleInfo } from './info';
 
 export const resources = {
-  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity, public: dePublic, places: dePlaces, setup: deSetup, 'festival-day': deFestivalDay },
-  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, newcomer: enNewcomer, security: enSecurity, public: enPublic, places: enPlaces, setup: enSetup, 'festival-day': enFestivalDay },
-  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, newcomer: trNewcomer, security: trSecurity, public: trPublic, places: trPlaces, setup: trSetup, 'festival-day': trFestivalDay },
-  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, newcomer: arNewcomer, security: arSecurity, public: arPublic, places: arPlaces, setup: arSetup, 'festival-day': arFestivalDay },
-  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity, public: roPublic, places: roPlaces, setup: roSetup, 'festival-day': roFestivalDay },
-  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic, places: bgPlaces, setup: bgSetup, 'festival-day': bgFestivalDay },
+  de: { common: deCommon, forms: deForms, auth: deAuth, emails: deEmails, office: deOffice, languages: deLanguages, feeds: deFeeds, registration: deRegistration, admin: deAdmin, payments: dePayments, schedule: deSchedule, newcomer: deNewcomer, security: deSecurity, public: dePublic, places: dePlaces, setup: deSetup, volunteers: deVolunteers, 'festival-day': deFestivalDay },
+  en: { common: enCommon, forms: enForms, auth: enAuth, emails: enEmails, office: enOffice, languages: enLanguages, feeds: enFeeds, registration: enRegistration, admin: enAdmin, payments: enPayments, schedule: enSchedule, newcomer: enNewcomer, security: enSecurity, public: enPublic, places: enPlaces, setup: enSetup, volunteers: enVolunteers, 'festival-day': enFestivalDay },
+  tr: { common: trCommon, forms: trForms, auth: trAuth, emails: trEmails, office: trOffice, languages: trLanguages, feeds: trFeeds, registration: trRegistration, admin: trAdmin, payments: trPayments, schedule: trSchedule, newcomer: trNewcomer, security: trSecurity, public: trPublic, places: trPlaces, setup: trSetup, volunteers: trVolunteers, 'festival-day': trFestivalDay },
+  ar: { common: arCommon, forms: arForms, auth: arAuth, emails: arEmails, office: arOffice, languages: arLanguages, feeds: arFeeds, registration: arRegistration, admin: arAdmin, payments: arPayments, schedule: arSchedule, newcomer: arNewcomer, security: arSecurity, public: arPublic, places: arPlaces, setup: arSetup, volunteers: arVolunteers, 'festival-day': arFestivalDay },
+  ro: { common: roCommon, forms: roForms, auth: roAuth, emails: roEmails, office: roOffice, languages: roLanguages, feeds: roFeeds, registration: roRegistration, admin: roAdmin, payments: roPayments, schedule: roSchedule, newcomer: roNewcomer, security: roSecurity, public: roPublic, places: roPlaces, setup: roSetup, volunteers: roVolunteers, 'festival-day': roFestivalDay },
+  bg: { common: bgCommon, forms: bgForms, auth: bgAuth, emails: bgEmails, office: bgOffice, languages: bgLanguages, feeds: bgFeeds, registration: bgRegistration, admin: bgAdmin, payments: bgPayments, schedule: bgSchedule, newcomer: bgNewcomer, security: bgSecurity, public: bgPublic, places: bgPlaces, setup: bgSetup, volunteers: bgVolunteers, 'festival-day': bgFestivalDay },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -247,6 +247,9 @@ export default function Account() {
         </p>
       ) : null}
       <p>
+        <Link to="/account/volunteering">{t('volunteers:account.title')}</Link>
+      </p>
+      <p>
         <Link to="/account/privacy">{t('admin:privacy.title')}</Link>
       </p>
       <p>

@@ -11,6 +11,7 @@ import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';
 import { planImagesOf } from '~/domain/places/plan-image.server';
 import { planBackground } from '~/lib/site-plan';
 import { db } from '~/server/db.server';
+import { hasOpenShifts } from '~/domain/volunteers/public.server';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, formatDay, formatDayRange } from '~/lib/time';
@@ -97,6 +98,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     program,
     programCount: page.items.length,
     registrationOpen: !page.edition.cancelled_at && isWindowOpen(page.edition, new Date()),
+    volunteering: await hasOpenShifts(db(), page.edition.slug),
     sitePlan,
   });
 }
@@ -104,7 +106,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMeta(matches, data?.share);
 
 export default function EditionPage() {
-  const { edition, venues, program, programCount, registrationOpen, sitePlan, embedSnippet } = useLoaderData<typeof loader>();
+  const { edition, venues, program, programCount, registrationOpen, sitePlan, embedSnippet, volunteering } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const langQuery = locale === 'de' ? '' : `?lang=${locale}`;
   return (
@@ -163,6 +165,11 @@ export default function EditionPage() {
           {registrationOpen ? (
             <li>
               <Link to={`/editions/${edition.slug}/apply`}>{t('registration:edition.apply')}</Link>
+            </li>
+          ) : null}
+          {volunteering ? (
+            <li>
+              <Link to={`/editions/${edition.slug}/help`}>{t('volunteers:help.link')}</Link>
             </li>
           ) : null}
         </ul>

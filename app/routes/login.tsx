@@ -30,10 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Why this person is asked to sign in, from where they were going (issue 14, point 9). */
-function reasonFor(redirectTo: string): 'apply' | 'office' | 'account' | 'other' | null {
+function reasonFor(redirectTo: string): 'apply' | 'volunteer' | 'office' | 'account' | 'other' | null {
   const path = redirectTo.split(/[?#]/)[0] ?? '/';
   if (path === '/') return null;
   if (/^\/editions\/[^/]+\/apply$/.test(path)) return 'apply';
+  if (/^\/editions\/[^/]+\/help\/\d+$/.test(path) || path === '/account/volunteering') return 'volunteer';
   if (path === '/office' || path.startsWith('/office/')) return 'office';
   if (path === '/account' || path.startsWith('/account/')) return 'account';
   return 'other';

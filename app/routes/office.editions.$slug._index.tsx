@@ -85,6 +85,9 @@ export default function EditionDashboard() {
             <Link to={`${base}/export`}>{t('admin:export.title')}</Link>
           </li>
           <li>
+            <Link to={`${base}/volunteers`}>{t('volunteers:office.board')}</Link>
+          </li>
+          <li>
             <Link to={`${base}/clone`}>{t('admin:clone.title')}</Link>
           </li>
         </ul>

@@ -7,6 +7,7 @@ import { startMail } from './mail.server';
 import { startRetentionJob } from './retention-job.server';
 import { startBackupJob } from './backup-job.server';
 import { startPaymentReminders } from './payment-reminders.server';
+import { startVolunteerReminders } from './volunteer-reminders.server';
 import { administratorCount } from '../domain/people/administrators.server';
 
 type Stopper = () => Promise<void> | void;
@@ -33,6 +34,8 @@ export async function startApp() {
   onStop(() => backups.stop());
   const reminders = startPaymentReminders();
   onStop(() => reminders.stop());
+  const volunteerReminders = startVolunteerReminders();
+  onStop(() => volunteerReminders.stop());
   return { port: config.PORT, host: config.HOST, databasePath: path, publicUrl: config.PUBLIC_URL };
 }
 

@@ -21,6 +21,7 @@ import * as sitePlanImageScale from './2026-12-02T0100_site_plan_image_scale';
 import * as publicDataVersion from './2026-12-02T0200_public_data_version';
 import * as paymentReminderStage from './2026-12-02T0300_payment_reminder_stage';
 import * as standPasses from './2026-12-03T0100_stand_passes';
+import * as volunteers from './2026-12-03T0200_volunteers';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1800_core': core,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0200_public_data_version': publicDataVersion,
   '2026-12-02T0300_payment_reminder_stage': paymentReminderStage,
   '2026-12-03T0100_stand_passes': standPasses,
+  '2026-12-03T0200_volunteers': volunteers,
 };

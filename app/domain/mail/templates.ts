@@ -24,6 +24,13 @@ export const EMAIL_TEMPLATES = [
   'edition-cancelled',
   'day-change',
   'stand-confirmed',
+  'volunteer-confirmed',
+  'volunteer-waitlisted',
+  'volunteer-moved-up',
+  'volunteer-cancelled',
+  'volunteer-shift-cancelled',
+  'volunteer-reminder',
+  'volunteer-message',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -218,6 +218,8 @@ export async function removeStage(db: DB, actorId: number, editionId: number, st
     if (items > 0) throw new ConflictError('places:errors.stageHasItems', { count: items });
     const pitches = await trx.selectFrom('pitches').select((eb) => eb.fn.countAll<number>().as('n')).where('stage_id', '=', stageId).executeTakeFirstOrThrow();
     if (Number(pitches.n) > 0) throw new ConflictError('places:errors.areaHasPitches', { count: Number(pitches.n) });
+    const shifts = await trx.selectFrom('volunteer_shifts').select((eb) => eb.fn.countAll<number>().as('n')).where('stage_id', '=', stageId).executeTakeFirstOrThrow();
+    if (Number(shifts.n) > 0) throw new ConflictError('volunteers:errors.stageHasShifts', { count: Number(shifts.n) });
     await trx.deleteFrom('stages').where('id', '=', stageId).execute();
     await recordAudit(trx, { actorId, action: 'stage.removed', subjectType: 'stage', subjectId: stageId, details: { editionId } });
   });

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.server';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { isAdministrator, type Actor } from '../people/authorise.server';
 import { endSessionsOf } from '../people/sessions.server';
+import { eraseVolunteerData } from '../volunteers/privacy.server';
 
 export interface ErasureContext {
   personId: number;
@@ -35,6 +36,7 @@ export const erasureSteps: ErasureStep[] = [
   { name: 'mail', run: async (trx, ctx) => void (await trx.deleteFrom('outbox').where(sql`lower(to_address)`, '=', ctx.email).execute()) },
   { name: 'memberships', run: async (trx, ctx) => void (await trx.deleteFrom('memberships').where('person_id', '=', ctx.personId).execute()) },
   { name: 'series teams', run: async (trx, ctx) => void (await trx.deleteFrom('series_team_members').where('person_id', '=', ctx.personId).execute()) },
+  { name: 'volunteering', run: (trx, ctx) => eraseVolunteerData(trx, ctx.personId) },
   { name: 'second factor', run: async (trx, ctx) => void (await trx.deleteFrom('totp_credentials').where('person_id', '=', ctx.personId).execute()) },
   {
     name: 'person',

@@ -8,6 +8,7 @@ import type { Person } from '../../../db/schema';
 import { nestedRows } from '../../../db/connection';
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
 import { NotFoundError } from '../errors';
+import { volunteerDataOf } from '../volunteers/privacy.server';
 
 export interface ExportSection {
   name: string;
@@ -135,6 +136,7 @@ export const dataExportSections: ExportSection[] = [
       ).map((a) => ({ ...a, details: parse(a.details) })),
   },
   // Payments (at merge): { name: 'payments', collect: (db, person) => paymentsOfPerson(db, person) },
+  { name: 'volunteering', collect: (db, person) => volunteerDataOf(db, person) },
 ];
 
 export interface PersonalData {

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection';
 import { recordAudit } from '../audit/audit.server';
 import { erasePerson } from './erasure.server';
+import { expireVolunteerNames, volunteeredSince } from '../volunteers/privacy.server';
 import { TIME_ZONE } from '../../lib/i18n';
 
 export interface RetentionReport {
@@ -47,6 +48,8 @@ export async function peopleDueForErasure(db: DB, now: Date, months: number): Pr
         ),
       ),
     )
+    // a volunteer of a recent or coming edition is kept, like an exhibitor
+    .where((eb) => eb.not(volunteeredSince(eb, cutoff.day)))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -70,14 +73,15 @@ export async function applyRetention(db: DB, options: { months: number; now?: Da
   return db.transaction().execute(async (trx) => {
     const mail = await trx.deleteFrom('outbox').where('created_at', '<', cutoff.instant).where('status', 'in', ['sent', 'failed']).executeTakeFirst();
     const links = await trx.deleteFrom('sign_in_tokens').where('created_at', '<', cutoff.instant).executeTakeFirst();
+    const volunteerNames = await expireVolunteerNames(trx, cutoff.day);
     const report: RetentionReport = {
       cutoff: cutoff.day,
       erasedPeople: due.length,
       deletedMail: Number(mail.numDeletedRows),
       deletedSignInLinks: Number(links.numDeletedRows),
     };
-    if (report.erasedPeople + report.deletedMail + report.deletedSignInLinks > 0) {
-      await recordAudit(trx, { actorId: null, action: 'privacy.retention', subjectType: 'database', details: { ...report, months: options.months }, at: now });
+    if (report.erasedPeople + report.deletedMail + report.deletedSignInLinks + volunteerNames > 0) {
+      await recordAudit(trx, { actorId: null, action: 'privacy.retention', subjectType: 'database', details: { ...report, months: options.months, ...(volunteerNames ? { volunteerNames } : {}) }, at: now });
     }
     return report;
   });
