@@ -536,29 +536,6 @@ export interface MailPreferencesTable {
   created_at: CreatedAt;
 }
 
-/** A confirmed stand's pass for the festival day: a random code, no personal data (docs/decisions/110). */
-export interface StandPassesTable {
-  id: Generated<number>;
-  registration_id: number;
-  edition_id: number;
-  /** seven characters of the pass alphabet, stored without dashes (app/domain/festival-day/pass-code.ts) */
-  code: string;
-  created_at: CreatedAt;
-}
-
-export type CheckInMethod = 'code' | 'list' | 'scan' | 'offline';
-/** A stand's arrival on the day; an undone one stays with who undid it and when. At most one not undone per stand. */
-export interface StandCheckInsTable {
-  id: Generated<number>;
-  registration_id: number;
-  edition_id: number;
-  checked_in_at: string;
-  checked_in_by: number | null;
-  method: CheckInMethod;
-  undone_at: Default<string | null>;
-  undone_by: Default<number | null>;
-}
-
 export interface VolunteerRolesTable {
   id: Generated<number>;
   edition_id: number;
@@ -628,6 +605,29 @@ export interface VolunteerFeedsTable {
   created_at: CreatedAt;
 }
 
+/** A confirmed stand's pass for the festival day: a random code, no personal data (docs/decisions/110). */
+export interface StandPassesTable {
+  id: Generated<number>;
+  registration_id: number;
+  edition_id: number;
+  /** seven characters of the pass alphabet, stored without dashes (app/domain/festival-day/pass-code.ts) */
+  code: string;
+  created_at: CreatedAt;
+}
+
+export type CheckInMethod = 'code' | 'list' | 'scan' | 'offline';
+/** A stand's arrival on the day; an undone one stays with who undid it and when. At most one not undone per stand. */
+export interface StandCheckInsTable {
+  id: Generated<number>;
+  registration_id: number;
+  edition_id: number;
+  checked_in_at: string;
+  checked_in_by: number | null;
+  method: CheckInMethod;
+  undone_at: Default<string | null>;
+  undone_by: Default<number | null>;
+}
+
 export interface Database {
   series: SeriesTable;
   editions: EditionsTable;
@@ -664,13 +664,13 @@ export interface Database {
   stripe_events: StripeEventsTable;
   mail_preferences: MailPreferencesTable;
   public_data_version: PublicDataVersionTable;
-  stand_passes: StandPassesTable;
-  stand_check_ins: StandCheckInsTable;
   volunteer_roles: VolunteerRolesTable;
   volunteer_shifts: VolunteerShiftsTable;
   volunteer_groups: VolunteerGroupsTable;
   volunteer_signups: VolunteerSignupsTable;
   volunteer_feeds: VolunteerFeedsTable;
+  stand_passes: StandPassesTable;
+  stand_check_ins: StandCheckInsTable;
 }
 
 export type Series = Selectable<SeriesTable>;

@@ -23,9 +23,9 @@ import { paymentReminderEmail } from './payment-reminder';
 import { paymentRequestedEmail } from './payment-requested';
 import { waiverDecidedEmail } from './waiver-decided';
 import { editionCancelledEmail } from './edition-cancelled';
+import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMessageEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
 import { dayChangeEmail } from './day-change';
 import { standConfirmedEmail } from './stand-confirmed';
-import { volunteerCancelledEmail, volunteerConfirmedEmail, volunteerMessageEmail, volunteerMovedUpEmail, volunteerReminderEmail, volunteerShiftCancelledEmail, volunteerWaitlistedEmail } from './volunteer-shift';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Render = (payload: any, locale: Locale) => RenderedMail;
@@ -49,8 +49,6 @@ export const emailTemplates = {
   'waiver-decided': waiverDecidedEmail,
   'payment-refunded': paymentRefundedEmail,
   'edition-cancelled': editionCancelledEmail,
-  'day-change': dayChangeEmail,
-  'stand-confirmed': standConfirmedEmail,
   'volunteer-confirmed': volunteerConfirmedEmail,
   'volunteer-waitlisted': volunteerWaitlistedEmail,
   'volunteer-moved-up': volunteerMovedUpEmail,
@@ -58,6 +56,8 @@ export const emailTemplates = {
   'volunteer-shift-cancelled': volunteerShiftCancelledEmail,
   'volunteer-reminder': volunteerReminderEmail,
   'volunteer-message': volunteerMessageEmail,
+  'day-change': dayChangeEmail,
+  'stand-confirmed': standConfirmedEmail,
 } satisfies Record<EmailTemplate, Render>;
 
 export type { EmailTemplate };

@@ -24,8 +24,8 @@ export function OfficeEditionNav({ slug }: { slug: string }) {
           <NavLink to={`/office/editions/${slug}/logistics`}>{t('schedule:nav.logistics')}</NavLink>
         </li>
         <li>
-          <NavLink to={`/office/editions/${slug}/check-in`}>{t('festival-day:checkIn.heading')}</NavLink>
           <NavLink to={`/office/editions/${slug}/volunteers`}>{t('volunteers:office.board')}</NavLink>
+          <NavLink to={`/office/editions/${slug}/check-in`}>{t('festival-day:checkIn.heading')}</NavLink>
         </li>
       </ul>
     </nav>

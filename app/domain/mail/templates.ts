@@ -22,8 +22,6 @@ export const EMAIL_TEMPLATES = [
   'waiver-decided',
   'payment-refunded',
   'edition-cancelled',
-  'day-change',
-  'stand-confirmed',
   'volunteer-confirmed',
   'volunteer-waitlisted',
   'volunteer-moved-up',
@@ -31,6 +29,8 @@ export const EMAIL_TEMPLATES = [
   'volunteer-shift-cancelled',
   'volunteer-reminder',
   'volunteer-message',
+  'day-change',
+  'stand-confirmed',
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
