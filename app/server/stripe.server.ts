@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import { createRequire } from 'node:module';
+import type Stripe from 'stripe';
 import { env } from './env.server';
 
 let client: Stripe | null | undefined;
@@ -12,7 +13,9 @@ export function stripe(): Stripe | null {
   if (client !== undefined) return client;
   const config = env();
   if (!config.STRIPE_SECRET_KEY || !config.STRIPE_WEBHOOK_SECRET) return (client = null);
-  client = new Stripe(config.STRIPE_SECRET_KEY, {
+  // The SDK is loaded when payments are configured, not at every start (7 MB of memory, ADR 103).
+  const StripeSdk = createRequire(import.meta.url)('stripe') as typeof Stripe;
+  client = new StripeSdk(config.STRIPE_SECRET_KEY, {
     ...(config.STRIPE_API_HOST ? { host: config.STRIPE_API_HOST } : {}),
     ...(config.STRIPE_API_PORT ? { port: config.STRIPE_API_PORT } : {}),
     ...(config.STRIPE_API_PROTOCOL ? { protocol: config.STRIPE_API_PROTOCOL } : {}),

@@ -6,7 +6,6 @@
  * hidden behind the image). An SVG or HTML page renamed .png fails the first check; a file
  * that only looks like one fails the decoding.
  */
-import sharp from 'sharp';
 import type { DB } from '../../../db/connection';
 import { recordAudit } from '../audit/audit.server';
 import { NotFoundError, ValidationError } from '../errors';
@@ -37,6 +36,8 @@ export async function reencodePlanImage(bytes: Buffer): Promise<PlanImage> {
   if (bytes.length > PLAN_IMAGE_MAX_BYTES) throw refuse('places:errors.pictureTooBig', { max: MAX_MB });
   const png = isPng(bytes);
   if (!png && !isJpeg(bytes)) throw refuse('places:errors.pictureType');
+  // libvips is loaded on the first upload, not at start: it is 13 MB of the server's memory (ADR 103).
+  const { default: sharp } = await import('sharp');
   try {
     const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await input.metadata();
