@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagingOf } from './paging';
+import { pageLink, pagingInfo, pagingOf } from './paging';
 
 const link = (n: number) => `/program?page=${n}`;
 
@@ -21,5 +21,17 @@ describe('pagingOf', () => {
   });
   it('an empty list is one page without links', () => {
     expect(pagingOf([], '1', 200, link).paging).toEqual({ page: 1, pages: 1, previous: null, next: null, from: 0, to: 0 });
+  });
+});
+
+describe('pagingInfo and pageLink', () => {
+  it('keeps the filters and replaces only the page', () => {
+    const url = new URL('http://x/office/editions/e/registrations?state=submitted&page=3&q=ab');
+    expect(pageLink(url, 4)).toBe('/office/editions/e/registrations?state=submitted&page=4&q=ab');
+    expect(pageLink(url, 1)).toBe('/office/editions/e/registrations?state=submitted&q=ab');
+  });
+  it('describes a page cut out by the database', () => {
+    expect(pagingInfo({ page: 50, pages: 50, total: 4_950, size: 100, link })).toEqual({ page: 50, pages: 50, previous: '/program?page=49', next: null, from: 4_901, to: 4_950 });
+    expect(pagingInfo({ page: 1, pages: 1, total: 0, size: 100, link })).toMatchObject({ from: 0, to: 0, previous: null, next: null });
   });
 });

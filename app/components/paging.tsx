@@ -19,18 +19,29 @@ export interface PagingInfo {
 export function pagingOf<T>(all: T[], asked: string | null, size: number, link: (page: number) => string): { paging: PagingInfo; shown: T[] } {
   const pages = Math.max(1, Math.ceil(all.length / size));
   const page = Math.min(pages, Math.max(1, Number.parseInt(asked ?? '1', 10) || 1));
-  const shown = all.slice((page - 1) * size, page * size);
+  return { shown: all.slice((page - 1) * size, page * size), paging: pagingInfo({ page, pages, total: all.length, size, link }) };
+}
+
+/** The links around a page that was cut out elsewhere (by the database's LIMIT and OFFSET). */
+export function pagingInfo({ page, pages, total, size, link }: { page: number; pages: number; total: number; size: number; link: (page: number) => string }): PagingInfo {
+  const from = total ? (page - 1) * size + 1 : 0;
   return {
-    shown,
-    paging: {
-      page,
-      pages,
-      previous: page > 1 ? link(page - 1) : null,
-      next: page < pages ? link(page + 1) : null,
-      from: shown.length ? (page - 1) * size + 1 : 0,
-      to: (page - 1) * size + shown.length,
-    },
+    page,
+    pages,
+    previous: page > 1 ? link(page - 1) : null,
+    next: page < pages ? link(page + 1) : null,
+    from,
+    to: total ? Math.min(total, page * size) : 0,
   };
+}
+
+/** The address of another page of the same list: the query kept, `page` replaced (none for page 1). */
+export function pageLink(url: URL, page: number, param = 'page'): string {
+  const search = new URLSearchParams(url.search);
+  if (page > 1) search.set(param, String(page));
+  else search.delete(param);
+  const query = search.toString();
+  return `${url.pathname}${query ? `?${query}` : ''}`;
 }
 
 export function Paging({ paging }: { paging: PagingInfo }) {

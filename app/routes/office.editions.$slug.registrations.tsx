@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field } from '~/components/forms';
+import { pageLink, Paging, pagingInfo } from '~/components/paging';
 import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert, Select, StateBadge } from '~/components/registration';
 import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
@@ -26,19 +27,25 @@ const filterSchema = z.object({
   state: z.preprocess(blank, z.enum(QUEUE_STATES).optional()),
   standType: z.preprocess(blank, z.string().max(80).optional()),
   category: z.preprocess(blank, z.enum(ORGANISATION_CATEGORIES).optional()),
+  q: z.preprocess(blank, z.string().max(200).optional()),
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).optional()),
 });
 
 /** The review queue of one edition: filters are plain GET parameters, decisions plain POST forms. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const filters = filterSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!filters.success) throw json({ message: 'bad filter' }, { status: 400 });
-  const queue = await orRespond(() => getReviewQueue(db(), params.slug ?? '', filters.data));
+  const { page, ...rest } = filters.data;
+  const queue = await orRespond(() => getReviewQueue(db(), params.slug ?? '', rest, { page }));
+  const path = sitePathname(url.pathname);
   return json({
     title: `${translator(locale)('registration:office.title')} · ${pickText(queue.edition.title, locale).text}`,
-    filters: filters.data,
+    filters: rest,
     ...queue,
+    paging: pagingInfo({ page: queue.page, pages: queue.pages, total: queue.total, size: queue.pageSize, link: (n) => pageLink(new URL(`${path}${url.search}`, url.origin), n) }),
   });
 }
 
@@ -70,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { edition, standTypes, registrations, filters } = useLoaderData<typeof loader>();
+  const { edition, standTypes, registrations, filters, total, paging } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
@@ -134,6 +141,7 @@ export default function ReviewQueue() {
             defaultValue={filters.category ?? ''}
             options={[{ value: '', label: t('registration:office.all') }, ...ORGANISATION_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))]}
           />
+          <Field id="queue-q" name="q" type="search" label={t('registration:office.search')} defaultValue={filters.q ?? ''} />
           <p>
             <button type="submit" className="secondary">
               {t('registration:office.filter')}
@@ -142,7 +150,7 @@ export default function ReviewQueue() {
         </Form>
         {/* a refused move is explained at its row; a row without decisions (or gone from the filter) gets it here */}
         {data?.message && !registrations.some((r) => r.id === data.rowId && r.decisions.length > 0) ? <FormAlert message={data.message} /> : null}
-        <p role="status">{t('registration:office.count', { count: registrations.length })}</p>
+        <p role="status">{t('registration:office.count', { count: total })}</p>
 
         <ol className="queue">
           {registrations.map((r) => {
@@ -215,6 +223,7 @@ export default function ReviewQueue() {
             );
           })}
         </ol>
+        <Paging paging={paging} />
       </section>
     </>
   );

@@ -186,6 +186,26 @@ describe('capacity per stand type', () => {
     expect(submitted.decisions).toEqual(['approve', 'waitlist', 'reject']);
     expect(all.registrations.find((r) => r.state === 'withdrawn')!.decisions).toEqual([]);
   });
+
+  it('pages the queue in the database, open applications first, and finds an association by part of its name', async () => {
+    const all = await getReviewQueue(t.db, EDITION);
+    expect(all).toMatchObject({ total: 9, page: 1, pages: 1 });
+    const pages = [];
+    for (let page = 1; page <= 4; page++) pages.push(await getReviewQueue(t.db, EDITION, {}, { page, pageSize: 4 }));
+    expect(pages.map((p) => [p.page, p.pages, p.registrations.length])).toEqual([
+      [1, 3, 4],
+      [2, 3, 4],
+      [3, 3, 1],
+      [3, 3, 1], // past the end: the last page
+    ]);
+    // the pages together are the whole queue in its order (submitted first), nothing twice
+    expect(pages.slice(0, 3).flatMap((p) => p.registrations.map((r) => r.id))).toEqual(all.registrations.map((r) => r.id));
+    expect(all.registrations[0]!.state).toBe('submitted');
+    const found = await getReviewQueue(t.db, EDITION, { q: 'ANKOMMEN' });
+    expect(found.registrations.map((r) => r.organisation_name)).toEqual(['Projekt Ankommen e.V.']);
+    expect(found.total).toBe(1);
+    expect((await getReviewQueue(t.db, EDITION, { q: '%' })).total).toBe(0);
+  });
 });
 
 describe('the waiting list', () => {

@@ -16,11 +16,21 @@ export interface QueueFilters {
   state?: RegistrationState;
   standType?: string;
   category?: string;
+  /** part of the association's name, any case */
+  q?: string;
 }
+
+/** How many applications one page of the queue shows (a city has thousands; docs/decisions/104). */
+export const QUEUE_PAGE_SIZE = 100;
 
 const QUEUE_ORDER: readonly RegistrationState[] = QUEUE_STATES;
 
-export async function getReviewQueue(db: DB, editionSlug: string, filters: QueueFilters = {}) {
+/**
+ * One page of an edition's review queue (open applications first, then by state, each in the
+ * order they came in), the number matching the filters, and the places per stand type.
+ * `page` counts from 1; a page past the end is the last one.
+ */
+export async function getReviewQueue(db: DB, editionSlug: string, filters: QueueFilters = {}, paging: { page?: number; pageSize?: number } = {}) {
   const edition = await db.selectFrom('editions').select(['id', 'slug', 'title', 'starts_on', 'ends_on']).where('slug', '=', editionSlug).executeTakeFirst();
   if (!edition) throw new NotFoundError('registration:errors.editionNotFound');
 
@@ -41,10 +51,29 @@ export async function getReviewQueue(db: DB, editionSlug: string, filters: Queue
     .orderBy('stand_types.id')
     .execute();
 
-  let query = db
+  let matching = db
     .selectFrom('registrations')
     .innerJoin('organisations', 'organisations.id', 'registrations.organisation_id')
     .innerJoin('stand_types', 'stand_types.id', 'registrations.stand_type_id')
+    .where('registrations.edition_id', '=', edition.id)
+    .where('registrations.state', '!=', 'draft');
+  if (filters.state) matching = matching.where('registrations.state', '=', filters.state);
+  if (filters.standType) matching = matching.where('stand_types.slug', '=', filters.standType);
+  if (filters.category) {
+    const category = filters.category;
+    matching = matching.where(sql<boolean>`exists (select 1 from json_each(${sql.ref('organisations.categories')}) where value = ${category})`);
+  }
+  const q = filters.q?.trim();
+  if (q) matching = matching.where(sql<boolean>`instr(lower(${sql.ref('organisations.name')}), lower(${q})) > 0`);
+  const { total } = await matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const pageSize = paging.pageSize ?? QUEUE_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(Number(total) / pageSize));
+  const page = Math.min(pages, Math.max(1, Math.floor(paging.page ?? 1)));
+  const stateRank = sql<number>`case ${sql.ref('registrations.state')} ${sql.join(
+    QUEUE_ORDER.map((state, i) => sql`when ${state} then ${i}`),
+    sql` `,
+  )} else ${QUEUE_ORDER.length} end`;
+  const rows = await matching
     .select([
       'registrations.id',
       'registrations.state',
@@ -69,18 +98,18 @@ export async function getReviewQueue(db: DB, editionSlug: string, filters: Queue
       'stand_types.slug as stand_type_slug',
       'stand_types.name as stand_type_name',
     ])
-    .where('registrations.edition_id', '=', edition.id)
-    .where('registrations.state', '!=', 'draft');
-  if (filters.state) query = query.where('registrations.state', '=', filters.state);
-  if (filters.standType) query = query.where('stand_types.slug', '=', filters.standType);
-  if (filters.category) {
-    const category = filters.category;
-    query = query.where(sql<boolean>`exists (select 1 from json_each(${sql.ref('organisations.categories')}) where value = ${category})`);
-  }
-  const rows = await query.orderBy('registrations.submitted_at').orderBy('registrations.id').execute();
-  rows.sort((a, b) => QUEUE_ORDER.indexOf(a.state) - QUEUE_ORDER.indexOf(b.state));
+    .orderBy(stateRank)
+    .orderBy('registrations.submitted_at')
+    .orderBy('registrations.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return {
     edition,
+    total: Number(total),
+    page,
+    pages,
+    pageSize,
     standTypes: standTypes.map((s) => ({ ...s, taken: Number(s.taken ?? 0), waiting: Number(s.waiting ?? 0), open: Number(s.open ?? 0) })),
     registrations: rows.map((r) => ({
       ...r,
