@@ -44,11 +44,12 @@ export function pageLink(url: URL, page: number, param = 'page'): string {
   return `${url.pathname}${query ? `?${query}` : ''}`;
 }
 
-export function Paging({ paging }: { paging: PagingInfo }) {
+/** `of`: what is paged, when a page has several paged lists (each navigation then has a name of its own). */
+export function Paging({ paging, of }: { paging: PagingInfo; of?: string }) {
   const { t } = useI18n();
   if (paging.pages <= 1) return null;
   return (
-    <nav className="paging" aria-label={t('security:paging.label')}>
+    <nav className="paging" aria-label={of ? `${t('security:paging.label')}: ${of}` : t('security:paging.label')}>
       <p>{t('security:paging.status', { page: paging.page, pages: paging.pages, from: paging.from, to: paging.to })}</p>
       <p className="paging__links">
         {paging.previous ? (

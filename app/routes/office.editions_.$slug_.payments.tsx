@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
+import { pageLink, Paging, pagingOf, type PagingInfo } from '~/components/paging';
 import { Localized, useI18n } from '~/components/i18n';
 import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
 import { recordBankTransfer } from '~/domain/payments/bank-transfer.server';
@@ -37,6 +38,9 @@ function editionSlug(params: { slug?: string }): string {
   return slug;
 }
 
+const PAYMENTS_PAGE_SIZE = 50;
+type SectionId = 'waivers' | 'outstanding' | 'settled';
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = editionSlug(params);
   await requireEditionManager(request, params.slug);
@@ -45,11 +49,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const ref = url.searchParams.get('ref')?.trim() ?? '';
   const found = ref ? parseTransferReference(ref) : null;
+  const rows = ref ? view.rows.filter((r) => r.registrationId === found?.registrationId) : view.rows;
+  // Three lists, each in pages of its own (?waivers=, ?outstanding=, ?settled=): a city has thousands of stands.
+  const waivers = rows.filter((r) => r.waiver?.state === 'requested');
+  const outstanding = rows.filter((r) => (r.status === 'due' || r.status === 'pending') && r.waiver?.state !== 'requested');
+  const settled = rows.filter((r) => r.waiver?.state !== 'requested' && !(r.status === 'due' || r.status === 'pending'));
+  const path = `/office/editions/${slug}/payments`;
+  const section = (id: SectionId, all: OfficeRow[]) => {
+    const { shown, paging } = pagingOf(all, url.searchParams.get(id), PAYMENTS_PAGE_SIZE, (n) => `${pageLink(new URL(`${path}${url.search}`, url.origin), n, id)}#section-${id}`);
+    return { id, rows: shown, total: all.length, paging };
+  };
   return json({
     title: `${translator(locale)('payments:office.title')} · ${pickText(view.edition.title, locale).text}`,
-    view,
+    edition: view.edition,
+    summary: view.summary,
+    sections: [section('waivers', waivers), section('outstanding', outstanding), section('settled', settled)],
     today: berlinToday(),
-    search: ref ? { ref, registrationId: found?.registrationId ?? null } : null,
+    search: ref ? { ref, registrationId: found?.registrationId ?? null, matches: rows.length } : null,
     done: officeIntent.safeParse(url.searchParams.get('done')).data ?? null,
   });
 }
@@ -127,19 +143,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OfficePayments() {
-  const { view, search, done, today } = useLoaderData<typeof loader>();
+  const { edition, summary, sections, search, done, today } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const rows = search ? view.rows.filter((r) => r.registrationId === search.registrationId) : view.rows;
-  const waivers = rows.filter((r) => r.waiver?.state === 'requested');
-  const outstanding = rows.filter((r) => (r.status === 'due' || r.status === 'pending') && r.waiver?.state !== 'requested');
-  const settled = rows.filter((r) => !waivers.includes(r) && !outstanding.includes(r));
   return (
     <>
       <p className="eyebrow">
         <Link to="/office">{t('payments:office.back')}</Link>
       </p>
       <h1>
-        {t('payments:office.title')}: <Localized value={view.edition.title} />
+        {t('payments:office.title')}: <Localized value={edition.title} />
       </h1>
       {done ? (
         <p role="status" className="notice notice--success">
@@ -149,20 +161,20 @@ export default function OfficePayments() {
       <dl className="facts-list payment-summary">
         <dt>{t('payments:office.summary.expected')}</dt>
         <dd>
-          <Money cents={view.summary.expectedCents} />
+          <Money cents={summary.expectedCents} />
         </dd>
         <dt>{t('payments:office.summary.received')}</dt>
         <dd>
-          <Money cents={view.summary.receivedCents} />
+          <Money cents={summary.receivedCents} />
         </dd>
         <dt>{t('payments:office.summary.refunded')}</dt>
         <dd>
-          <Money cents={view.summary.refundedCents} />
+          <Money cents={summary.refundedCents} />
         </dd>
         <dt>{t('payments:office.summary.outstanding')}</dt>
         <dd>
           <strong>
-            <Money cents={view.summary.outstandingCents} />
+            <Money cents={summary.outstandingCents} />
           </strong>
         </dd>
       </dl>
@@ -174,16 +186,16 @@ export default function OfficePayments() {
           {t('payments:office.search.submit')}
         </button>
       </Form>
-      {search && rows.length === 0 ? <p className="notice notice--warning">{t('payments:office.search.noMatch', { ref: search.ref })}</p> : null}
+      {search && search.matches === 0 ? <p className="notice notice--warning">{t('payments:office.search.noMatch', { ref: search.ref })}</p> : null}
 
-      <Section id="waivers" title={t('payments:office.sections.waivers')} rows={waivers} today={today} />
-      <Section id="outstanding" title={t('payments:office.sections.outstanding')} rows={outstanding} today={today} />
-      <Section id="settled" title={t('payments:office.sections.settled')} rows={settled} today={today} />
+      {sections.map((section) => (
+        <Section key={section.id} id={section.id} title={t(`payments:office.sections.${section.id}`)} rows={section.rows} paging={section.paging} today={today} />
+      ))}
     </>
   );
 }
 
-function Section({ id, title, rows, today }: { id: string; title: string; rows: OfficeRow[]; today: string }) {
+function Section({ id, title, rows, paging, today }: { id: string; title: string; rows: OfficeRow[]; paging: PagingInfo; today: string }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby={`section-${id}`}>
@@ -197,6 +209,7 @@ function Section({ id, title, rows, today }: { id: string; title: string; rows: 
           ))}
         </ul>
       )}
+      <Paging paging={paging} of={title} />
     </section>
   );
 }
