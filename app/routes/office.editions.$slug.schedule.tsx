@@ -17,15 +17,43 @@ import { parseForm } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { berlinDay, formatDateTime, formatDay, formatTime } from '~/lib/time';
+import { berlinDay, berlinToday, formatDateTime, formatDay, formatTime } from '~/lib/time';
 import { attempt, orRespond, respondWith } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);
   const locale = await localeOf(request);
-  const board = await orRespond(() => getScheduleBoard(db(), params.slug ?? ''));
+  const full = await orRespond(() => getScheduleBoard(db(), params.slug ?? ''));
+  // A big program is shown one day at a time (?day=; docs/decisions/104); a small one all at once.
+  const counts = Object.fromEntries(full.days.map((d) => [d, 0]));
+  for (const i of full.items) counts[i.day] = (counts[i.day] ?? 0) + 1;
+  const asked = new URL(request.url).searchParams.get('day');
+  const today = berlinToday();
+  const firstWithItems = full.days.find((d) => (counts[d] ?? 0) > 0) ?? full.days[0] ?? null;
+  const bigDefault = full.days.includes(today) ? today : firstWithItems;
+  const day = asked && full.days.includes(asked) ? asked : full.items.length > BOARD_ALL_DAYS_MAX ? bigDefault : null;
+  // only what the board draws (descriptions, languages and the like are on the item's own page)
+  const items = (day ? full.items.filter((i) => i.day === day) : full.items).map((i) => ({
+    uid: i.uid,
+    stage_id: i.stage_id,
+    title: i.title,
+    starts_at: i.starts_at,
+    ends_at: i.ends_at,
+    status: i.status,
+    host_name: i.host_name,
+    published: i.published,
+    series_size: i.series_size,
+    day: i.day,
+  }));
+  // every item a conflict names, shown on this day or not, so the conflict list can say which
+  const named = new Set(full.conflicts.flatMap((c) => c.uids));
+  const conflictTitles = Object.fromEntries(full.items.filter((i) => named.has(i.uid)).map((i) => [i.uid, { title: i.title, host_name: i.host_name }]));
+  const board = { ...full, items, shownDay: day, dayCounts: counts, allDaysOffered: full.items.length <= BOARD_ALL_DAYS_MAX, conflictTitles };
   return json({ title: translator(locale)('schedule:board.title', { edition: pickText(board.edition.title, locale).text }), board });
 }
+
+/** Up to this many items the board shows every day at once. */
+const BOARD_ALL_DAYS_MAX = 300;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
@@ -85,14 +113,14 @@ export default function ScheduleBoard() {
   const navigation = useNavigation();
   const [announcement, setAnnouncement] = useState('');
   const focusAfterMove = useRef<string | null>(null);
-  const { edition, stages, items, conflicts, conflictsByUid, pending, latestRelease, stageActs } = board;
+  const { edition, stages, items, conflicts, conflictsByUid, pending, latestRelease, stageActs, conflictTitles } = board;
 
   const context: ConflictContext = useMemo(
     () => ({
-      items: Object.fromEntries(items.map((i) => [i.uid, { title: i.title, host_name: i.host_name }])),
+      items: { ...conflictTitles, ...Object.fromEntries(items.map((i) => [i.uid, { title: i.title, host_name: i.host_name }])) },
       stages: Object.fromEntries(stages.map((s) => [s.id, s.name])),
     }),
-    [items, stages],
+    [items, stages, conflictTitles],
   );
   const hard = conflicts.filter((c) => c.severity === 'hard');
   const warnings = conflicts.filter((c) => c.severity === 'warning');
@@ -238,8 +266,26 @@ export default function ScheduleBoard() {
             {Object.values(fetchError).map((e) => t(e.key)).join(' ')}
           </p>
         ) : null}
+        {board.days.length > 1 && (board.shownDay || !board.allDaysOffered) ? (
+          <nav aria-label={t('schedule:board.daysNav')} className="board-days">
+            <ul className="inline-list">
+              {board.days.map((day) => (
+                <li key={day}>
+                  <Link to={`?day=${day}`} aria-current={board.shownDay === day ? 'page' : undefined}>
+                    {t('schedule:board.dayLink', { day: formatDay(day, locale), count: board.dayCounts[day] ?? 0 })}
+                  </Link>
+                </li>
+              ))}
+              {board.allDaysOffered ? (
+                <li>
+                  <Link to="?">{t('schedule:board.allDays')}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
         {items.length === 0 ? <p>{t('schedule:board.noItems')}</p> : null}
-        {board.days.map((day) => (
+        {(board.shownDay ? [board.shownDay] : board.days).map((day) => (
           <DayGrid
             key={day}
             day={day}
@@ -296,6 +342,13 @@ function DayGrid({
 }) {
   const { t, locale } = useI18n();
   const items = board.items.filter((i) => i.day === day);
+  const byCell = new Map<string, BoardItem[]>();
+  for (const i of items) {
+    const key = `${i.stage_id}|${hourOf(i.starts_at)}`;
+    const list = byCell.get(key);
+    if (list) list.push(i);
+    else byCell.set(key, [i]);
+  }
   const hours = board.openingHours.filter((h) => h.day === day);
   const starts = [...hours.map((h) => h.opens_at), ...items.map((i) => i.starts_at)].map(hourOf);
   const ends = [...hours.map((h) => (berlinDay(h.closes_at) === day ? hourOf(h.closes_at) - (h.closes_at.slice(14, 16) === '00' ? 1 : 0) : 23)), ...items.map((i) => hourOf(i.starts_at))];
@@ -339,11 +392,9 @@ function DayGrid({
                   onDragOver={hydrated ? (e) => e.preventDefault() : undefined}
                   onDrop={hydrated ? (e) => onDrop(e, s.id, day, hour) : undefined}
                 >
-                  {items
-                    .filter((i) => i.stage_id === s.id && hourOf(i.starts_at) === hour)
-                    .map((item) => (
-                      <ItemCard key={item.uid} item={item} hydrated={hydrated} onHandleKey={onHandleKey} conflicts={conflictsByUid[item.uid] ?? []} context={context} />
-                    ))}
+                  {(byCell.get(`${s.id}|${hour}`) ?? []).map((item) => (
+                    <ItemCard key={item.uid} item={item} hydrated={hydrated} onHandleKey={onHandleKey} conflicts={conflictsByUid[item.uid] ?? []} context={context} />
+                  ))}
                 </td>
               ))}
             </tr>

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { scaleDatabase } from './scale-fixture';
+import { openDatabase } from '../db/connection';
+import { getScheduleBoard } from '../app/domain/schedule/editor.server';
+const fx = await scaleDatabase(5000, 2000);
+const { db } = openDatabase(fx.file);
+const b = await getScheduleBoard(db, 'bench-2027');
+for (const [k, v] of Object.entries(b)) console.log(k, Array.isArray(v) ? v.length : '', Math.round(JSON.stringify(v).length / 1024), 'KiB');
+console.log('days', b.days);
+await db.destroy(); fs.rmSync(fx.dir, { recursive: true, force: true });
