@@ -44,13 +44,18 @@ export function pageLink(url: URL, page: number, param = 'page'): string {
   return `${url.pathname}${query ? `?${query}` : ''}`;
 }
 
-/** `of`: what is paged, when a page has several paged lists (each navigation then has a name of its own). */
+/**
+ * Without `of` the pages are of the program (the public program pages). `of` names any other
+ * list ("Anmeldungen prüfen", "Offene Gebühren"): the navigation is named after it, so several
+ * paged lists on one page stay apart, and the status counts entries, not program items.
+ */
 export function Paging({ paging, of }: { paging: PagingInfo; of?: string }) {
   const { t } = useI18n();
   if (paging.pages <= 1) return null;
+  const numbers = { page: paging.page, pages: paging.pages, from: paging.from, to: paging.to };
   return (
-    <nav className="paging" aria-label={of ? `${t('security:paging.label')}: ${of}` : t('security:paging.label')}>
-      <p>{t('security:paging.status', { page: paging.page, pages: paging.pages, from: paging.from, to: paging.to })}</p>
+    <nav className="paging" aria-label={of ? t('security:paging.labelOf', { list: of }) : t('security:paging.label')}>
+      <p>{of ? t('security:paging.statusRows', numbers) : t('security:paging.status', numbers)}</p>
       <p className="paging__links">
         {paging.previous ? (
           <Link to={paging.previous} rel="prev">

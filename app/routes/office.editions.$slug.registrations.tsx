@@ -28,7 +28,8 @@ const filterSchema = z.object({
   standType: z.preprocess(blank, z.string().max(80).optional()),
   category: z.preprocess(blank, z.enum(ORGANISATION_CATEGORIES).optional()),
   q: z.preprocess(blank, z.string().max(200).optional()),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).optional()),
+  // a broken or missing page number is the first page, one past the end the last (as on the public lists)
+  page: z.preprocess((v) => (/^\d{1,6}$/.test(String(v ?? '')) ? Number(v) : undefined), z.number().int().optional()),
 });
 
 /** The review queue of one edition: filters are plain GET parameters, decisions plain POST forms. */
@@ -223,7 +224,7 @@ export default function ReviewQueue() {
             );
           })}
         </ol>
-        <Paging paging={paging} />
+        <Paging paging={paging} of={t('registration:office.queueTitle')} />
       </section>
     </>
   );

@@ -46,7 +46,7 @@ export default function OrganisationDirectory() {
           </li>
         ))}
       </ul>
-      <Paging paging={paging} />
+      <Paging paging={paging} of={t('organisations.title')} />
     </>
   );
 }
