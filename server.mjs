@@ -10,7 +10,7 @@ import { createRequestHandler } from '@remix-run/express';
 
 // The heap grows by at most 30 % over what the last full collection kept, not by V8's default of up to
 // four times: requests in flight at each minor collection are promoted, and under load the default let a
-// server with 40 MB of live objects reach 260 MB (docs/decisions/103). Set before the app allocates.
+// server with 40 MB of live objects reach 260 MB (docs/decisions/105). Set before the app allocates.
 v8.setFlagsFromString(`--heap-growing-percent=${Number(process.env.HEAP_GROWING_PERCENT ?? 30)}`);
 
 const here = path.dirname(fileURLToPath(import.meta.url));

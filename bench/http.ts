@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** A bench-only secret for the bench's own throwaway servers. */
+export const BENCH_SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -43,9 +45,10 @@ export interface AppServer {
 
 /** The real production server over the build, on the given database, rate limits off (one IP on loopback). */
 export async function startAppServer(databasePath: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
-  const child = spawn(process.execPath, ['server.mjs'], {
+  // BENCH_NODE_ARGS: extra node flags for the server under test (profiling: --cpu-prof, --trace-gc, --import <preload>)
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'server.mjs'], {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', SEED_DEMO: 'false', MAIL_DIR: path.join(path.dirname(databasePath), 'mail'), ...extraEnv },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', SESSION_SECRET: BENCH_SESSION_SECRET, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', SEED_DEMO: 'false', MAIL_DIR: path.join(path.dirname(databasePath), 'mail'), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

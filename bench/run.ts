@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createBenchDatabase } from './fixtures';
 import { load, startAppServer, type AppServer, type LoadResult } from './http';
 import { benchFeedBuild } from './feed-build';
-import { measureMarkdown, measureOffice, measurePublic, SIZES, type ScaleFigures } from './scale';
+import { measureMarkdown, measureOffice, measurePublic, OFFICE_PAGES, SIZES, type ScaleFigures } from './scale';
 import { applicationForm, BURST_SECRET, mintCookies, prepareApplicants } from '../tests/helpers/applicants';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -176,6 +176,11 @@ async function benchScale() {
   p('edition page, afresh', 'editionPageMs', { max: 300 });
   p('exhibitors page, afresh', 'exhibitorsMs', { max: 300 });
   p('organisations page, afresh', 'organisationsMs', { max: 300 });
+  for (const [key, path] of OFFICE_PAGES) {
+    p(`office ${path === '/office/editions/bench-2027' ? '… (dashboard)' : path.replace('/office/editions/bench-2027', '…')}`.slice(0, 40), `${key}Ms`, { max: 300 });
+  }
+  p('office review queue, page size', 'officeRegistrationsKiB', { unit: 'KiB' });
+  p('office schedule board, page size', 'officeScheduleKiB', { unit: 'KiB' });
   o('findConflicts alone', 'findConflictsMs', { max: 50 });
   o('conflict check (load + findConflicts)', 'conflictCheckMs', { max: 50 });
   o('schedule board (office)', 'scheduleBoardMs', { max: 300 });

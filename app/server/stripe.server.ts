@@ -13,7 +13,7 @@ export function stripe(): Stripe | null {
   if (client !== undefined) return client;
   const config = env();
   if (!config.STRIPE_SECRET_KEY || !config.STRIPE_WEBHOOK_SECRET) return (client = null);
-  // The SDK is loaded when payments are configured, not at every start (7 MB of memory, ADR 103).
+  // The SDK is loaded when payments are configured, not at every start (7 MB of memory, ADR 105).
   const StripeSdk = createRequire(import.meta.url)('stripe') as typeof Stripe;
   client = new StripeSdk(config.STRIPE_SECRET_KEY, {
     ...(config.STRIPE_API_HOST ? { host: config.STRIPE_API_HOST } : {}),

@@ -36,7 +36,7 @@ export async function reencodePlanImage(bytes: Buffer): Promise<PlanImage> {
   if (bytes.length > PLAN_IMAGE_MAX_BYTES) throw refuse('places:errors.pictureTooBig', { max: MAX_MB });
   const png = isPng(bytes);
   if (!png && !isJpeg(bytes)) throw refuse('places:errors.pictureType');
-  // libvips is loaded on the first upload, not at start: it is 13 MB of the server's memory (ADR 103).
+  // libvips is loaded on the first upload, not at start: it is 13 MB of the server's memory (ADR 105).
   const { default: sharp } = await import('sharp');
   try {
     const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
