@@ -16,6 +16,7 @@ const {
   formBodiesOnly,
   privateWhenSignedIn,
   createPageCache,
+  publicDataVersionHeader,
   handleCalendarRequest,
   handleScheduleFileRequest,
   isScheduleFileUrl,
@@ -39,6 +40,7 @@ app.use(express.static(path.join(here, 'public'), { maxAge: '1h' }));
 app.use(sameOriginWrites);
 app.use(formBodiesOnly);
 app.use(privateWhenSignedIn);
+app.use(publicDataVersionHeader);
 // Public pages for visitors who are not signed in: rendered once per database change.
 app.use(createPageCache(build));
 app.all(
