@@ -9,16 +9,17 @@
  * default namespace `common`, `:` between namespace and key, `.` between key parts, values not
  * escaped because React escapes):
  * - lookup of `ns:a.b.c` or `{ ns }`, arrays of keys (the first found), the fallback
- *   language, a missing key answered with the key, `defaultValue` (also as the second argument)
- * - interpolation `{{name}}`, `{{a.b}}` and `{{- name}}`; a variable not given stays as written,
- *   one given as undefined becomes empty; inserted values are not read again
+ *   language, a missing key answered with the key, `defaultValue` (also as the second argument),
+ *   `lng`
+ * - interpolation `{{name}}`, `{{a.b}}` and `{{- name}}`, never escaped (as configured: React
+ *   escapes); a variable not given stays as written, one given as undefined becomes empty;
+ *   inserted values are not read again
  * - plurals `key_zero|one|two|few|many|other` from `Intl.PluralRules` (`count: 0` tries `_zero`
- *   first in every language), `ordinal: true` (`key_ordinal_one`...), `context` (`key_male`,
- *   `key_male_one`)
+ *   first in every language), `context` (`key_male`, `key_male_one`)
  * - nesting `$t(ns:key)` and `$t(key, {"count": 2})`, after interpolation, with the outer values
- * - `interpolation: { escapeValue: true }` per call (i18next's HTML entities)
- * Not supported (no locale string uses them; the test fails if one starts to): formats
- * (`{{x, number}}`, `$t(key), uppercase`), post-processors, `returnObjects`.
+ * Not supported, because neither a locale string nor a call uses them (the test fails if one
+ * starts to): formats (`{{x, number}}`, `$t(key), uppercase`), ordinals, `lngs`, `replace`,
+ * `defaultValue_<plural form>`, escaping values, keys with dots in the JSON, `returnObjects`.
  */
 
 export type Bundles = Record<string, Record<string, unknown>>;
@@ -36,17 +37,15 @@ const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*
 const UNESCAPED = /\{\{-(.+?)\}\}/g;
 const PLAIN = /\{\{(.+?)\}\}/g;
 const MAX_REPLACES = 1000;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '/': '&#x2F;' };
 
 const pluralRules = new Map<string, Intl.PluralRules>();
-function pluralSuffix(code: string, count: number, ordinal: boolean): string {
-  const memo = `${code}|${ordinal}`;
-  let rule = pluralRules.get(memo);
+function pluralSuffix(code: string, count: number): string {
+  let rule = pluralRules.get(code);
   if (!rule) {
-    rule = new Intl.PluralRules(code.replace(/_/g, '-'), { type: ordinal ? 'ordinal' : 'cardinal' });
-    pluralRules.set(memo, rule);
+    rule = new Intl.PluralRules(code);
+    pluralRules.set(code, rule);
   }
-  return `_${ordinal ? 'ordinal_' : ''}${rule.select(count)}`;
+  return `_${rule.select(count)}`;
 }
 
 const makeString = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -72,32 +71,8 @@ function valueAt(data: TranslateOptions, path: string): unknown {
   return current;
 }
 
-/** A string at a dotted key of a namespace; a key with literal dots ("a.b": ...) is found too. */
-function lookup(tree: unknown, key: string): unknown {
-  if (!tree || typeof tree !== 'object') return undefined;
-  const direct = valueAt(tree as TranslateOptions, key);
-  if (direct !== undefined && direct !== null) return direct;
-  // i18next's deepFind: segments joined by dots may be one key
-  const tokens = key.split('.');
-  let current: unknown = tree;
-  for (let i = 0; i < tokens.length; ) {
-    if (!current || typeof current !== 'object') return undefined;
-    let next: unknown;
-    let path = '';
-    for (let j = i; j < tokens.length; ++j) {
-      path += (j === i ? '' : '.') + tokens[j];
-      next = own(current, path) ? (current as Record<string, unknown>)[path] : undefined;
-      if (next !== undefined) {
-        if (['string', 'number', 'boolean'].includes(typeof next) && j < tokens.length - 1) continue;
-        i = j + 1;
-        break;
-      }
-    }
-    if (next === undefined) return undefined;
-    current = next;
-  }
-  return current;
-}
+/** A string at a dotted key of a namespace. */
+const lookup = (tree: unknown, key: string): unknown => (tree && typeof tree === 'object' ? valueAt(tree as TranslateOptions, key) : undefined);
 
 export function createTranslator(config: { store: Partial<Record<string, Bundles>>; lng: string; fallbackLng: string; defaultNS: string }): Translator {
   const { store, lng: language, fallbackLng, defaultNS } = config;
@@ -118,20 +93,19 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
   function resolve(keys: readonly string[], opt: TranslateOptions): unknown {
     let found: unknown;
     const plural = opt.count !== undefined && typeof opt.count !== 'string';
-    const zero = plural && !opt.ordinal && opt.count === 0;
+    const zero = plural && opt.count === 0;
     const context = opt.context !== undefined && (typeof opt.context === 'string' || typeof opt.context === 'number') && opt.context !== '';
     for (const k of keys) {
       if (valid(found)) break;
       const { key, namespaces } = extract(k, opt);
-      const codes = (opt.lngs as string[] | undefined) ?? hierarchy((opt.lng as string | undefined) || language);
+      const codes = hierarchy((opt.lng as string | undefined) || language);
       for (const ns of namespaces) {
         if (valid(found)) break;
         for (const code of codes) {
           if (valid(found)) break;
           const candidates = [key];
-          const suffix = plural ? pluralSuffix(code, Number(opt.count), Boolean(opt.ordinal)) : '';
+          const suffix = plural ? pluralSuffix(code, Number(opt.count)) : '';
           if (plural) {
-            if (opt.ordinal && suffix.startsWith('_ordinal_')) candidates.push(key + suffix.replace('_ordinal_', '_'));
             candidates.push(key + suffix);
             if (zero) candidates.push(`${key}_zero`);
           }
@@ -139,7 +113,6 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
             const contextKey = `${key}_${String(opt.context)}`;
             candidates.push(contextKey);
             if (plural) {
-              if (opt.ordinal && suffix.startsWith('_ordinal_')) candidates.push(contextKey + suffix.replace('_ordinal_', '_'));
               candidates.push(contextKey + suffix);
               if (zero) candidates.push(`${contextKey}_zero`);
             }
@@ -152,35 +125,32 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
     return found;
   }
 
-  function interpolate(str: string, data: TranslateOptions, opt: TranslateOptions): string {
-    const escape = (opt.interpolation as { escapeValue?: boolean } | undefined)?.escapeValue === true;
-    const passes = [
-      { regex: new RegExp(UNESCAPED.source, 'g'), safe: (v: string) => v },
-      { regex: new RegExp(PLAIN.source, 'g'), safe: (v: string) => (escape ? v.replace(/[&<>"'/]/g, (c) => ENTITIES[c]!) : v) },
-    ];
+  /** `blankGiven`: a variable given as undefined becomes empty (not so in nesting options). */
+  function interpolate(str: string, data: TranslateOptions, blankGiven = true): string {
+    const passes = [new RegExp(UNESCAPED.source, 'g'), new RegExp(PLAIN.source, 'g')];
     const unescaped: [number, number][] = [];
     let shift = 0;
-    passes.forEach((pass, index) => {
+    passes.forEach((regex, index) => {
       let replaces = 0;
       let match: RegExpExecArray | null;
-      while ((match = pass.regex.exec(str))) {
+      while ((match = regex.exec(str))) {
         const at = match.index - shift;
         const written = unescaped.find(([start, end]) => at >= start && at < end);
         if (written) {
-          pass.regex.lastIndex = written[1] + shift;
+          regex.lastIndex = written[1] + shift;
           continue;
         }
         const name = match[1]!.trim();
         let value = valueAt(data, name);
         if (value === undefined) {
-          if (own(opt, name)) value = '';
+          if (blankGiven && own(data, name)) value = '';
           else continue; // left as written
-        } else if (typeof value !== 'string') value = makeString(value);
-        const safe = makeString(pass.safe(value as string));
+        }
+        const safe = makeString(value);
         str = str.slice(0, match.index) + safe + str.slice(match.index + match[0].length);
         if (index === 0) unescaped.push([match.index, match.index + safe.length]);
         else shift += safe.length - match[0].length;
-        pass.regex.lastIndex += safe.length - match[0].length;
+        regex.lastIndex += safe.length - match[0].length;
         if (++replaces >= MAX_REPLACES) break;
       }
     });
@@ -194,7 +164,6 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
     let match: RegExpExecArray | null;
     while ((match = regex.exec(str))) {
       let cloned: TranslateOptions = { ...options };
-      cloned = cloned.replace && typeof cloned.replace !== 'string' ? (cloned.replace as TranslateOptions) : cloned;
       delete cloned.defaultValue;
       let inner = match[1]!;
       const keyEnd = /{.*}/s.test(inner) ? inner.lastIndexOf('}') + 1 : inner.indexOf(',');
@@ -203,7 +172,7 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
       if (key.includes(',')) {
         const parts = key.split(/,[ ]*{/);
         key = parts[0]!;
-        let json = interpolate(`{${parts[1]}`, cloned, {});
+        let json = interpolate(`{${parts[1]}`, cloned, false);
         const single = json.match(/'/g)?.length ?? 0;
         const double = json.match(/"/g)?.length ?? 0;
         if ((single % 2 === 0 && double === 0) || double % 2 !== 0) json = json.replace(/'/g, '"');
@@ -226,13 +195,9 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
     const opt: TranslateOptions = { ...given };
     const keys = (Array.isArray(input) ? input : [input]).map(String);
     const { key } = extract(keys[keys.length - 1]!, opt);
-    const lng = (opt.lng as string | undefined) || language;
     let res = resolve(keys, opt);
-    const plural = opt.count !== undefined && typeof opt.count !== 'string';
-    const hasDefault = Object.keys(opt).some((o) => o.startsWith('defaultValue') && opt[o] !== undefined);
-    const suffix = plural ? pluralSuffix(lng, Number(opt.count), Boolean(opt.ordinal)) : '';
-    const ordinalFallback = opt.ordinal && plural ? pluralSuffix(lng, Number(opt.count), false) : '';
-    const defaultValue = (plural && !opt.ordinal && opt.count === 0 && opt.defaultValue_zero) || opt[`defaultValue${suffix}`] || opt[`defaultValue${ordinalFallback}`] || opt.defaultValue;
+    const hasDefault = opt.defaultValue !== undefined;
+    const defaultValue = opt.defaultValue;
     if (isObject(!res && hasDefault ? defaultValue : res)) return `key '${key} (${language})' returned an object instead of string.`;
     if (!valid(res) && hasDefault) res = defaultValue;
     if (!valid(res)) res = key;
@@ -242,8 +207,7 @@ export function createTranslator(config: { store: Partial<Record<string, Bundles
   function extend(res: string, keys: readonly string[], opt: TranslateOptions, lastKey?: readonly string[]): string {
     if (opt.skipInterpolation) return res;
     const before = count(res, NESTING);
-    const data = opt.replace && typeof opt.replace !== 'string' ? (opt.replace as TranslateOptions) : opt;
-    res = interpolate(res, data, opt);
+    res = interpolate(res, opt);
     if (before < count(res, NESTING)) opt.nest = false;
     if (!opt.lng) opt.lng = language;
     if (opt.nest !== false) res = nest(res, (k, o) => (lastKey?.[0] === k && !opt.context ? null : translate(k, o, keys)), opt);
