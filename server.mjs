@@ -23,6 +23,7 @@ const {
   formBodiesOnly,
   privateWhenSignedIn,
   createPageCache,
+  publicDataVersionHeader,
   handleCalendarRequest,
   handleScheduleFileRequest,
   isScheduleFileUrl,
@@ -40,6 +41,8 @@ const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', 'loopback');
 app.use(securityHeaders);
+// Which public data an answer was made from (the service worker refreshes its kept pages when it moves).
+app.use(publicDataVersionHeader);
 // Public pages for visitors who are not signed in: rendered once per change of the public data and
 // kept gzip-compressed, so they come before compression and the static files (GET without a session only).
 app.use(createPageCache(build));

@@ -10,7 +10,7 @@ import './load-context';
 // The server (server.mjs) starts and stops the app through these.
 export { startApp, stopApp } from './server/boot.server';
 export { securityHeaders, sameOriginWrites, formBodiesOnly, privateWhenSignedIn } from './http/security.server';
-export { createPageCache } from './http/page-cache.server';
+export { createPageCache, publicDataVersionHeader } from './http/page-cache.server';
 // Calendar feeds are answered before Remix (see server.mjs and app/http/calendar-feeds.server.ts).
 export { handleCalendarRequest } from './http/calendar-feeds.server';
 export { handleScheduleFileRequest, isScheduleFileUrl } from './http/schedule-files.server';

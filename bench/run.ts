@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createBenchDatabase } from './fixtures';
 import { load, startAppServer, type AppServer, type LoadResult } from './http';
 import { benchFeedBuild } from './feed-build';
+import { measureWeights, WEIGHT_GOALS } from './weights';
 import { measureMarkdown, measureOffice, measurePublic, OFFICE_PAGES, SIZES, type ScaleFigures } from './scale';
 import { applicationForm, BURST_SECRET, mintCookies, prepareApplicants } from '../tests/helpers/applicants';
 
@@ -94,6 +95,33 @@ async function benchFeeds() {
       plain.stop();
     }
     results.peakRssMbFeeds = app.peakRssMb();
+  } finally {
+    await app.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Page weights: HTML and JavaScript (gzip, everything the page loads) of four public pages, in Chromium. */
+async function benchWeights() {
+  const { file, dir } = await createBenchDatabase(500);
+  const app = await startAppServer(file);
+  try {
+    const kb = (n: number) => (n / 1024).toFixed(1).padStart(6);
+    const pages = await measureWeights(app.url, [
+      ['home page', '/'],
+      ['edition page, 500 items', '/editions/bench-2027'],
+      ['/program', '/program'],
+      ['item page', '/program/bench-2027-1'],
+    ]);
+    for (const w of pages) {
+      const js = w.javascriptBytes <= WEIGHT_GOALS.javascriptKb * 1024;
+      const html = w.htmlBytes <= WEIGHT_GOALS.htmlKb * 1024;
+      console.log(
+        `weight ${w.page.padEnd(27)} JavaScript ${kb(w.javascriptBytes)} KB in ${String(w.scripts.length).padStart(2)} files (goal ≤ ${WEIGHT_GOALS.javascriptKb} KB) ${js ? 'met' : 'NOT met'} | HTML ${kb(w.htmlBytes)} KB (goal ≤ ${WEIGHT_GOALS.htmlKb} KB) ${html ? 'met' : 'NOT met'}`,
+      );
+    }
+    results.weights = { goalsKb: WEIGHT_GOALS, pages };
+    results.peakRssMbWeights = app.peakRssMb();
   } finally {
     await app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -210,6 +238,7 @@ const benches: [string, () => Promise<void>][] = [
   ['burst', benchBurst],
   ['feeds', benchFeeds],
   ['page', benchPage],
+  ['weights', benchWeights],
 ];
 const only = process.argv[2];
 for (const [name, fn] of benches) if (!only || only === name) await fn();

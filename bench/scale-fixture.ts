@@ -14,7 +14,7 @@ import { saveApplication } from '../app/domain/registrations/applications.server
 import { decideRegistration } from '../app/domain/registrations/review.server';
 import { createBenchDatabase } from './fixtures';
 import { prepareApplicants } from '../tests/helpers/applicants';
-import { berlinToUtc } from '../app/lib/time';
+import { berlinToUtc } from '../app/lib/berlin-clock';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cacheDir = path.join(root, 'bench/.cache');

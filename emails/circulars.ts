@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../app/lib/i18n';
 
 /** The footer line of a circular or an invitation to apply again: how to get no more of them. */
 export function circularsFooter(t: TFunction, stopUrl: string | undefined): string[] {

@@ -1,5 +1,5 @@
 /** Pieces shared by the payment messages: the bank-transfer block and day formatting. */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../app/lib/i18n';
 import { formatMoney } from '../app/lib/money';
 import type { Locale } from '../app/lib/i18n';
 import type { BankDetails } from '../app/domain/payments/bank-details';

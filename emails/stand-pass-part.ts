@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../app/lib/i18n';
 import type { MailAttachment } from '../app/domain/mail/templates';
 import type { PassMailPart } from '../app/domain/festival-day/passes.server';
 import { qrSvg } from '../app/lib/qr-svg';

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '~/lib/i18n';
 import { addResources, directionOf, DEFAULT_LOCALE, languageList, translator, type Locale } from '~/lib/i18n';
 import { isPicked, pickText, type LocalizedText, type PickedText } from '~/lib/i18n-text';
 

@@ -41,6 +41,16 @@ function databaseVersion(): string {
   return `${publicDataVersionOf(database())}:${berlinToday()}`;
 }
 
+/**
+ * Every answer says which public data it was made from (`X-Public-Data-Version`, the counter of
+ * docs/decisions/101): the service worker, seeing a newer one on any page, fetches the pages it
+ * keeps again (docs/decisions/099). One prepared statement, about a microsecond.
+ */
+export function publicDataVersionHeader(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Public-Data-Version', String(publicDataVersionOf(database())));
+  next();
+}
+
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {

@@ -3,14 +3,14 @@
  * through `t`. Strings live in app/locales/<locale>/<namespace>.json; adding a locale is
  * one folder there plus one line in app/locales/index.ts (see docs/translating.md).
  */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import { createTranslator, type TFunction, type Translator } from './translate';
 import { localeInfo, type Locale, LOCALES } from '../locales/info';
 // Empty in the browser bundle (a .server module): there, strings arrive via addResources
 // (docs/decisions/079); the one deliberate server import in app/lib.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import * as serverOnly from './i18n-resources.server';
 
-export { LOCALES, localeInfo, type Locale };
+export { LOCALES, localeInfo, type Locale, type TFunction };
 export const DEFAULT_LOCALE: Locale = 'de';
 export const TIME_ZONE = 'Europe/Berlin';
 
@@ -25,7 +25,7 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
 type Bundles = Record<string, Record<string, unknown>>;
 /** The strings this process knows: all of them on the server, the page's on the browser. */
 const store: Partial<Record<Locale, Bundles>> = { ...((serverOnly as { resources?: Record<Locale, Bundles> }).resources ?? {}) };
-const instances = new Map<Locale, i18n>();
+const instances = new Map<Locale, Translator>();
 
 /** The namespaces of one language a page needs, for the root loader to hand to the browser. */
 export function resourcesFor(locale: Locale, exclude: readonly string[] = []): Bundles {
@@ -35,31 +35,18 @@ export function resourcesFor(locale: Locale, exclude: readonly string[] = []): B
 /** The browser's side of it: strings from the root loader, added before anything is translated. */
 export function addResources(locale: Locale, bundles: Bundles): void {
   const known = (store[locale] ??= {});
-  const instance = instances.get(locale);
-  for (const [ns, data] of Object.entries(bundles)) {
-    if (known[ns]) continue;
-    known[ns] = data;
-    instance?.addResourceBundle(locale, ns, data, true, true);
-  }
+  for (const [ns, data] of Object.entries(bundles)) if (!known[ns]) known[ns] = data;
 }
 
-/** One initialised i18next instance per locale, made on first use and kept. */
-export function i18nFor(locale: Locale): i18n {
+/**
+ * One translator per locale, made on first use and kept; it reads the store as it is then, so
+ * strings added later (a client-side navigation into the office) are found. i18next's semantics
+ * without i18next (`translate.ts`, docs/decisions/103).
+ */
+export function i18nFor(locale: Locale): Translator {
   let instance = instances.get(locale);
   if (!instance) {
-    instance = i18next.createInstance({
-      lng: locale,
-      fallbackLng: DEFAULT_LOCALE,
-      supportedLngs: [...LOCALES],
-      resources: Object.fromEntries(Object.entries(store).map(([l, b]) => [l, { ...b }])),
-      ns: Object.keys(store[locale] ?? store[DEFAULT_LOCALE] ?? { common: {} }),
-      defaultNS: 'common',
-      initAsync: false,
-      returnNull: false,
-      interpolation: { escapeValue: false },
-      showSupportNotice: false,
-    } as Parameters<typeof i18next.createInstance>[0]);
-    void instance.init();
+    instance = createTranslator({ store, lng: locale, fallbackLng: DEFAULT_LOCALE, defaultNS: 'common' });
     instances.set(locale, instance);
   }
   return instance;
@@ -68,10 +55,10 @@ export function i18nFor(locale: Locale): i18n {
 const translators = new Map<Locale, TFunction>();
 const MAX_REMEMBERED = 20_000;
 /**
- * i18next's t() for a language, remembering what it answered: the strings are fixed for the
- * life of the process, and a program page of 2,000 items asks the same few keys thousands
- * of times (i18next's lookup, nesting and interpolation per call was a fifth of its render
- * time). Only calls whose options are plain values are remembered, only string answers.
+ * `t()` for a language, remembering what it answered: the strings are fixed for the life of
+ * the process, and a program page of 2,000 items asks the same few keys thousands of times
+ * (lookup, nesting and interpolation per call was a fifth of its render time). Only calls
+ * whose options are plain values are remembered, only string answers.
  */
 export function translator(locale: Locale): TFunction {
   let t = translators.get(locale);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDay, berlinToUtc, daysBetween, formatDate, formatDateTime, formatDay, formatDayRange, formatTime } from './time';
+import { berlinDay, daysBetween, formatDate, formatDateTime, formatDay, formatDayRange, berlinIsoWithOffset, formatTime, utcToBerlinWallClock } from './time';
+import { DateTime } from 'luxon';
+import { berlinToUtc } from './berlin-clock';
 
 describe('Berlin times', () => {
   it('turns Berlin wall-clock times into UTC on both sides of the October switch', () => {
@@ -24,6 +26,23 @@ describe('Berlin times', () => {
 
   it('lists every day of an edition across the switch', () => {
     expect(daysBetween('2027-10-28', '2027-10-31')).toEqual(['2027-10-28', '2027-10-29', '2027-10-30', '2027-10-31']);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(daysBetween('2027-03-27', '2027-03-28')).toEqual(['2027-03-27', '2027-03-28']);
+    expect(daysBetween('2027-10-31', '2027-10-30')).toEqual([]);
+  });
+
+  it('shows an instant as the Berlin wall clock of a form field, with Intl alone, on both sides of each switch', () => {
+    expect(utcToBerlinWallClock('2027-10-31T00:30:00.000Z')).toBe('2027-10-31T02:30'); // CEST
+    expect(utcToBerlinWallClock('2027-10-31T01:30:00.000Z')).toBe('2027-10-31T02:30'); // CET, the repeated hour
+    expect(utcToBerlinWallClock('2027-03-28T01:30:00.000Z')).toBe('2027-03-28T03:30');
+    expect(utcToBerlinWallClock('2027-03-28T00:59:00Z')).toBe('2027-03-28T01:59');
+    expect(utcToBerlinWallClock('2027-07-01T22:00:00')).toBe('2027-07-02T00:00'); // no offset: stored UTC
+    expect(berlinDay('2027-03-27T23:30:00.000Z')).toBe('2027-03-28');
+    // the same text luxon writes (toISO, milliseconds suppressed)
+    for (const iso of ['2027-10-30T18:00:00.000Z', '2027-10-31T00:30:00Z', '2027-10-31T01:30:00.000Z', '2027-03-28T00:59:59.250Z', '2027-03-28T01:00:00.000Z', '1999-12-31T23:00:00.000Z'])
+      expect(berlinIsoWithOffset(iso), iso).toBe(DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Berlin').toISO({ suppressMilliseconds: true }));
+    expect(formatDay('2027-03-28', 'de')).toBe('Sonntag, 28. März 2027');
+    expect(formatDay('2027-10-31', 'en', 'short')).toBe('Sun 31 Oct');
   });
 
   it('formats a day range per locale', () => {

@@ -1,9 +1,10 @@
 /**
  * Times are stored as UTC instants and always shown in Europe/Berlin, in the reader's
- * locale. Luxon does the wall-clock arithmetic so that days across the daylight-saving
- * switch (last Sunday of March and October) come out right.
+ * locale. Shared with the browser, so only the platform's Intl (formatters made once, Europe/
+ * Berlin): no luxon here, it would be 22 KB gzip on every page (docs/decisions/103). Turning a
+ * Berlin wall-clock time into an instant, across the daylight-saving switch, is luxon's job in
+ * `berlin-clock.ts`, which pages do not load.
  */
-import { DateTime } from 'luxon';
 import { localeInfo, TIME_ZONE, type Locale } from './i18n';
 
 /**
@@ -57,9 +58,18 @@ export function formatDate(day: string, locale: Locale): string {
   return spaces(formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(noonOf(day)));
 }
 
-/** Noon on a Berlin day: the same calendar day in every time zone a formatter might use. */
+/**
+ * About noon on a Berlin day (11:00 UTC is 12:00 or 13:00 in Berlin): the formatters, all in
+ * Europe/Berlin, read that calendar day from it.
+ */
 function noonOf(day: string): Date {
-  return DateTime.fromISO(`${day}T12:00`, { zone: TIME_ZONE }).toJSDate();
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 11));
+}
+
+/** An ISO instant as milliseconds; a date-time without an offset is read as UTC (as stored). */
+function millisOf(iso: string): number {
+  return Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(iso) ? `${iso}Z` : iso);
 }
 
 /** A Berlin calendar day "2027-09-11" as "Samstag, 11. September 2027" */
@@ -92,35 +102,43 @@ function berlinDayOfMillis(ms: number): string {
 const berlinMinute = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 /** An instant as Berlin wall-clock "2027-10-31 14:05" (exports); one formatter made once, "10/31/2027, 14:05" read by position. */
 export function berlinStamp(iso: string): string {
-  const ms = Date.parse(iso);
+  const ms = millisOf(iso);
   if (Number.isNaN(ms)) return '';
   const s = berlinMinute.format(ms);
   return `${s.slice(6, 10)}-${s.slice(0, 2)}-${s.slice(3, 5)} ${s.slice(12, 17)}`;
 }
 
+const berlinSecond = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+/**
+ * An instant as Berlin wall-clock time with its offset, "2027-10-30T20:00:00+02:00" (schema.org
+ * data): "10/30/2027, 20:00:00" read by position, the offset is that wall clock minus the instant.
+ */
+export function berlinIsoWithOffset(iso: string): string {
+  const ms = millisOf(iso);
+  if (Number.isNaN(ms)) return '';
+  const s = berlinSecond.format(ms);
+  const [y, mo, d, h, mi, se] = [s.slice(6, 10), s.slice(0, 2), s.slice(3, 5), s.slice(12, 14), s.slice(15, 17), s.slice(18, 20)];
+  const millis = ms % 1000 === 0 ? '' : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}`;
+  const offset = Math.round((Date.UTC(+y, +mo - 1, +d, +h, +mi, +se) - Math.floor(ms / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${y}-${mo}-${d}T${h}:${mi}:${se}${millis}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** The Berlin calendar day of an instant: "2027-10-31" */
 export function berlinDay(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toISODate()!;
+  const ms = millisOf(iso);
+  if (Number.isNaN(ms)) return '';
   return berlinDayOfMillis(ms);
 }
 
-/** A Berlin wall-clock time on a Berlin day, as a UTC instant (ISO string). */
-export function berlinToUtc(day: string, time: string): string {
-  const dt = DateTime.fromISO(`${day}T${time}`, { zone: TIME_ZONE });
-  if (!dt.isValid) throw new RangeError(`Not a valid Berlin time: ${day} ${time}`);
-  return dt.toUTC().toISO()!;
-}
-
-/** Every Berlin day from `from` to `to`, inclusive. */
+/** Every Berlin day from `from` to `to`, inclusive (calendar days: no time zone involved). */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  let d = DateTime.fromISO(from, { zone: TIME_ZONE });
-  const end = DateTime.fromISO(to, { zone: TIME_ZONE });
-  while (d <= end) {
-    days.push(d.toISODate()!);
-    d = d.plus({ days: 1 });
-  }
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end)) return days;
+  for (let ms = start; ms <= end; ms += 86_400_000) days.push(new Date(ms).toISOString().slice(0, 10));
   return days;
 }
 
@@ -134,23 +152,7 @@ export function berlinToday(now: Date = new Date()): string {
   return day;
 }
 
-/**
- * A Berlin wall-clock time as typed into a form ("2027-03-28T02:30", the value of an
- * `<input type="datetime-local">`) as a UTC instant. Null when that time does not exist in
- * Berlin (the hour skipped on the last Sunday of March) or is not a time at all. The hour
- * that happens twice in October is read as the first (summer-time) one.
- */
-export function berlinWallClockToUtc(local: string): string | null {
-  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(local.trim());
-  if (!match) return null;
-  const dt = DateTime.fromISO(`${match[1]}T${match[2]}`, { zone: TIME_ZONE });
-  if (!dt.isValid) return null;
-  // Luxon moves a skipped time forward; the wall clock read back then differs from what was typed.
-  if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== `${match[1]}T${match[2]}`) return null;
-  return dt.toUTC().toISO()!;
-}
-
 /** A UTC instant as the Berlin wall-clock value of an `<input type="datetime-local">`: "2027-03-28T03:30". */
 export function utcToBerlinWallClock(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toFormat("yyyy-MM-dd'T'HH:mm");
+  return berlinStamp(iso).replace(' ', 'T');
 }

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FallbackNotice, Localized, useI18n } from '~/components/i18n';
 import { ProgramEntryRow } from '~/components/program';
-import { SitePlanSvg } from '~/components/schedule';
+import { SitePlanSvg } from '~/components/site-plan-svg';
 import { getPublicEdition } from '~/domain/editions/editions.server';
 import { isWindowOpen } from '~/domain/registrations/transition.server';
 import { getPublicSitePlan } from '~/domain/siteplan/pitches.server';

@@ -13,7 +13,8 @@ import type { FieldErrors } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
-import { berlinToUtc, formatDateTime } from '~/lib/time';
+import { formatDateTime } from '~/lib/time';
+import { berlinToUtc } from '~/lib/berlin-clock';
 import { orRespond } from '~/http/errors.server';
 
 const day = z

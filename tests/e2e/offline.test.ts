@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectVisible, launchBrowser } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { translator } from '../../app/lib/i18n';
+import { openDatabase } from '../../db/connection';
+import { publishSchedule } from '../../app/domain/schedule/publish.server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -65,6 +67,52 @@ describe('the program offline', () => {
     await page.goto(`${server.url}/organisations`);
     await expectVisible(page.getByRole('heading', { level: 1 }));
     expect(await page.locator('h1').innerText()).toBe(turkish('public:offline.title'));
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  it('replaces the kept copies after a release: one page opened online brings the others up to date', async () => {
+    const context = await browser.newContext({ locale: 'tr-TR' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=tr`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const edition = (await page.locator('a[href^="/editions/djelem-djelem-"]').first().getAttribute('href'))!;
+    await page.goto(`${server.url}${edition}`);
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    // two pages kept: the edition and one of its items
+    await page.reload();
+    const item = (await page.locator('a[href^="/program/"]').first().getAttribute('href'))!;
+    await page.goto(`${server.url}${item}`);
+    const kept = (path: string) => page.evaluate(async (p) => (await (await caches.match(p))?.text()) ?? '', path);
+    expect(await kept(item)).not.toContain('Yeni başlık');
+
+    // the office publishes a release that renames the item
+    const uid = decodeURIComponent(new URL(item, server.url).pathname.split('/').pop()!);
+    const { db } = openDatabase(server.databasePath);
+    try {
+      const draft = await db.selectFrom('program_item_drafts').select(['id', 'edition_id']).where('uid', '=', uid).executeTakeFirstOrThrow();
+      await db
+        .updateTable('program_item_drafts')
+        .set({ title: JSON.stringify({ de: 'Neuer Titel nach der Freigabe', en: 'New title after the release', tr: 'Yeni başlık, yayından sonra' }) })
+        .where('id', '=', draft.id)
+        .execute();
+      await publishSchedule(db, draft.edition_id, null);
+    } finally {
+      await db.destroy();
+    }
+
+    // one page opened online (the home page); the worker fetches the kept ones again in the background
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => kept(item), { timeout: 15_000 }).toContain('Yeni başlık, yayından sonra');
+    await expect.poll(() => kept(edition), { timeout: 15_000 }).toContain('Yeni başlık, yayından sonra');
+
+    await context.setOffline(true);
+    await page.goto(`${server.url}${item}`);
+    await expectVisible(page.locator('.offline-note'));
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Yeni başlık, yayından sonra' }));
+    await page.goto(`${server.url}${edition}`);
+    await expectVisible(page.locator('.offline-note'));
+    await expectVisible(page.getByText('Yeni başlık, yayından sonra').first());
     await context.setOffline(false);
     await context.close();
   });

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import type { EditionStatus } from '../../../db/schema';
-import { berlinWallClockToUtc, daysBetween } from '../../lib/time';
+import { daysBetween } from '../../lib/time';
+import { berlinWallClockToUtc } from '../../lib/berlin-clock';
 import { DESCRIPTION_MAX, localizedFields, slugField, TITLE_MAX } from '../series/series.schema';
 
 export const MAX_EDITION_DAYS = 31;

@@ -6,7 +6,8 @@
  */
 import type { DB } from '../../../db/connection';
 import type { Edition, EditionStatus } from '../../../db/schema';
-import { berlinDay, berlinWallClockToUtc, daysBetween } from '../../lib/time';
+import { berlinDay, daysBetween } from '../../lib/time';
+import { berlinWallClockToUtc } from '../../lib/berlin-clock';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, ValidationError } from '../errors';
 import { enqueueMail } from '../mail/outbox.server';

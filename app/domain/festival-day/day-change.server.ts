@@ -8,7 +8,7 @@
  * conflicts the change causes are shown before it is confirmed, and do not block it then.
  */
 import type { DB } from '../../../db/connection';
-import { berlinToUtc } from '../../lib/time';
+import { berlinToUtc } from '../../lib/berlin-clock';
 import { recordAudit } from '../audit/audit.server';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { enqueueMail } from '../mail/outbox.server';

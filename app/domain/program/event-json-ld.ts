@@ -4,14 +4,15 @@
  * Times carry the Berlin offset ("2027-10-30T20:00:00+02:00"). `isAccessibleForFree` is left
  * out: Festplatz does not record admission prices (docs/decisions/097).
  */
-import { DateTime } from 'luxon';
-import { DEFAULT_LOCALE, type Locale, TIME_ZONE } from '../../lib/i18n';
+import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
+import { berlinIsoWithOffset } from '../../lib/time';
 import { parseList, pickText, type LocalizedText } from '../../lib/i18n-text';
 
 type Text = string | LocalizedText | null | undefined;
 
+/** Intl, not luxon: the edition and item pages' modules load this file in the browser too. */
 export function withBerlinOffset(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).toISO({ suppressMilliseconds: true })!;
+  return berlinIsoWithOffset(iso);
 }
 
 /** "Leopoldstraße 50–58, 44147 Dortmund" as a PostalAddress; an address of another shape stays one line. */

@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/connection';
-import { berlinToUtc } from '../../lib/time';
+import { berlinToUtc } from '../../lib/berlin-clock';
 import { DAY_PATTERN, type ProgramFilter } from './program-filter';
 
 const PUBLIC_STATUSES = ['published', 'archived'] as const;
