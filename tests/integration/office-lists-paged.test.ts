@@ -39,16 +39,32 @@ const nextLink = (html: string, after = '') => {
   return unescape(/href="([^"]+)"/.exec(tag)?.[1] ?? '');
 };
 
+/**
+ * This process writes into the running server's database while the server's mail worker writes
+ * too: a deferred transaction that read before the other's commit gets SQLITE_BUSY at once (no
+ * busy wait for an upgrade), so the fixture's writes are tried again.
+ */
+async function again<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 20 || !/locked|busy/i.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
+}
+
 beforeAll(async () => {
   server = await startServer();
   slug = sql((s) => (s.prepare(`select slug from editions where slug like 'dortbund-%' order by year desc limit 1`).get() as { slug: string }).slug);
-  const { standTypeId, applicants } = await prepareApplicants(server.databasePath, APPLICATIONS, slug);
+  const { standTypeId, applicants } = await again(() => prepareApplicants(server.databasePath, APPLICATIONS, slug));
   const { db } = openDatabase(server.databasePath);
   try {
-    await db.updateTable('stand_types').set({ fee_cents: 2_500 }).where('id', '=', standTypeId).execute();
+    await again(() => db.updateTable('stand_types').set({ fee_cents: 2_500 }).where('id', '=', standTypeId).execute());
     const orga = await db.selectFrom('people').select('id').where('email', '=', 'orga@festplatz.localhost').executeTakeFirstOrThrow();
     for (const [i, a] of applicants.entries()) {
-      const { registrationId } = await saveApplication(db, {
+      const { registrationId } = await again(() => saveApplication(db, {
         personId: a.personId,
         publicUrl: server.url,
         editionSlug: slug,
@@ -69,8 +85,8 @@ beforeAll(async () => {
           accessibility: '',
           publicConsent: true,
         },
-      });
-      if (i < 70) await decideRegistration(db, { organiserId: orga.id, editionSlug: slug, registrationId, decision: 'approve', publicUrl: server.url });
+      }));
+      if (i < 70) await again(() => decideRegistration(db, { organiserId: orga.id, editionSlug: slug, registrationId, decision: 'approve', publicUrl: server.url }));
     }
   } finally {
     await db.destroy();
