@@ -31,6 +31,11 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce ?? '';
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The render is given up after ABORT_DELAY; once it is done the timer goes, or it would keep the
+    // whole render (loader data, the serialised context: megabytes for a long list) alive for those
+    // seconds after the answer left (docs/decisions/105).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => clearTimeout(timer);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
@@ -40,11 +45,13 @@ export default async function handleRequest(
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
           const body = new PassThrough();
+          body.on('end', done).on('close', done).on('error', done);
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
+          done();
           reject(error);
         },
         onError(error: unknown) {
@@ -53,6 +60,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
