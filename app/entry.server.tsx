@@ -34,8 +34,8 @@ export default async function handleRequest(
     // The render is given up after ABORT_DELAY; once it is done the timer goes, or it would keep the
     // whole render (loader data, the serialised context: megabytes for a long list) alive for those
     // seconds after the answer left (docs/decisions/105).
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = () => clearTimeout(timer);
+    const abortTimer: { id?: ReturnType<typeof setTimeout> } = {};
+    const done = () => clearTimeout(abortTimer.id);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
@@ -60,6 +60,6 @@ export default async function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
+    abortTimer.id = setTimeout(abort, ABORT_DELAY);
   });
 }
