@@ -3,6 +3,7 @@
  * shared labelled controls, and the six-language text fields (German required, the other
  * five behind "more languages", opened when one of them has a text or an error).
  */
+import { useMemo } from 'react';
 import { useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { z } from 'zod';
@@ -32,12 +33,17 @@ export function useSetupForm(schema: z.ZodType, lastResult: SubmissionResult<str
     return typeof v === 'string' ? v : undefined;
   };
   const error = (name: string) => firstError(fieldMap[name]?.errors);
-  const fieldErrors: FieldErrors = {};
-  for (const [name, messages] of Object.entries(form.allErrors)) {
-    const decoded = decodeFieldError(messages[0]);
-    // form-level errors sit under the empty name: they are the alert over the form, not a field in the summary
-    if (decoded && name !== form.id && name !== '') fieldErrors[name] = decoded;
-  }
+  // one object while the errors stay the same, so the error summary takes focus when they change, not on every keystroke
+  const errorsKey = JSON.stringify(form.allErrors);
+  const fieldErrors = useMemo(() => {
+    const errors: FieldErrors = {};
+    for (const [name, messages] of Object.entries(JSON.parse(errorsKey) as Record<string, string[]>)) {
+      const decoded = decodeFieldError(messages[0]);
+      // form-level errors sit under the empty name: they are the alert over the form, not a field in the summary
+      if (decoded && name !== form.id && name !== '') errors[name] = decoded;
+    }
+    return errors;
+  }, [errorsKey, form.id]);
   return { form, value, error, fieldErrors, formError: firstError(form.errors) };
 }
 

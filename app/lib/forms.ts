@@ -49,9 +49,14 @@ export function formValues(formData: FormData): Record<string, string> {
 /** The honeypot field of `<Honeypot />`: people never fill it in. */
 export const HONEYPOT_FIELD = 'website_url_confirm';
 
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+/** Whether the honeypot of `<Honeypot />` was filled in: a bot, refused with `forms:errors.bot`. */
+export function caughtByHoneypot(formData: FormData): boolean {
   const trap = formData.get(HONEYPOT_FIELD);
-  if (typeof trap === 'string' && trap !== '') {
+  return typeof trap === 'string' && trap !== '';
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  if (caughtByHoneypot(formData)) {
     return { success: false, errors: { form: { key: 'forms:errors.bot' } }, values: formValues(formData) };
   }
   const input: Record<string, unknown> = {};
