@@ -102,10 +102,14 @@ export async function replyOnFailure<T>(
   const outcome = await attempt(run);
   if (outcome.ok) return outcome;
   if (outcome.status === 404 || outcome.status === 403) respondWith(outcome);
-  const hasFields = Object.keys(outcome.fieldErrors).length > 0;
-  const result = submission.reply({
-    formErrors: hasFields ? [] : [encodeFieldError(outcome.formError)],
-    fieldErrors: toConformErrors(outcome.fieldErrors),
+  return { ok: false, response: json({ result: replyOf(submission, outcome) }, { status: outcome.status }) };
+}
+
+/** A failure as a Conform submission's reply: the reason next to its fields, or over the form when it names none. */
+export function replyOf(submission: Submission<unknown, string[], unknown>, failure: Pick<Failure, 'formError' | 'fieldErrors'>) {
+  const hasFields = Object.keys(failure.fieldErrors).length > 0;
+  return submission.reply({
+    formErrors: hasFields ? [] : [encodeFieldError(failure.formError)],
+    fieldErrors: toConformErrors(failure.fieldErrors),
   });
-  return { ok: false, response: json({ result }, { status: outcome.status }) };
 }
