@@ -12,25 +12,36 @@ import { useI18n } from './i18n';
 import { FormAlert, TextArea } from './registration';
 import { decodeFieldError, firstError, keyErrorMap } from '~/lib/form-keys';
 import type { FieldErrors } from '~/lib/forms';
-import { directionOf, LOCALES, localeInfo } from '~/lib/i18n';
+import { directionOf, languageName, LOCALES, localeInfo, type Locale } from '~/lib/i18n';
 
 /**
  * Conform for one form: the browser checks with the same schema (and the same translated
  * messages) as the server; the server's reply fills the form in again with its errors.
  */
-export function useSetupForm(schema: z.ZodType, lastResult: SubmissionResult<string[]> | null | undefined, defaultValue?: Record<string, string | undefined>) {
+export function useSetupForm(
+  schema: z.ZodType,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: Record<string, string | string[] | undefined>,
+  /** `raw`: the schema reads the fields as typed, an empty one as '' (not as missing); the server parses with the same option */
+  options?: { raw?: boolean },
+) {
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, error: keyErrorMap }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, error: keyErrorMap, disableAutoCoercion: options?.raw }),
   });
   const fieldMap = fields as unknown as Record<string, { errors?: string[]; initialValue?: unknown } | undefined>;
   const value = (name: string): string | undefined => {
     const v = fieldMap[name]?.initialValue;
     return typeof v === 'string' ? v : undefined;
+  };
+  /** the chosen values of a repeated field (checkboxes) */
+  const values = (name: string): string[] => {
+    const v = fieldMap[name]?.initialValue;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v !== '' ? [v] : [];
   };
   const error = (name: string) => firstError(fieldMap[name]?.errors);
   // one object while the errors stay the same, so the error summary takes focus when they change, not on every keystroke
@@ -44,10 +55,10 @@ export function useSetupForm(schema: z.ZodType, lastResult: SubmissionResult<str
     }
     return errors;
   }, [errorsKey, form.id]);
-  return { form, value, error, fieldErrors, formError: firstError(form.errors) };
+  return { form, value, values, error, fieldErrors, formError: firstError(form.errors) };
 }
 
-type SetupForm = ReturnType<typeof useSetupForm>;
+export type SetupForm = ReturnType<typeof useSetupForm>;
 
 /** The error summary (every field error, linked) and the form-level reason, over the form. */
 export function SetupFormErrors({ setup, labels }: { setup: SetupForm; labels: Record<string, string> }) {
@@ -59,9 +70,17 @@ export function SetupFormErrors({ setup, labels }: { setup: SetupForm; labels: R
   );
 }
 
+/** The label of one language's field: the language's own name, and its code. */
+export type LanguageLabel = (language: string, code: Locale) => string;
+
 /** Labels of the six-language fields, for the error summary. */
-export function localizedLabels(prefix: string, label: (language: string) => string): Record<string, string> {
-  return Object.fromEntries(LOCALES.map((code) => [`${prefix}_${code}`, label(localeInfo[code].name)]));
+export function localizedLabels(prefix: string, label: LanguageLabel): Record<string, string> {
+  return Object.fromEntries(LOCALES.map((code) => [`${prefix}_${code}`, label(localeInfo[code].name, code)]));
+}
+
+/** "Name (English)" in the reader's language: the labels of the places and program forms. */
+export function inLanguage(t: (key: string, values?: Record<string, string>) => string, locale: Locale, field: string): LanguageLabel {
+  return (_language, code) => t('places:inLanguage', { field, language: languageName(code, locale) });
 }
 
 /** One text in six languages: German (required or not) first, the others behind "more languages". */
@@ -77,7 +96,7 @@ export function LocalizedFields({
 }: {
   setup: SetupForm;
   prefix: string;
-  label: (language: string) => string;
+  label: LanguageLabel;
   multiline?: boolean;
   germanRequired: boolean;
   maxLength: number;
@@ -93,7 +112,7 @@ export function LocalizedFields({
       name,
       lang: code,
       dir: directionOf(code),
-      label: label(localeInfo[code].name),
+      label: label(localeInfo[code].name, code),
       maxLength,
       defaultValue: setup.value(name),
       error: setup.error(name),

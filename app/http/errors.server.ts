@@ -105,6 +105,18 @@ export async function replyOnFailure<T>(
   return { ok: false, response: json({ result: replyOf(submission, outcome) }, { status: outcome.status }) };
 }
 
+/**
+ * For the "remove" button beside a Conform form: a refusal comes back as `removal`, the
+ * reason shown over the button (`result` stays null: the other form is not answered).
+ * Unknown or forbidden things (404, 403) go to the error page.
+ */
+export async function removalAttempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof json<{ removal: FieldError; result: null }>> }> {
+  const outcome = await attempt(run);
+  if (outcome.ok) return outcome;
+  if (outcome.status === 404 || outcome.status === 403) respondWith(outcome);
+  return { ok: false, response: json({ removal: outcome.formError, result: null }, { status: outcome.status }) };
+}
+
 /** A failure as a Conform submission's reply: the reason next to its fields, or over the form when it names none. */
 export function replyOf(submission: Submission<unknown, string[], unknown>, failure: Pick<Failure, 'formError' | 'fieldErrors'>) {
   const hasFields = Object.keys(failure.fieldErrors).length > 0;
