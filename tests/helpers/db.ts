@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../db/connection';
 import { seedDemo } from '../../db/demo';
+import { wireDomains } from '../../app/domain/wiring.server';
 
 /** The day the demo data of the tests is computed from: fixed, so dates are exact. */
 export const TEST_TODAY = '2026-11-25';
@@ -14,6 +15,8 @@ export interface TestDatabase extends OpenDatabase {
 
 /** A real SQLite file in a fresh temporary folder, migrated (and seeded, if asked). */
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  // the hooks between domain folders, as the server sets them at start
+  wireDomains();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'festplatz-test-'));
   const open = openDatabase(path.join(dir, 'test.sqlite'));
   await migrateToLatest(open.db);
