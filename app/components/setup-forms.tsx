@@ -93,6 +93,8 @@ export function LocalizedFields({
   maxLength,
   hint,
   more,
+  first,
+  note,
 }: {
   setup: SetupForm;
   prefix: string;
@@ -103,9 +105,14 @@ export function LocalizedFields({
   hint?: string;
   /** the summary of the other five languages, e.g. "Title in more languages" */
   more: string;
+  /** the languages shown before "more languages" (German by default) */
+  first?: readonly Locale[];
+  /** the note under "more languages"; by default that an empty language shows the German text */
+  note?: string | null;
 }) {
   const { t } = useI18n();
-  const others = LOCALES.filter((code) => code !== 'de');
+  const shown: readonly Locale[] = first ?? ['de'];
+  const others = LOCALES.filter((code) => !shown.includes(code));
   const control = (code: (typeof LOCALES)[number]) => {
     const name = `${prefix}_${code}`;
     const common = {
@@ -117,17 +124,17 @@ export function LocalizedFields({
       defaultValue: setup.value(name),
       error: setup.error(name),
       required: code === 'de' && germanRequired,
-      hint: code === 'de' ? hint : undefined,
+      hint: code === shown[0] ? hint : undefined,
     };
     return multiline ? <TextArea key={name} {...common} /> : <Field key={name} type="text" {...common} />;
   };
   const open = others.some((code) => Boolean(setup.value(`${prefix}_${code}`)) || Boolean(setup.error(`${prefix}_${code}`)));
   return (
     <>
-      {control('de')}
+      {shown.map(control)}
       <details className="more-languages" open={open}>
         <summary>{more}</summary>
-        <p className="hint">{t('setup:form.fallbackHint')}</p>
+        {note === null ? null : <p className="hint">{note ?? t('setup:form.fallbackHint')}</p>}
         {others.map(control)}
       </details>
     </>
