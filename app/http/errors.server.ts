@@ -4,9 +4,9 @@
  * A typed domain error becomes `{ status, formError, fieldErrors }`: its status (400, 403,
  * 404, 409 …), the reason for the top of the form as a translation key, and the reasons tied
  * to fields. Loaders throw it as a response (`orRespond`), which the error boundary
- * translates; actions hand it back to their form (`attempt`, `formAttempt`,
- * `replyOnFailure`), which shows it next to the field or over the form. Anything that is not
- * a domain error is rethrown as it is.
+ * translates; actions hand it back to their Conform form (`attempt`, `replyOf`,
+ * `replyOnFailure`, `removalAttempt`), which shows it next to the field or over the form.
+ * Anything that is not a domain error is rethrown as it is.
  */
 import { json } from '@remix-run/node';
 import type { Submission } from '@conform-to/react';
@@ -34,11 +34,6 @@ export function failureOf(error: unknown): Failure | null {
     for (const [field, key] of Object.entries(error.fieldErrors)) fieldErrors[field] = { key, values: error.values };
   }
   return { status: statusOf(error), formError: { key: error.messageKey, values: error.values }, fieldErrors, error };
-}
-
-/** The errors a form shows: those of the fields, or, without any, the reason over the form (`form`). */
-export function formErrorsOf(failure: Failure): FieldErrors {
-  return Object.keys(failure.fieldErrors).length > 0 ? failure.fieldErrors : { form: failure.formError };
 }
 
 /** For actions that re-render their form: a typed domain error comes back as data, not as a thrown page. */
@@ -74,20 +69,6 @@ export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     rethrowAsResponse(error);
   }
-}
-
-/**
- * For forms written with the hand-made helpers (schedule, site plan, places): a domain error
- * becomes the 4xx response that shows the form again, filled in (`reply.values`), with the
- * reason next to its field or over the form (`errors.form`).
- */
-export async function formAttempt<T>(
-  run: () => Promise<T>,
-  reply: { intent: string; values: Record<string, string> },
-): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof json<{ intent: string; errors: FieldErrors; values: Record<string, string> }>> }> {
-  const outcome = await attempt(run);
-  if (outcome.ok) return outcome;
-  return { ok: false, response: json({ ...reply, errors: formErrorsOf(outcome) }, { status: outcome.status }) };
 }
 
 /**
