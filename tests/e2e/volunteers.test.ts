@@ -7,9 +7,9 @@
  * checked in on the day page. Then the public page without JavaScript, on a phone.
  */
 import AxeBuilder from '@axe-core/playwright';
-import SQLite from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
 import { sentTo } from '../helpers/mail';
 import { journey, recordBrowserErrors } from '../helpers/journey';
 import { signInInPage } from '../helpers/auth';
@@ -29,14 +29,7 @@ const browserErrors: string[] = [];
 
 const app = journey({ smtp: true, env: { PUBLIC_URL } });
 
-const one = <T>(sql: string, ...params: unknown[]): T => {
-  const d = new SQLite(app.server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).get(...params) as T;
-  } finally {
-    d.close();
-  }
-};
+const { one } = readOnlySql(() => app.server.databasePath);
 
 async function newPage(context: BrowserContext): Promise<Page> {
   return recordBrowserErrors(await context.newPage(), browserErrors);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../db/connection';
 import { seedDemo } from '../../db/demo';
 import { wireDomains } from '../../app/domain/wiring.server';
@@ -29,4 +30,18 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Read-only SQL on a running server's database file (the test looks; only the app writes). */
+export function readOnlySql(databasePath: () => string) {
+  const query = <T>(sql: string, ...params: unknown[]): T[] => {
+    const d = new SQLite(databasePath(), { readonly: true });
+    try {
+      return d.prepare(sql).all(...params) as T[];
+    } finally {
+      d.close();
+    }
+  };
+  const one = <T>(sql: string, ...params: unknown[]): T => query<T>(sql, ...params)[0]!;
+  return { query, one };
 }
