@@ -4,7 +4,7 @@ import { STAND_EQUIPMENT, VENUE_ACCESS } from '~/domain/places/places.schema';
 import { formatDay } from '~/lib/time';
 import { Field } from './forms';
 import { Localized, useI18n } from './i18n';
-import { inLanguage, LocalizedFields, type SetupForm } from './setup-forms';
+import { inLanguage, LocalizedFields, type SchemaForm } from './schema-forms';
 import { ChoiceGroup, Select } from './registration';
 import { OfficeEditionNav } from './schedule';
 
@@ -27,7 +27,7 @@ export function SetupPageHeader({ edition, title }: { edition: { slug: string; t
 
 export { FormAlert } from './registration';
 
-export function VenueFields({ setup }: { setup: SetupForm }) {
+export function VenueFields({ setup }: { setup: SchemaForm }) {
   const { t, locale } = useI18n();
   return (
     <>
@@ -51,7 +51,7 @@ export function VenueFields({ setup }: { setup: SetupForm }) {
   );
 }
 
-export function StageFields({ setup, venues, days }: { setup: SetupForm; venues: { id: number; name: string }[]; days: string[] }) {
+export function StageFields({ setup, venues, days }: { setup: SchemaForm; venues: { id: number; name: string }[]; days: string[] }) {
   const { t, text, locale } = useI18n();
   return (
     <>
@@ -107,7 +107,7 @@ export function StageFields({ setup, venues, days }: { setup: SetupForm; venues:
   );
 }
 
-export function StandTypeFields({ setup }: { setup: SetupForm }) {
+export function StandTypeFields({ setup }: { setup: SchemaForm }) {
   const { t, locale } = useI18n();
   return (
     <>

@@ -7,7 +7,7 @@ import { localizedValues } from '~/lib/localized-fields';
 import { formatDay } from '~/lib/time';
 import { Field, FieldFrame, useFieldError } from './forms';
 import { useI18n } from './i18n';
-import { inLanguage, LocalizedFields, localizedLabels, type SetupForm } from './setup-forms';
+import { inLanguage, LocalizedFields, localizedLabels, type SchemaForm } from './schema-forms';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
   name: string;
@@ -88,7 +88,7 @@ export function itemFieldLabels(t: (key: string, values?: Record<string, string>
   };
 }
 
-export function ItemFields({ setup, options, withRepeat }: { setup: SetupForm; options: ItemFormOptions; withRepeat: boolean }) {
+export function ItemFields({ setup, options, withRepeat }: { setup: SchemaForm; options: ItemFormOptions; withRepeat: boolean }) {
   const { t, text, locale } = useI18n();
   const dayOptions = options.days.map((d) => ({ value: d, label: formatDay(d, locale) }));
   const accessibilityError = useFieldError(setup.error('accessibility'));

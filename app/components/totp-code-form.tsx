@@ -3,12 +3,12 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { secondFactorCodeSchema } from '~/domain/people/sign-in.schema';
 import { ErrorSummary, Field } from './forms';
 import { useI18n } from './i18n';
-import { useSetupForm } from './setup-forms';
+import { useSchemaForm } from './schema-forms';
 
 /** The six-digit code from the authenticator app, with its errors. */
 export function TotpCodeForm({ lastResult, label, submit }: { lastResult: SubmissionResult<string[]> | undefined; label: string; submit: string }) {
   const { t } = useI18n();
-  const setup = useSetupForm(secondFactorCodeSchema, lastResult);
+  const setup = useSchemaForm(secondFactorCodeSchema, lastResult);
   return (
     <>
       <ErrorSummary errors={setup.fieldErrors} labels={{ code: t('admin:twoFactor.code') }} />

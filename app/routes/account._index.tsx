@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
@@ -87,7 +87,7 @@ export default function Account() {
   const { person, organisations, applications, openEditions, fees } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const settings = useSetupForm(personSchema, data?.form === 'settings' ? data.result : undefined, { name: person.name ?? undefined, locale: person.locale });
+  const settings = useSchemaForm(personSchema, data?.form === 'settings' ? data.result : undefined, { name: person.name ?? undefined, locale: person.locale });
   return (
     <>
       <h1>{t('auth:account.title')}</h1>
@@ -255,7 +255,7 @@ export default function Account() {
 /** "Apply again" for one organisation and edition: last year's application copied, as a draft or submitted. */
 function ApplyAgainForm({ organisationId, editionSlug, lastResult }: { organisationId: number; editionSlug: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useI18n();
-  const setup = useSetupForm(applyAgainSchema, lastResult, { organisationId: String(organisationId), editionSlug });
+  const setup = useSchemaForm(applyAgainSchema, lastResult, { organisationId: String(organisationId), editionSlug });
   return (
     <Form method="post" {...getFormProps(setup.form)} noValidate className="apply-again">
       <input type="hidden" name="organisationId" value={organisationId} />

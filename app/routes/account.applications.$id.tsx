@@ -18,7 +18,7 @@ import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { encodeFieldError, firstError, keyErrorMap, toConformErrors } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { pickText, type PickedText } from '~/lib/i18n-text';
@@ -81,7 +81,7 @@ export default function ApplicationStatus() {
   const { application: a, setup, pitch, fee, pass } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const withdraw = useSetupForm(statusActionSchema, data?.result, { intent: 'withdraw' });
+  const withdraw = useSchemaForm(statusActionSchema, data?.result, { intent: 'withdraw' });
   const yes = (v: number) => (v ? t('registration:yes') : t('registration:no'));
   return (
     <>

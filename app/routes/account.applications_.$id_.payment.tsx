@@ -12,7 +12,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
 import { startCheckout } from '~/domain/payments/checkout.server';
@@ -103,7 +103,7 @@ export default function PaymentPage() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const waiverForm = useSetupForm(waiverRequestSchema, data?.intent === 'waiver' ? data.result : undefined, { intent: 'waiver' });
+  const waiverForm = useSchemaForm(waiverRequestSchema, data?.intent === 'waiver' ? data.result : undefined, { intent: 'waiver' });
   // the checkout form is one button: its refusal is about the whole form
   const checkoutError = data?.intent === 'checkout' ? firstError(data.result.error?.[''] ?? undefined) : undefined;
   const deadline = page.deadline ? formatDay(berlinDay(page.deadline), locale) : null;
@@ -216,7 +216,7 @@ export default function PaymentPage() {
         <section aria-labelledby="waiver">
           <h2 id="waiver">{t('payments:waiver.title')}</h2>
           <p>{t('payments:waiver.body')}</p>
-          <SetupFormErrors setup={waiverForm} labels={{ reason: t('payments:waiver.reason') }} />
+          <SchemaFormErrors setup={waiverForm} labels={{ reason: t('payments:waiver.reason') }} />
           <Form method="post" {...getFormProps(waiverForm.form)} noValidate>
             <input type="hidden" name="intent" value="waiver" />
             <TextAreaField

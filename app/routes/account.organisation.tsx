@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { LocalizedFields, useSetupForm } from '~/components/setup-forms';
+import { LocalizedFields, useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Honeypot } from '~/components/honeypot';
@@ -95,7 +95,7 @@ export default function OrganisationProfile() {
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const description = parseLocalized(organisation?.description);
-  const setup = useSetupForm(organisationSchemaFor(locale), data?.form === 'profile' ? data.result : undefined, {
+  const setup = useSchemaForm(organisationSchemaFor(locale), data?.form === 'profile' ? data.result : undefined, {
     name: organisation?.name,
     legalForm: organisation?.legal_form ?? undefined,
     ...Object.fromEntries(LOCALES.map((code) => [`description_${code}`, description[code]])),
@@ -185,7 +185,7 @@ type Loaded = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['organ
 function ContactPeople({ organisation, data }: { organisation: Loaded; data: ReturnType<typeof useActionData<typeof action>> }) {
   const { t } = useI18n();
   const invite = data?.form === 'invite' ? data : undefined;
-  const setup = useSetupForm(inviteSchema, invite?.result, { intent: 'invite' });
+  const setup = useSchemaForm(inviteSchema, invite?.result, { intent: 'invite' });
   const emailError = setup.error('email');
   return (
     <section aria-labelledby="people-title">

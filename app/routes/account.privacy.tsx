@@ -4,7 +4,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
@@ -162,7 +162,7 @@ export default function Privacy() {
 /** The last step of erasing: tick, type the address, erase. */
 function EraseForm({ email, lastResult }: { email: string; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useI18n();
-  const setup = useSetupForm(eraseSchema, lastResult, { intent: 'erase' });
+  const setup = useSchemaForm(eraseSchema, lastResult, { intent: 'erase' });
   return (
     <>
       <ErrorSummary

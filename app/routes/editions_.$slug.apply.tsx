@@ -10,7 +10,7 @@ import { Honeypot } from '~/components/honeypot';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { Checkbox, ChoiceGroup, FormAlert, StateBadge, TextArea } from '~/components/registration';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { formatMoney } from '~/lib/money';
 import { APPLICATION_LIMITS as L, applicationInput, applicationSchema } from '~/domain/registrations/application.schema';
 import { getApplyPage, saveApplication } from '~/domain/registrations/applications.server';
@@ -106,7 +106,7 @@ export default function Apply() {
   const busy = useNavigation().state === 'submitting';
   const opt = (v: string | number | null | undefined) => (v == null ? undefined : String(v));
   const box = (v: number | undefined) => (v === 1 ? 'on' : undefined);
-  const setup = useSetupForm(applicationSchema, data?.result, {
+  const setup = useSchemaForm(applicationSchema, data?.result, {
     registrationId: opt(existing?.id),
     organisationId: opt(organisation?.id),
     standTypeId: opt(existing?.stand_type_id),

@@ -11,7 +11,7 @@ import { env } from '~/server/env.server';
 import { encodeFieldError, keyErrorMap } from '~/lib/form-keys';
 import { caughtByHoneypot } from '~/lib/forms';
 import { signInSchema } from '~/domain/people/sign-in.schema';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { FormAlert } from '~/components/registration';
 import { translator } from '~/lib/i18n';
 import { localeOf, sessionLocaleOf } from '~/http/locale.server';
@@ -72,7 +72,7 @@ export default function Login() {
   const data = useActionData<typeof action>();
   const { t } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const setup = useSetupForm(signInSchema, data?.result);
+  const setup = useSchemaForm(signInSchema, data?.result);
   if (data?.sent) {
     return (
       <>

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { FormAlert } from '~/components/registration';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -79,7 +79,7 @@ export default function NotificationsPage() {
   const data = useActionData<typeof action>();
   const { t, text } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const setup = useSetupForm(schema, data?.result, { series: preselected || undefined });
+  const setup = useSchemaForm(schema, data?.result, { series: preselected || undefined });
   const seriesError = useFieldError(setup.error('series'));
   const consentError = useFieldError(setup.error('consent'));
   const wanted = setup.value('series') ?? preselected;

@@ -6,7 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from '~/domain/office/campaigns.server';
 import { CAMPAIGN_STATES } from '~/domain/office/constants';
@@ -98,7 +98,7 @@ export default function BulkMail() {
   const [search] = useSearchParams();
   const { t, locale } = useI18n();
   const sent = search.get('sent');
-  const setup = useSetupForm(schema, data?.result);
+  const setup = useSchemaForm(schema, data?.result);
   const checked = (field: 'states' | 'standTypeIds' | 'areaIds', value: string) => setup.values(field).includes(value);
   const labels: Record<string, string> = { form: t('admin:mail.title') };
   for (const l of LOCALES) {

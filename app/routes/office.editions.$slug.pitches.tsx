@@ -9,7 +9,7 @@ import { useI18n } from '~/components/i18n';
 import { PitchPlanEditor } from '~/components/pitch-plan';
 import { SetupPageHeader } from '~/components/places-forms';
 import { Checkbox, Select } from '~/components/registration';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { areaPositionsSchema, pitchBlockSchema, PLAN_IMAGE_MAX_BYTES, planPictureSchema } from '~/domain/places/places.schema';
 import { generatePitchBlock, listPitchAreas, placePitches } from '~/domain/places/pitches.server';
 import { planImagesOf, reencodePlanImage, removePlanImage, savePlanImage } from '~/domain/places/plan-image.server';
@@ -126,7 +126,7 @@ export default function Pitches() {
   const busy = useNavigation().state === 'submitting';
   const reply = data && 'result' in data ? (data as Reply) : undefined;
   const generate = reply?.intent === 'generate' ? reply : undefined;
-  const block = useSetupForm(pitchBlockSchema, generate?.result, { rows: '2', columns: '3', prefix: '', first_number: '1', x: '0', y: '0', gap: '0.5', width: '3', height: '3', power_available: '0' });
+  const block = useSchemaForm(pitchBlockSchema, generate?.result, { rows: '2', columns: '3', prefix: '', first_number: '1', x: '0', y: '0', gap: '0.5', width: '3', height: '3', power_available: '0' });
   const v = (name: string) => block.value(name);
   const label = (name: string) => t(`places:pitches.${KEY[name] ?? name}`);
   return (
@@ -142,7 +142,7 @@ export default function Pitches() {
           <h2 id="generate">{t('places:pitches.generate')}</h2>
           <p className="hint">{t('places:pitches.generateHint')}</p>
           {generate?.generated !== undefined ? <p role="status">{t('places:pitches.generated', { count: generate.generated })}</p> : null}
-          <SetupFormErrors setup={block} labels={Object.fromEntries(LABELS.map((n) => [n, label(n)]))} />
+          <SchemaFormErrors setup={block} labels={Object.fromEntries(LABELS.map((n) => [n, label(n)]))} />
           <Form method="post" {...getFormProps(block.form)} noValidate>
             <Select name="stage_id" label={label('stage_id')} defaultValue={v('stage_id')} error={block.error('stage_id')} options={areas.map((a) => ({ value: String(a.id), label: text(a.name).text }))} />
             <div className="field-row">
@@ -189,8 +189,8 @@ function AreaPlan({ area, slug, reply }: { area: Area; slug: string; reply?: Rep
     defaults[`x_${p.id}`] = String(p.x);
     defaults[`y_${p.id}`] = String(p.y);
   }
-  const positions = useSetupForm(areaPositionsSchema(ids), reply?.intent === 'positions' ? reply.result : undefined, defaults);
-  const picture = useSetupForm(planPictureSchema, reply?.intent === 'picture' ? reply.result : undefined, { intent: 'picture', areaId: String(area.id), widthM: area.picture ? String(area.picture.width) : '' });
+  const positions = useSchemaForm(areaPositionsSchema(ids), reply?.intent === 'positions' ? reply.result : undefined, defaults);
+  const picture = useSchemaForm(planPictureSchema, reply?.intent === 'picture' ? reply.result : undefined, { intent: 'picture', areaId: String(area.id), widthM: area.picture ? String(area.picture.width) : '' });
   const positionLabels: Record<string, string> = {};
   for (const p of area.pitches) {
     positionLabels[`x_${p.id}`] = t('places:pitches.xOf', { label: p.label });
@@ -212,7 +212,7 @@ function AreaPlan({ area, slug, reply }: { area: Area; slug: string; reply?: Rep
       {area.pitches.length > 0 ? (
         <>
           <p className="hint">{t('places:pitches.positionsHint')}</p>
-          <SetupFormErrors setup={positions} labels={positionLabels} />
+          <SchemaFormErrors setup={positions} labels={positionLabels} />
           <Form method="post" {...getFormProps(positions.form)} className="pitch-positions" noValidate>
             <input type="hidden" name="intent" value="positions" />
             <input type="hidden" name="areaId" value={area.id} />
@@ -257,7 +257,7 @@ function AreaPlan({ area, slug, reply }: { area: Area; slug: string; reply?: Rep
       ) : null}
       <h3>{t('places:pitches.picture')}</h3>
       <p className="hint">{t('places:pitches.pictureHint')}</p>
-      <SetupFormErrors setup={picture} labels={{ picture: t('places:pitches.pictureFile', { max: MAX_MB }), widthM: t('places:pitches.pictureWidth') }} />
+      <SchemaFormErrors setup={picture} labels={{ picture: t('places:pitches.pictureFile', { max: MAX_MB }), widthM: t('places:pitches.pictureWidth') }} />
       <Form method="post" action={`?area=${area.id}`} encType="multipart/form-data" {...getFormProps(picture.form)} noValidate>
         <input type="hidden" name="intent" value="picture" />
         <input type="hidden" name="areaId" value={area.id} />

@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert, Select, StateBadge } from '~/components/registration';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
 import { decisionSchema, type Decision } from '~/domain/registrations/application.schema';
 import { decideRegistration, getReviewQueue } from '~/domain/registrations/review.server';
@@ -209,7 +209,7 @@ export default function ReviewQueue() {
 function DecisionForm({ registrationId, decisions, lastResult }: { registrationId: number; decisions: Decision[]; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const setup = useSetupForm(decisionSchema, lastResult, { registrationId: String(registrationId) });
+  const setup = useSchemaForm(decisionSchema, lastResult, { registrationId: String(registrationId) });
   const reasonError = setup.error('reason');
   return (
     <Form method="post" {...getFormProps(setup.form)} className="decision" noValidate>

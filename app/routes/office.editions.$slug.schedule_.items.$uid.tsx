@@ -10,7 +10,7 @@ import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictList, OfficeEditionNav } from '~/components/schedule';
 import { ItemFields, itemFieldLabels, itemTextValues, SelectField, type ItemFormValues } from '~/components/schedule-item-form';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import {
   berlinTime,
   deleteUnpublishedItem,
@@ -99,9 +99,9 @@ export default function EditItem() {
   const data = useActionData<typeof action>();
   const { t, text, locale } = useI18n();
   const replyFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
-  const details = useSetupForm(itemSchema, replyFor('save'), values, { raw: true });
-  const move = useSetupForm(placeSchema, replyFor('move'), { uid: item.uid, stage_id: values.stage_id, day: values.day, start: values.start }, { raw: true });
-  const resize = useSetupForm(resizeSchema, replyFor('resize'), { uid: item.uid, end: values.end }, { raw: true });
+  const details = useSchemaForm(itemSchema, replyFor('save'), values, { raw: true });
+  const move = useSchemaForm(placeSchema, replyFor('move'), { uid: item.uid, stage_id: values.stage_id, day: values.day, start: values.start }, { raw: true });
+  const resize = useSchemaForm(resizeSchema, replyFor('resize'), { uid: item.uid, end: values.end }, { raw: true });
   // a refusal about the whole item (not one field), whichever form asked
   const formError = firstError(data?.result.error?.[''] ?? undefined);
   const cancelled = item.status === 'cancelled';

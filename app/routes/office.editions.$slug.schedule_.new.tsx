@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav } from '~/components/schedule';
 import { ItemFields, itemFieldLabels, itemTextValues, type ItemFormValues } from '~/components/schedule-item-form';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { createItem, getItemFormOptions } from '~/domain/schedule/editor.server';
 import { itemSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
@@ -63,7 +63,7 @@ export default function NewItem() {
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const setup = useSetupForm(itemSchema, data?.result, values, { raw: true });
+  const setup = useSchemaForm(itemSchema, data?.result, values, { raw: true });
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -74,7 +74,7 @@ export default function NewItem() {
       <p>
         <Link to={`/office/editions/${edition.slug}/schedule`}>{t('schedule:item.back')}</Link>
       </p>
-      <SetupFormErrors setup={setup} labels={itemFieldLabels(t, locale)} />
+      <SchemaFormErrors setup={setup} labels={itemFieldLabels(t, locale)} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <ItemFields setup={setup} options={options} withRepeat />
         <p>

@@ -5,7 +5,7 @@ import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
-import { inLanguage, localizedLabels, SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { inLanguage, localizedLabels, SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { FormAlert, RemoveForm, StageFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { stageSchema } from '~/domain/places/places.schema';
@@ -94,7 +94,7 @@ export default function StagePage() {
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const base = `/office/editions/${edition.slug}`;
-  const setup = useSetupForm(stageSchema(days), data && 'result' in data ? data.result : undefined, values);
+  const setup = useSchemaForm(stageSchema(days), data && 'result' in data ? data.result : undefined, values);
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -109,7 +109,7 @@ export default function StagePage() {
         <p>{t('places:stages.needVenue')}</p>
       ) : (
         <>
-          <SetupFormErrors setup={setup} labels={stageLabels(t, locale, days)} />
+          <SchemaFormErrors setup={setup} labels={stageLabels(t, locale, days)} />
           <Form method="post" {...getFormProps(setup.form)} noValidate>
             <input type="hidden" name="intent" value="save" />
             <StageFields setup={setup} venues={venues} days={days} />

@@ -5,7 +5,7 @@ import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
-import { inLanguage, localizedLabels, SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { inLanguage, localizedLabels, SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { FormAlert, RemoveForm, StandTypeFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { standTypeSchema } from '~/domain/places/places.schema';
@@ -84,7 +84,7 @@ export default function StandTypePage() {
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const base = `/office/editions/${edition.slug}`;
-  const setup = useSetupForm(standTypeSchema, data && 'result' in data ? data.result : undefined, values);
+  const setup = useSchemaForm(standTypeSchema, data && 'result' in data ? data.result : undefined, values);
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -96,7 +96,7 @@ export default function StandTypePage() {
         <Link to={`${base}/stand-types`}>{t('places:standTypes.back')}</Link>
       </p>
       {data && 'feesKept' in data ? <p role="status" className="notice">{t('places:standTypes.feeKept', { count: data.feesKept })}</p> : null}
-      <SetupFormErrors setup={setup} labels={labels(t, locale)} />
+      <SchemaFormErrors setup={setup} labels={labels(t, locale)} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="save" />
         <StandTypeFields setup={setup} />

@@ -5,7 +5,7 @@ import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
-import { inLanguage, localizedLabels, SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { inLanguage, localizedLabels, SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { FormAlert, RemoveForm, VenueFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { venueSchema } from '~/domain/places/places.schema';
@@ -83,7 +83,7 @@ export default function VenuePage() {
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const base = `/office/editions/${edition.slug}`;
-  const setup = useSetupForm(venueSchema, data && 'result' in data ? data.result : undefined, values);
+  const setup = useSchemaForm(venueSchema, data && 'result' in data ? data.result : undefined, values);
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -94,7 +94,7 @@ export default function VenuePage() {
       <p>
         <Link to={`${base}/venues`}>{t('places:venues.back')}</Link>
       </p>
-      <SetupFormErrors setup={setup} labels={venueLabels(t, locale)} />
+      <SchemaFormErrors setup={setup} labels={venueLabels(t, locale)} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="save" />
         <VenueFields setup={setup} />

@@ -13,7 +13,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
 import { recordBankTransfer } from '~/domain/payments/bank-transfer.server';
@@ -263,7 +263,7 @@ function Section({ id, title, rows, today }: { id: string; title: string; rows: 
   );
 }
 
-type RowSetup = ReturnType<typeof useSetupForm>;
+type RowSetup = ReturnType<typeof useSchemaForm>;
 
 /** One of a row's forms: its own Conform state, answered by the reply for this row and intent only. */
 function RowForm({
@@ -284,7 +284,7 @@ function RowForm({
   const busy = useNavigation().state === 'submitting';
   const data = useActionData<typeof action>() as ActionData | undefined;
   const mine = data && data.target === row.registrationId && data.intent === intent ? data.result : undefined;
-  const setup = useSetupForm(schemas[intent], mine, {
+  const setup = useSchemaForm(schemas[intent], mine, {
     intent,
     registrationId: String(row.registrationId),
     ...defaultValue,

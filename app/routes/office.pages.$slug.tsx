@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field, useFieldError } from '~/components/forms';
@@ -62,7 +62,7 @@ export default function EditPage() {
   const { slug, path, pageLocale, page, saved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
-  const setup = useSetupForm(schema, data?.result, { title: page.title, body: page.body });
+  const setup = useSchemaForm(schema, data?.result, { title: page.title, body: page.body });
   const bodyError = useFieldError(setup.error('body'));
   const dir = localeInfo[pageLocale as keyof typeof localeInfo].dir;
   return (

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { useSetupForm } from '~/components/setup-forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
@@ -88,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function AddAdministrator({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
   const { t } = useI18n();
-  const setup = useSetupForm(addAdminSchema, lastResult, { intent: 'addAdmin' });
+  const setup = useSchemaForm(addAdminSchema, lastResult, { intent: 'addAdmin' });
   return (
     <Form method="post" {...getFormProps(setup.form)} noValidate>
       <input type="hidden" name="intent" value="addAdmin" />
@@ -118,7 +118,7 @@ export default function OfficePeople() {
   const data = useActionData<typeof action>();
   const { t } = useI18n();
   const replyFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
-  const add = useSetupForm(addSchema, replyFor('add'), { intent: 'add' });
+  const add = useSchemaForm(addSchema, replyFor('add'), { intent: 'add' });
   return (
     <>
       <p>

@@ -1,7 +1,8 @@
 /**
- * Pieces of the office's setup forms (series, editions): Conform's form state over the
- * shared labelled controls, and the six-language text fields (German required, the other
- * five behind "more languages", opened when one of them has a text or an error).
+ * What every form uses (ADR 077): Conform's form state for one zod schema over the shared
+ * labelled controls (`useSchemaForm`), the errors over the form, and the one six-language
+ * text block (German, or the languages given, first; the others behind "more languages",
+ * opened when one of them has a text or an error).
  */
 import { useMemo } from 'react';
 import { useForm, type SubmissionResult } from '@conform-to/react';
@@ -18,7 +19,7 @@ import { directionOf, languageName, LOCALES, localeInfo, type Locale } from '~/l
  * Conform for one form: the browser checks with the same schema (and the same translated
  * messages) as the server; the server's reply fills the form in again with its errors.
  */
-export function useSetupForm(
+export function useSchemaForm(
   schema: z.ZodType,
   lastResult: SubmissionResult<string[]> | null | undefined,
   defaultValue?: Record<string, string | string[] | undefined>,
@@ -58,10 +59,10 @@ export function useSetupForm(
   return { form, value, values, error, fieldErrors, formError: firstError(form.errors) };
 }
 
-export type SetupForm = ReturnType<typeof useSetupForm>;
+export type SchemaForm = ReturnType<typeof useSchemaForm>;
 
 /** The error summary (every field error, linked) and the form-level reason, over the form. */
-export function SetupFormErrors({ setup, labels }: { setup: SetupForm; labels: Record<string, string> }) {
+export function SchemaFormErrors({ setup, labels }: { setup: SchemaForm; labels: Record<string, string> }) {
   return (
     <>
       <FormAlert message={setup.formError} />
@@ -96,7 +97,7 @@ export function LocalizedFields({
   first,
   note,
 }: {
-  setup: SetupForm;
+  setup: SchemaForm;
   prefix: string;
   label: LanguageLabel;
   multiline?: boolean;
