@@ -149,6 +149,36 @@ describe('an association registers a stand and the organisers approve it', () =>
   });
 });
 
+describe('the apply form with JavaScript', () => {
+  it('checks in the browser with the same schema and words before anything is sent', async () => {
+    const context = await app.browser.newContext({ locale: 'de-DE' });
+    await context.addCookies(await association.cookies());
+    const page = await newPage(context);
+    await page.goto(`${app.server.url}/account`);
+    const djelem = page.locator('.card', { has: page.getByRole('heading', { name: /^Djelem Djelem \d{4}$/ }) });
+    await djelem.getByRole('link', { name: 'Stand anmelden' }).click();
+    await page.waitForURL(/\/editions\/djelem-djelem-\d{4}\/apply\?org=\d+$/);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+    const posts: string[] = [];
+    page.on('request', (r) => (r.method() === 'POST' ? posts.push(r.url()) : undefined));
+
+    await page.getByRole('radio', { name: /Infotisch im Foyer/ }).check();
+    await page.getByLabel('Breite (m)').fill('zwei');
+    await page.getByRole('button', { name: 'Anmeldung einreichen' }).click();
+
+    const width = page.locator('.field', { has: page.locator('#field-widthM') });
+    await expectVisible(width.locator('.field-error'));
+    await expect(width.locator('.field-error').textContent()).resolves.toBe('Diese Angabe ist ungültig.');
+    await expect(page.locator('#field-widthM').getAttribute('aria-invalid')).resolves.toBe('true');
+    const activities = page.locator('.field', { has: page.locator('#field-activities') });
+    await expect(activities.locator('.field-error').textContent()).resolves.toBe('Bitte beschreiben Sie, was Sie an Ihrem Stand vorhaben.');
+    await expect(page.locator('.error-summary h2').textContent()).resolves.toBe('Bitte korrigieren Sie 2 Angaben');
+    // the browser answered: no request left for the server
+    expect(posts).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the apply form without JavaScript, on a phone', () => {
   it('shows the error next to the field, keeps the input, then saves a draft', async () => {
     const context = await app.browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', viewport: { width: 375, height: 740 } });
