@@ -57,6 +57,14 @@ export default tseslint.config(
     },
   },
   {
+    // payments depends on registrations, never the other way round: an approval reaches the
+    // payments domain through the hook `onApproval` (app/domain/wiring.server.ts)
+    files: ['app/domain/registrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/payments/*', '~/domain/payments/*'], message: 'registrations must not import payments (payments depends on registrations; use a hook, see app/domain/wiring.server.ts).' }] }],
+    },
+  },
+  {
     files: ['app/**/*.{ts,tsx}', 'emails/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { boundaries },

@@ -4,7 +4,7 @@ import { Form } from '@remix-run/react';
 import { Field } from './forms';
 import { useI18n } from './i18n';
 import { Select } from './registration';
-import { LocalizedFields, localizedLabels, SetupFormErrors, useSetupForm } from './setup-forms';
+import { LocalizedFields, localizedLabels, SchemaFormErrors, useSchemaForm } from './schema-forms';
 import { editionSchema } from '~/domain/editions/edition.schema';
 import { DESCRIPTION_MAX, TITLE_MAX } from '~/domain/series/series.schema';
 
@@ -24,7 +24,7 @@ export function EditionForm({
   series?: { id: number; label: string }[];
 }) {
   const { t } = useI18n();
-  const setup = useSetupForm(editionSchema, lastResult, defaultValue);
+  const setup = useSchemaForm(editionSchema, lastResult, defaultValue);
   const titleLabel = (language: string) => t('setup:form.titleIn', { language });
   const descriptionLabel = (language: string) => t('setup:form.descriptionIn', { language });
   const labels = {
@@ -39,7 +39,7 @@ export function EditionForm({
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="save" />
         {series ? (

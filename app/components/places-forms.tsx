@@ -1,15 +1,12 @@
 /** The fields of the office forms that set up an edition's places (venues, stages, stand types, pitches). */
 import { Form, Link } from '@remix-run/react';
 import { STAND_EQUIPMENT, VENUE_ACCESS } from '~/domain/places/places.schema';
-import type { FieldErrors } from '~/lib/forms';
 import { formatDay } from '~/lib/time';
 import { Field } from './forms';
 import { Localized, useI18n } from './i18n';
-import { LocalizedField } from './localized-field';
+import { inLanguage, LocalizedFields, type SchemaForm } from './schema-forms';
 import { ChoiceGroup, Select } from './registration';
 import { OfficeEditionNav } from './schedule';
-
-export type FormValues = Record<string, string>;
 
 /** The head of every set-up page of an edition: the office navigation, the edition, the title, the way back. */
 export function SetupPageHeader({ edition, title }: { edition: { slug: string; title: string }; title: string }) {
@@ -28,41 +25,38 @@ export function SetupPageHeader({ edition, title }: { edition: { slug: string; t
   );
 }
 
-/** Checked values of a repeated field (a kept submission joins them with commas). */
-export const chosen = (values: FormValues, name: string) => (values[name] ?? '').split(',').filter(Boolean);
-
 export { FormAlert } from './registration';
 
-export function VenueFields({ values, errors }: { values: FormValues; errors?: FieldErrors }) {
-  const { t } = useI18n();
+export function VenueFields({ setup }: { setup: SchemaForm }) {
+  const { t, locale } = useI18n();
   return (
     <>
-      <LocalizedField name="name" field={t('places:venue.name')} values={values} errors={errors} required maxLength={120} />
-      <Field name="address" type="text" label={t('places:venue.address')} defaultValue={values.address} error={errors?.address} required maxLength={200} autoComplete="off" />
+      <LocalizedFields setup={setup} prefix="name" label={inLanguage(t, locale, t('places:venue.name'))} germanRequired maxLength={120} more={t('places:otherLanguages', { field: t('places:venue.name') })} />
+      <Field name="address" type="text" label={t('places:venue.address')} defaultValue={setup.value('address')} error={setup.error('address')} required maxLength={200} autoComplete="off" />
       <div className="field-row">
-        <Field name="lat" type="text" inputMode="decimal" label={t('places:venue.lat')} hint={t('places:venue.coordinatesHint')} defaultValue={values.lat} error={errors?.lat} />
-        <Field name="lng" type="text" inputMode="decimal" label={t('places:venue.lng')} defaultValue={values.lng} error={errors?.lng} />
+        <Field name="lat" type="text" inputMode="decimal" label={t('places:venue.lat')} hint={t('places:venue.coordinatesHint')} defaultValue={setup.value('lat')} error={setup.error('lat')} />
+        <Field name="lng" type="text" inputMode="decimal" label={t('places:venue.lng')} defaultValue={setup.value('lng')} error={setup.error('lng')} />
       </div>
       <ChoiceGroup
         name="accessibility"
         type="checkbox"
         legend={t('places:venue.accessibility')}
         options={VENUE_ACCESS.map((flag) => ({ value: flag, label: t(`places:access.${flag}`) }))}
-        selected={chosen(values, 'accessibility')}
-        error={errors?.accessibility}
+        selected={setup.values('accessibility')}
+        error={setup.error('accessibility')}
       />
-      <LocalizedField name="accessibility_note" field={t('places:venue.accessibilityNote')} values={values} errors={errors} multiline maxLength={500} />
-      <Field name="sort_order" type="number" min={0} max={999} label={t('places:order')} hint={t('places:orderHint')} defaultValue={values.sort_order} error={errors?.sort_order} />
+      <LocalizedFields setup={setup} prefix="accessibility_note" label={inLanguage(t, locale, t('places:venue.accessibilityNote'))} multiline germanRequired={false} maxLength={500} more={t('places:otherLanguages', { field: t('places:venue.accessibilityNote') })} />
+      <Field name="sort_order" type="number" min={0} max={999} label={t('places:order')} hint={t('places:orderHint')} defaultValue={setup.value('sort_order')} error={setup.error('sort_order')} />
     </>
   );
 }
 
-export function StageFields({ values, errors, venues, days }: { values: FormValues; errors?: FieldErrors; venues: { id: number; name: string }[]; days: string[] }) {
+export function StageFields({ setup, venues, days }: { setup: SchemaForm; venues: { id: number; name: string }[]; days: string[] }) {
   const { t, text, locale } = useI18n();
   return (
     <>
-      <LocalizedField name="name" field={t('places:stage.name')} values={values} errors={errors} required maxLength={120} />
-      <Select name="venue_id" label={t('places:stage.venue')} defaultValue={values.venue_id} error={errors?.venue_id} options={venues.map((v) => ({ value: String(v.id), label: text(v.name).text }))} />
+      <LocalizedFields setup={setup} prefix="name" label={inLanguage(t, locale, t('places:stage.name'))} germanRequired maxLength={120} more={t('places:otherLanguages', { field: t('places:stage.name') })} />
+      <Select name="venue_id" label={t('places:stage.venue')} defaultValue={setup.value('venue_id')} error={setup.error('venue_id')} options={venues.map((v) => ({ value: String(v.id), label: text(v.name).text }))} />
       <ChoiceGroup
         name="kind"
         type="radio"
@@ -71,8 +65,8 @@ export function StageFields({ values, errors, venues, days }: { values: FormValu
           { value: 'stage', label: t('places:stage.kindStage') },
           { value: 'area', label: t('places:stage.kindArea') },
         ]}
-        selected={[values.kind ?? 'stage']}
-        error={errors?.kind}
+        selected={[setup.value('kind') ?? 'stage']}
+        error={setup.error('kind')}
       />
       <Field
         name="changeover_minutes"
@@ -81,10 +75,10 @@ export function StageFields({ values, errors, venues, days }: { values: FormValu
         max={240}
         label={t('places:stage.changeover')}
         hint={t('places:stage.changeoverHint')}
-        defaultValue={values.changeover_minutes}
-        error={errors?.changeover_minutes}
+        defaultValue={setup.value('changeover_minutes')}
+        error={setup.error('changeover_minutes')}
       />
-      <Field name="sort_order" type="number" min={0} max={999} label={t('places:order')} hint={t('places:orderHint')} defaultValue={values.sort_order} error={errors?.sort_order} />
+      <Field name="sort_order" type="number" min={0} max={999} label={t('places:order')} hint={t('places:orderHint')} defaultValue={setup.value('sort_order')} error={setup.error('sort_order')} />
       <fieldset className="fieldset">
         <legend>{t('places:stage.hours')}</legend>
         <p className="hint">{t('places:stage.hoursHint')}</p>
@@ -95,16 +89,16 @@ export function StageFields({ values, errors, venues, days }: { values: FormValu
               type="time"
               step={300}
               label={t('places:stage.opensOn', { day: formatDay(day, locale) })}
-              defaultValue={values[`opens_${day}`]}
-              error={errors?.[`opens_${day}`]}
+              defaultValue={setup.value(`opens_${day}`)}
+              error={setup.error(`opens_${day}`)}
             />
             <Field
               name={`closes_${day}`}
               type="time"
               step={300}
               label={t('places:stage.closesOn', { day: formatDay(day, locale) })}
-              defaultValue={values[`closes_${day}`]}
-              error={errors?.[`closes_${day}`]}
+              defaultValue={setup.value(`closes_${day}`)}
+              error={setup.error(`closes_${day}`)}
             />
           </div>
         ))}
@@ -113,25 +107,25 @@ export function StageFields({ values, errors, venues, days }: { values: FormValu
   );
 }
 
-export function StandTypeFields({ values, errors }: { values: FormValues; errors?: FieldErrors }) {
-  const { t } = useI18n();
+export function StandTypeFields({ setup }: { setup: SchemaForm }) {
+  const { t, locale } = useI18n();
   return (
     <>
-      <LocalizedField name="name" field={t('places:standType.name')} values={values} errors={errors} required maxLength={120} />
-      <LocalizedField name="description" field={t('places:standType.description')} values={values} errors={errors} multiline maxLength={1000} />
-      <Field name="fee" type="text" inputMode="decimal" label={t('places:standType.fee')} hint={t('places:standType.feeHint')} defaultValue={values.fee} error={errors?.fee} required />
-      <Field name="capacity" type="number" min={0} label={t('places:standType.capacity')} hint={t('places:standType.capacityHint')} defaultValue={values.capacity} error={errors?.capacity} required />
+      <LocalizedFields setup={setup} prefix="name" label={inLanguage(t, locale, t('places:standType.name'))} germanRequired maxLength={120} more={t('places:otherLanguages', { field: t('places:standType.name') })} />
+      <LocalizedFields setup={setup} prefix="description" label={inLanguage(t, locale, t('places:standType.description'))} multiline germanRequired={false} maxLength={1000} more={t('places:otherLanguages', { field: t('places:standType.description') })} />
+      <Field name="fee" type="text" inputMode="decimal" label={t('places:standType.fee')} hint={t('places:standType.feeHint')} defaultValue={setup.value('fee')} error={setup.error('fee')} required />
+      <Field name="capacity" type="number" min={0} label={t('places:standType.capacity')} hint={t('places:standType.capacityHint')} defaultValue={setup.value('capacity')} error={setup.error('capacity')} required />
       <div className="field-row">
-        <Field name="width_m" type="text" inputMode="decimal" label={t('places:standType.width')} defaultValue={values.width_m} error={errors?.width_m} required />
-        <Field name="depth_m" type="text" inputMode="decimal" label={t('places:standType.depth')} defaultValue={values.depth_m} error={errors?.depth_m} required />
+        <Field name="width_m" type="text" inputMode="decimal" label={t('places:standType.width')} defaultValue={setup.value('width_m')} error={setup.error('width_m')} required />
+        <Field name="depth_m" type="text" inputMode="decimal" label={t('places:standType.depth')} defaultValue={setup.value('depth_m')} error={setup.error('depth_m')} required />
       </div>
       <ChoiceGroup
         name="equipment"
         type="checkbox"
         legend={t('places:standType.equipment')}
         options={STAND_EQUIPMENT.map((e) => ({ value: e, label: t(`registration:equipment.${e}`) }))}
-        selected={chosen(values, 'equipment')}
-        error={errors?.equipment}
+        selected={setup.values('equipment')}
+        error={setup.error('equipment')}
       />
     </>
   );

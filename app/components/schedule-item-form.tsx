@@ -1,13 +1,13 @@
 /** The fields of a program item, for the "new" and the "edit" page. */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '~/domain/organisations/categories';
-import type { FieldError, FieldErrors } from '~/lib/forms';
+import type { FieldError } from '~/lib/forms';
 import type { Locale } from '~/lib/i18n';
 import { localizedValues } from '~/lib/localized-fields';
 import { formatDay } from '~/lib/time';
 import { Field, FieldFrame, useFieldError } from './forms';
 import { useI18n } from './i18n';
-import { LocalizedField, localizedLabels } from './localized-field';
+import { inLanguage, LocalizedFields, localizedLabels, type SchemaForm } from './schema-forms';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
   name: string;
@@ -65,16 +65,6 @@ export interface ItemFormOptions {
   registrations: { id: number; organisation_name: string; stage_act_title: string | null; state: string }[];
 }
 
-/** What was submitted (a failed attempt) wins over what is stored. */
-export function mergeValues(stored: ItemFormValues, submitted: Record<string, string> | undefined): ItemFormValues {
-  if (!submitted) return stored;
-  return {
-    ...stored,
-    ...submitted,
-    accessibility: submitted.accessibility !== undefined ? submitted.accessibility.split(',').filter(Boolean) : [],
-  } as ItemFormValues;
-}
-
 /** The texts of a stored item as form values, every language (empty where there is none). */
 export function itemTextValues(title: string, description: string): ItemTextValues {
   return { ...localizedValues(title, 'title'), ...localizedValues(description, 'description') } as ItemTextValues;
@@ -82,8 +72,8 @@ export function itemTextValues(title: string, description: string): ItemTextValu
 
 export function itemFieldLabels(t: (key: string, values?: Record<string, string>) => string, locale: Locale): Record<string, string> {
   return {
-    ...localizedLabels(t, locale, 'title', t('places:item.title')),
-    ...localizedLabels(t, locale, 'description', t('places:item.description')),
+    ...localizedLabels('title', inLanguage(t, locale, t('places:item.title'))),
+    ...localizedLabels('description', inLanguage(t, locale, t('places:item.description'))),
     stage_id: t('schedule:item.stage'),
     day: t('schedule:item.day'),
     start: t('schedule:item.start'),
@@ -98,25 +88,33 @@ export function itemFieldLabels(t: (key: string, values?: Record<string, string>
   };
 }
 
-export function ItemFields({ values, errors, options, withRepeat }: { values: ItemFormValues; errors?: FieldErrors; options: ItemFormOptions; withRepeat: boolean }) {
+export function ItemFields({ setup, options, withRepeat }: { setup: SchemaForm; options: ItemFormOptions; withRepeat: boolean }) {
   const { t, text, locale } = useI18n();
   const dayOptions = options.days.map((d) => ({ value: d, label: formatDay(d, locale) }));
-  const accessibilityError = useFieldError(errors?.accessibility);
+  const accessibilityError = useFieldError(setup.error('accessibility'));
   return (
     <>
-      <LocalizedField name="title" field={t('places:item.title')} values={values as unknown as Record<string, string>} errors={errors} required maxLength={200} />
-      <LocalizedField name="description" field={t('places:item.description')} values={values as unknown as Record<string, string>} errors={errors} multiline maxLength={2000} />
+      <LocalizedFields setup={setup} prefix="title" label={inLanguage(t, locale, t('places:item.title'))} germanRequired maxLength={200} more={t('places:otherLanguages', { field: t('places:item.title') })} />
+      <LocalizedFields
+        setup={setup}
+        prefix="description"
+        label={inLanguage(t, locale, t('places:item.description'))}
+        multiline
+        germanRequired={false}
+        maxLength={2000}
+        more={t('places:otherLanguages', { field: t('places:item.description') })}
+      />
       <SelectField
         name="stage_id"
         label={t('schedule:item.stage')}
-        defaultValue={values.stage_id}
-        error={errors?.stage_id}
+        defaultValue={setup.value('stage_id')}
+        error={setup.error('stage_id')}
         options={options.stages.map((s) => ({ value: String(s.id), label: text(s.name).text }))}
       />
-      <SelectField name="day" label={t('schedule:item.day')} defaultValue={values.day} error={errors?.day} options={dayOptions} />
+      <SelectField name="day" label={t('schedule:item.day')} defaultValue={setup.value('day')} error={setup.error('day')} options={dayOptions} />
       <div className="field-row">
-        <Field name="start" type="time" step={300} label={t('schedule:item.start')} defaultValue={values.start} error={errors?.start} required />
-        <Field name="end" type="time" step={300} label={t('schedule:item.end')} hint={t('schedule:item.endHint')} defaultValue={values.end} error={errors?.end} required />
+        <Field name="start" type="time" step={300} label={t('schedule:item.start')} defaultValue={setup.value('start')} error={setup.error('start')} required />
+        <Field name="end" type="time" step={300} label={t('schedule:item.end')} hint={t('schedule:item.endHint')} defaultValue={setup.value('end')} error={setup.error('end')} required />
       </div>
       {withRepeat ? (
         <fieldset className="fieldset">
@@ -125,29 +123,29 @@ export function ItemFields({ values, errors, options, withRepeat }: { values: It
           <SelectField
             name="repeat"
             label={t('schedule:item.repeat')}
-            defaultValue={values.repeat ?? 'none'}
-            error={errors?.repeat}
+            defaultValue={setup.value('repeat') ?? 'none'}
+            error={setup.error('repeat')}
             options={[
               { value: 'none', label: t('schedule:item.repeatNone') },
               { value: 'daily', label: t('schedule:item.repeatDaily') },
             ]}
           />
-          <SelectField name="repeat_until" label={t('schedule:item.repeatUntil')} defaultValue={values.repeat_until ?? ''} error={errors?.repeat_until} options={[{ value: '', label: '–' }, ...dayOptions]} />
+          <SelectField name="repeat_until" label={t('schedule:item.repeatUntil')} defaultValue={setup.value('repeat_until') ?? ''} error={setup.error('repeat_until')} options={[{ value: '', label: '–' }, ...dayOptions]} />
         </fieldset>
       ) : null}
       <SelectField
         name="category"
         label={t('schedule:item.category')}
-        defaultValue={values.category}
-        error={errors?.category}
+        defaultValue={setup.value('category')}
+        error={setup.error('category')}
         options={PROGRAM_CATEGORIES.map((c) => ({ value: c, label: t(`programCategories.${c}`) }))}
       />
-      <Field name="languages" type="text" label={t('schedule:item.languages')} hint={t('schedule:item.languagesHint')} defaultValue={values.languages} error={errors?.languages} />
+      <Field name="languages" type="text" label={t('schedule:item.languages')} hint={t('schedule:item.languagesHint')} defaultValue={setup.value('languages')} error={setup.error('languages')} />
       <fieldset className="fieldset" aria-describedby={accessibilityError ? 'field-accessibility-error' : undefined}>
         <legend>{t('schedule:item.accessibility')}</legend>
         {ACCESSIBILITY_FLAGS.map((flag) => (
           <label key={flag} className="checkbox">
-            <input type="checkbox" name="accessibility" value={flag} defaultChecked={values.accessibility.includes(flag)} />
+            <input type="checkbox" name="accessibility" value={flag} defaultChecked={setup.values('accessibility').includes(flag)} />
             {t(`accessibility.${flag}`)}
           </label>
         ))}
@@ -160,15 +158,15 @@ export function ItemFields({ values, errors, options, withRepeat }: { values: It
       <SelectField
         name="host_organisation_id"
         label={t('schedule:item.host')}
-        defaultValue={values.host_organisation_id}
-        error={errors?.host_organisation_id}
+        defaultValue={setup.value('host_organisation_id')}
+        error={setup.error('host_organisation_id')}
         options={[{ value: '', label: t('schedule:item.noHost') }, ...options.organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
       />
       <SelectField
         name="registration_id"
         label={t('schedule:item.registration')}
-        defaultValue={values.registration_id}
-        error={errors?.registration_id}
+        defaultValue={setup.value('registration_id')}
+        error={setup.error('registration_id')}
         options={[
           { value: '', label: t('schedule:item.noRegistration') },
           ...options.registrations.map((r) => ({ value: String(r.id), label: `${r.stage_act_title ?? ''} – ${r.organisation_name} (${t(`registration:states.${r.state}`)})` })),

@@ -3,7 +3,7 @@ import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { Field } from './forms';
 import { useI18n } from './i18n';
-import { LocalizedFields, localizedLabels, SetupFormErrors, useSetupForm } from './setup-forms';
+import { LocalizedFields, localizedLabels, SchemaFormErrors, useSchemaForm } from './schema-forms';
 import { DESCRIPTION_MAX, seriesSchema, TITLE_MAX } from '~/domain/series/series.schema';
 
 /** The series form of the office, to create one or edit it. */
@@ -19,7 +19,7 @@ export function SeriesForm({
   slugLocked: boolean;
 }) {
   const { t } = useI18n();
-  const setup = useSetupForm(seriesSchema, lastResult, defaultValue);
+  const setup = useSchemaForm(seriesSchema, lastResult, defaultValue);
   const titleLabel = (language: string) => t('setup:form.titleIn', { language });
   const descriptionLabel = (language: string) => t('setup:form.descriptionIn', { language });
   const labels = {
@@ -30,7 +30,7 @@ export function SeriesForm({
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <LocalizedFields setup={setup} prefix="title" label={titleLabel} germanRequired maxLength={TITLE_MAX} more={t('setup:form.moreTitles')} />
         <LocalizedFields setup={setup} prefix="description" label={descriptionLabel} multiline germanRequired={false} maxLength={DESCRIPTION_MAX} more={t('setup:form.moreDescriptions')} />

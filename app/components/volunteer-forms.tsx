@@ -7,7 +7,7 @@ import { Form, NavLink } from '@remix-run/react';
 import { Field } from './forms';
 import { useI18n } from './i18n';
 import { Checkbox, ChoiceGroup, Select } from './registration';
-import { LocalizedFields, localizedLabels, SetupFormErrors, useSetupForm } from './setup-forms';
+import { LocalizedFields, localizedLabels, SchemaFormErrors, useSchemaForm } from './schema-forms';
 import { DESCRIPTION_MAX, generateSchema, NAME_MAX, NOTE_MAX, roleSchema, shiftSchema, VOLUNTEER_LANGUAGES } from '~/domain/volunteers/volunteers.schema';
 import { languageName } from '~/lib/i18n';
 
@@ -54,7 +54,7 @@ function listOf(value: unknown): string[] {
 
 export function RoleForm({ lastResult, defaultValue, submit }: { lastResult: Result; defaultValue?: Values; submit: string }) {
   const { t, locale } = useI18n();
-  const setup = useSetupForm(roleSchema, lastResult, defaultValue as Record<string, string | undefined>);
+  const setup = useSchemaForm(roleSchema, lastResult, defaultValue as Record<string, string | undefined>);
   const nameLabel = (language: string) => t('volunteers:role.nameIn', { language });
   const descriptionLabel = (language: string) => t('volunteers:role.descriptionIn', { language });
   const noteLabel = (language: string) => t('volunteers:role.noteIn', { language });
@@ -71,7 +71,7 @@ export function RoleForm({ lastResult, defaultValue, submit }: { lastResult: Res
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="save" />
         <LocalizedFields setup={setup} prefix="name" label={nameLabel} germanRequired maxLength={NAME_MAX} more={t('volunteers:role.moreNames')} />
@@ -105,7 +105,7 @@ interface Choice {
 /** One shift typed by hand: role, place, start and end in Berlin time (the DST night's second hour on request), people needed. */
 export function ShiftForm({ lastResult, defaultValue, submit, roles, places }: { lastResult: Result; defaultValue?: Values; submit: string; roles: Choice[]; places: Choice[] }) {
   const { t } = useI18n();
-  const setup = useSetupForm(shiftSchema, lastResult, defaultValue as Record<string, string | undefined>);
+  const setup = useSchemaForm(shiftSchema, lastResult, defaultValue as Record<string, string | undefined>);
   const labels = {
     role_id: t('volunteers:shift.role'),
     stage_id: t('volunteers:shift.place'),
@@ -115,7 +115,7 @@ export function ShiftForm({ lastResult, defaultValue, submit, roles, places }: {
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="shift" />
         <Select name="role_id" label={labels.role_id} defaultValue={setup.value('role_id')} error={setup.error('role_id')} options={roles} />
@@ -140,7 +140,7 @@ export function ShiftForm({ lastResult, defaultValue, submit, roles, places }: {
 /** Shifts in blocks of N minutes from a stage's opening hours, the setup window, or a window typed in. */
 export function GenerateForm({ lastResult, roles, places, days }: { lastResult: Result; roles: Choice[]; places: Choice[]; days: Choice[] }) {
   const { t } = useI18n();
-  const setup = useSetupForm(generateSchema, lastResult, { source: 'hours', minutes: '120', needed: '2' });
+  const setup = useSchemaForm(generateSchema, lastResult, { source: 'hours', minutes: '120', needed: '2' });
   const labels = {
     role_id: t('volunteers:shift.role'),
     source: t('volunteers:generate.source'),
@@ -153,7 +153,7 @@ export function GenerateForm({ lastResult, roles, places, days }: { lastResult: 
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="generate" />
         <Select name="role_id" label={labels.role_id} defaultValue={setup.value('role_id')} error={setup.error('role_id')} options={roles} />

@@ -4,9 +4,9 @@
  * A typed domain error becomes `{ status, formError, fieldErrors }`: its status (400, 403,
  * 404, 409 …), the reason for the top of the form as a translation key, and the reasons tied
  * to fields. Loaders throw it as a response (`orRespond`), which the error boundary
- * translates; actions hand it back to their form (`attempt`, `formAttempt`,
- * `replyOnFailure`), which shows it next to the field or over the form. Anything that is not
- * a domain error is rethrown as it is.
+ * translates; actions hand it back to their Conform form (`attempt`, `replyOf`,
+ * `replyOnFailure`, `removalAttempt`), which shows it next to the field or over the form.
+ * Anything that is not a domain error is rethrown as it is.
  */
 import { json } from '@remix-run/node';
 import type { Submission } from '@conform-to/react';
@@ -34,11 +34,6 @@ export function failureOf(error: unknown): Failure | null {
     for (const [field, key] of Object.entries(error.fieldErrors)) fieldErrors[field] = { key, values: error.values };
   }
   return { status: statusOf(error), formError: { key: error.messageKey, values: error.values }, fieldErrors, error };
-}
-
-/** The errors a form shows: those of the fields, or, without any, the reason over the form (`form`). */
-export function formErrorsOf(failure: Failure): FieldErrors {
-  return Object.keys(failure.fieldErrors).length > 0 ? failure.fieldErrors : { form: failure.formError };
 }
 
 /** For actions that re-render their form: a typed domain error comes back as data, not as a thrown page. */
@@ -77,20 +72,6 @@ export async function orRespond<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /**
- * For forms written with the hand-made helpers (schedule, site plan, places): a domain error
- * becomes the 4xx response that shows the form again, filled in (`reply.values`), with the
- * reason next to its field or over the form (`errors.form`).
- */
-export async function formAttempt<T>(
-  run: () => Promise<T>,
-  reply: { intent: string; values: Record<string, string> },
-): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof json<{ intent: string; errors: FieldErrors; values: Record<string, string> }>> }> {
-  const outcome = await attempt(run);
-  if (outcome.ok) return outcome;
-  return { ok: false, response: json({ ...reply, errors: formErrorsOf(outcome) }, { status: outcome.status }) };
-}
-
-/**
  * For Conform forms: success gives the value; a domain error becomes the submission's reply
  * (input kept, the reason next to its field or over the form) with its 4xx status. Unknown or
  * forbidden things (404, 403) go to the error page.
@@ -102,10 +83,26 @@ export async function replyOnFailure<T>(
   const outcome = await attempt(run);
   if (outcome.ok) return outcome;
   if (outcome.status === 404 || outcome.status === 403) respondWith(outcome);
-  const hasFields = Object.keys(outcome.fieldErrors).length > 0;
-  const result = submission.reply({
-    formErrors: hasFields ? [] : [encodeFieldError(outcome.formError)],
-    fieldErrors: toConformErrors(outcome.fieldErrors),
+  return { ok: false, response: json({ result: replyOf(submission, outcome) }, { status: outcome.status }) };
+}
+
+/**
+ * For the "remove" button beside a Conform form: a refusal comes back as `removal`, the
+ * reason shown over the button (`result` stays null: the other form is not answered).
+ * Unknown or forbidden things (404, 403) go to the error page.
+ */
+export async function removalAttempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: ReturnType<typeof json<{ removal: FieldError; result: null }>> }> {
+  const outcome = await attempt(run);
+  if (outcome.ok) return outcome;
+  if (outcome.status === 404 || outcome.status === 403) respondWith(outcome);
+  return { ok: false, response: json({ removal: outcome.formError, result: null }, { status: outcome.status }) };
+}
+
+/** A failure as a Conform submission's reply: the reason next to its fields, or over the form when it names none. */
+export function replyOf(submission: Submission<unknown, string[], unknown>, failure: Pick<Failure, 'formError' | 'fieldErrors'>) {
+  const hasFields = Object.keys(failure.fieldErrors).length > 0;
+  return submission.reply({
+    formErrors: hasFields ? [] : [encodeFieldError(failure.formError)],
+    fieldErrors: toConformErrors(failure.fieldErrors),
   });
-  return { ok: false, response: json({ result }, { status: outcome.status }) };
 }

@@ -29,6 +29,16 @@ export function firstError(errors: string[] | undefined): FieldError | undefined
   return decodeFieldError(errors?.[0]);
 }
 
+/** A failed submission's errors (Conform's lists of keys) as FieldErrors, the first of each field; form-level ones under `form`. */
+export function fieldErrorsOf(errors: Record<string, string[] | null> | null | undefined): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [name, messages] of Object.entries(errors ?? {})) {
+    const decoded = decodeFieldError(messages?.[0]);
+    if (decoded) out[name === '' ? 'form' : name] = decoded;
+  }
+  return out;
+}
+
 /** Domain field errors (FieldErrors) as Conform's `fieldErrors`. */
 export function toConformErrors(errors: FieldErrors): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, [encodeFieldError(error)]]));

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useSchemaForm } from '~/components/schema-forms';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
@@ -13,7 +16,7 @@ import { personSchema } from '~/domain/organisations/profile.schema';
 import { updatePersonSettings } from '~/domain/people/account.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, keyErrorMap, toConformErrors } from '~/lib/form-keys';
 import { LOCALES, localeInfo, translator } from '~/lib/i18n';
 import { localeCookie, localeOf } from '~/http/locale.server';
 import { rateLimited } from '~/http/rate-limit.server';
@@ -47,35 +50,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get('intent');
 
   if (intent === 'settings') {
-    const result = parseForm(personSchema, formData);
-    if (!result.success) return json({ form: 'settings' as const, errors: result.errors, values: result.values, message: null, target: null }, { status: 400 });
-    await updatePersonSettings(db(), person.id, result.data);
+    const submission = parseWithZod(formData, { schema: personSchema, error: keyErrorMap });
+    if (submission.status !== 'success') return json({ form: 'settings' as const, result: submission.reply(), target: null }, { status: 400 });
+    await updatePersonSettings(db(), person.id, submission.value);
     // the site follows the chosen language too, not only the email
-    return redirect('/account', { headers: { 'Set-Cookie': await localeCookie.serialize(result.data.locale) } });
+    return redirect('/account', { headers: { 'Set-Cookie': await localeCookie.serialize(submission.value.locale) } });
   }
 
-  const result = parseForm(applyAgainSchema, formData);
+  // "apply again" (one form per organisation and edition): the reply names the one it answers
+  const submission = parseWithZod(formData, { schema: applyAgainSchema, error: keyErrorMap });
   const target = `${String(formData.get('editionSlug'))}:${String(formData.get('organisationId'))}`;
-  if (!result.success) return json({ form: 'again' as const, errors: result.errors, values: result.values, message: null, target }, { status: 400 });
+  if (submission.status !== 'success') return json({ form: 'again' as const, result: submission.reply(), target }, { status: 400 });
+  const again = submission.value;
   const limited = await rateLimited([['applicationIp', context.clientIp]]);
   if (limited) {
-    const message = { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } };
-    return json({ form: 'again' as const, errors: {} as FieldErrors, values: {} as Record<string, string>, message, target }, { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } });
+    const result = submission.reply({ formErrors: [encodeFieldError({ key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } })] });
+    return json({ form: 'again' as const, result, target }, { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } });
   }
   const outcome = await attempt(() =>
     applyAgain(db(), {
       personId: person.id,
-      organisationId: result.data.organisationId,
-      editionSlug: result.data.editionSlug,
-      submit: result.data.intent === 'copy-submit',
+      organisationId: again.organisationId,
+      editionSlug: again.editionSlug,
+      submit: again.intent === 'copy-submit',
       publicUrl: env().PUBLIC_URL,
     }),
   );
   if (!outcome.ok) {
-    return json(
-      { form: 'again' as const, errors: outcome.fieldErrors as FieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.formError, target },
-      { status: outcome.status },
-    );
+    const result = submission.reply({ formErrors: [encodeFieldError(outcome.formError)], fieldErrors: toConformErrors(outcome.fieldErrors) });
+    return json({ form: 'again' as const, result, target }, { status: outcome.status });
   }
   return redirect(`/account/applications/${outcome.value.registrationId}`);
 }
@@ -84,7 +87,7 @@ export default function Account() {
   const { person, organisations, applications, openEditions, fees } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const settingsErrors = data?.form === 'settings' ? data.errors : undefined;
+  const settings = useSchemaForm(personSchema, data?.form === 'settings' ? data.result : undefined, { name: person.name ?? undefined, locale: person.locale });
   return (
     <>
       <h1>{t('auth:account.title')}</h1>
@@ -121,7 +124,6 @@ export default function Account() {
                 <ul className="plain-list">
                   {edition.organisations.map((o) => {
                     const target = `${edition.slug}:${o.id}`;
-                    const failed = data?.form === 'again' && data.target === target ? data : null;
                     return (
                       <li key={o.id}>
                         <strong>{o.name}</strong>:{' '}
@@ -134,21 +136,7 @@ export default function Account() {
                           <>
                             <Link to={`/editions/${edition.slug}/apply?org=${o.id}`}>{t('registration:account.apply')}</Link>
                             {o.canApplyAgain ? (
-                              <Form method="post" className="apply-again">
-                                <input type="hidden" name="organisationId" value={o.id} />
-                                <input type="hidden" name="editionSlug" value={edition.slug} />
-                                <p className="hint">{t('registration:again.intro')}</p>
-                                <FormAlert message={failed?.message} />
-                                <Checkbox name="confirm" label={t('registration:again.confirm')} error={failed?.errors.confirm} />
-                                <p className="button-row">
-                                  <button type="submit" name="intent" value="copy-draft" className="secondary">
-                                    {t('registration:again.asDraft')}
-                                  </button>
-                                  <button type="submit" name="intent" value="copy-submit">
-                                    {t('registration:again.submit')}
-                                  </button>
-                                </p>
-                              </Form>
+                              <ApplyAgainForm organisationId={o.id} editionSlug={edition.slug} lastResult={data?.form === 'again' && data.target === target ? data.result : undefined} />
                             ) : null}
                           </>
                         )}
@@ -214,8 +202,8 @@ export default function Account() {
 
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('registration:settings.title')}</h2>
-        <ErrorSummary errors={settingsErrors} labels={{ name: t('registration:settings.name'), locale: t('registration:settings.locale') }} />
-        <Form method="post" noValidate>
+        <ErrorSummary errors={settings.fieldErrors} labels={{ name: t('registration:settings.name'), locale: t('registration:settings.locale') }} />
+        <Form method="post" {...getFormProps(settings.form)} noValidate>
           <input type="hidden" name="intent" value="settings" />
           <Field
             name="name"
@@ -224,15 +212,15 @@ export default function Account() {
             hint={t('registration:settings.nameHint')}
             autoComplete="name"
             maxLength={120}
-            defaultValue={settingsErrors ? data?.values.name : person.name}
-            error={settingsErrors?.name}
+            defaultValue={settings.value('name')}
+            error={settings.error('name')}
           />
           <Select
             name="locale"
             label={t('registration:settings.locale')}
-            defaultValue={settingsErrors ? data?.values.locale : person.locale}
+            defaultValue={settings.value('locale')}
             options={LOCALES.map((code) => ({ value: code, label: localeInfo[code].name }))}
-            error={settingsErrors?.locale}
+            error={settings.error('locale')}
           />
           <p className="hint">{t('registration:settings.localeHint')}</p>
           <p>
@@ -261,6 +249,29 @@ export default function Account() {
         </button>
       </Form>
     </>
+  );
+}
+
+/** "Apply again" for one organisation and edition: last year's application copied, as a draft or submitted. */
+function ApplyAgainForm({ organisationId, editionSlug, lastResult }: { organisationId: number; editionSlug: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useI18n();
+  const setup = useSchemaForm(applyAgainSchema, lastResult, { organisationId: String(organisationId), editionSlug });
+  return (
+    <Form method="post" {...getFormProps(setup.form)} noValidate className="apply-again">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <input type="hidden" name="editionSlug" value={editionSlug} />
+      <p className="hint">{t('registration:again.intro')}</p>
+      <FormAlert message={setup.formError} />
+      <Checkbox name="confirm" label={t('registration:again.confirm')} error={setup.error('confirm')} />
+      <p className="button-row">
+        <button type="submit" name="intent" value="copy-draft" className="secondary">
+          {t('registration:again.asDraft')}
+        </button>
+        <button type="submit" name="intent" value="copy-submit">
+          {t('registration:again.submit')}
+        </button>
+      </p>
+    </Form>
   );
 }
 

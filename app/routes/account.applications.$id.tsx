@@ -16,7 +16,10 @@ import { formatPassCode, passUrl } from '~/domain/festival-day/pass-code';
 import { qrDataUri } from '~/http/qr.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm } from '~/lib/forms';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useSchemaForm } from '~/components/schema-forms';
+import { encodeFieldError, firstError, keyErrorMap, toConformErrors } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { pickText, type PickedText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -60,15 +63,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requirePerson(request);
   const id = registrationId(params.id);
   const formData = await request.formData();
-  const result = parseForm(statusActionSchema, formData);
-  if (!result.success) return json({ errors: result.errors, values: result.values, message: null }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: statusActionSchema, error: keyErrorMap });
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
+  const move = submission.value;
   const context = { personId: person.id, registrationId: id, publicUrl: env().PUBLIC_URL };
-  const outcome = await attempt(() =>
-    result.data.intent === 'withdraw' ? withdrawApplication(db(), { ...context, reason: result.data.reason }) : reopenApplication(db(), context),
-  );
+  const outcome = await attempt(() => (move.intent === 'withdraw' ? withdrawApplication(db(), { ...context, reason: move.reason }) : reopenApplication(db(), context)));
   if (!outcome.ok) {
     if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
-    return json({ errors: outcome.fieldErrors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), message: outcome.formError }, { status: outcome.status });
+    // the reason over the page, and next to the field it names
+    const result = submission.reply({ formErrors: [encodeFieldError(outcome.formError)], fieldErrors: toConformErrors(outcome.fieldErrors) });
+    return json({ result }, { status: outcome.status });
   }
   return redirect(`/account/applications/${id}`);
 }
@@ -77,6 +81,7 @@ export default function ApplicationStatus() {
   const { application: a, setup, pitch, fee, pass } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
+  const withdraw = useSchemaForm(statusActionSchema, data?.result, { intent: 'withdraw' });
   const yes = (v: number) => (v ? t('registration:yes') : t('registration:no'));
   return (
     <>
@@ -93,7 +98,7 @@ export default function ApplicationStatus() {
           {t('registration:status.state')}: <StateBadge state={a.state} />
         </p>
         <p>{t(`registration:status.explain.${a.state}`)}</p>
-        <FormAlert message={data?.message} />
+        <FormAlert message={firstError(data?.result.error?.[''] ?? undefined)} />
         <div className="button-row">
           {a.editable ? (
             <Link className="button" to={`/editions/${a.edition_slug}/apply?org=${a.organisation_id}`}>
@@ -108,11 +113,11 @@ export default function ApplicationStatus() {
           ) : null}
         </div>
         {a.canWithdraw ? (
-          <details className="withdraw" open={Boolean(data?.errors?.reason)}>
+          <details className="withdraw" open={Boolean(withdraw.error('reason'))}>
             <summary>{t('registration:status.withdraw')}</summary>
-            <Form method="post">
+            <Form method="post" {...getFormProps(withdraw.form)} noValidate>
               <input type="hidden" name="intent" value="withdraw" />
-              <TextArea name="reason" rows={2} maxLength={1000} label={t('registration:status.withdrawReason')} defaultValue={data?.values.reason} error={data?.errors?.reason} />
+              <TextArea name="reason" rows={2} maxLength={1000} label={t('registration:status.withdrawReason')} defaultValue={withdraw.value('reason')} error={withdraw.error('reason')} />
               <p>
                 <button type="submit" className="secondary">
                   {t('registration:status.withdrawConfirm')}

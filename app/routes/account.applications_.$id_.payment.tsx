@@ -7,9 +7,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
 import { startCheckout } from '~/domain/payments/checkout.server';
@@ -18,7 +21,7 @@ import { checkoutSchema, waiverRequestSchema } from '~/domain/payments/payments.
 import { requestWaiver } from '~/domain/payments/waivers.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, firstError, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -26,7 +29,7 @@ import { log } from '~/server/log.server';
 import { requirePerson } from '~/http/session.server';
 import { stripe } from '~/server/stripe.server';
 import { berlinDay, formatDay } from '~/lib/time';
-import { attempt, formErrorsOf, orRespond } from '~/http/errors.server';
+import { attempt, orRespond, replyOf } from '~/http/errors.server';
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 
@@ -54,7 +57,7 @@ export async function loader({ request, params: raw }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-type ActionData = { intent: 'checkout' | 'waiver'; errors: FieldErrors; values: Record<string, string> };
+type ActionData = { intent: 'checkout' | 'waiver'; result: SubmissionResult<string[]> };
 
 export async function action({ request, params: raw }: ActionFunctionArgs) {
   const id = registrationId(raw);
@@ -64,34 +67,34 @@ export async function action({ request, params: raw }: ActionFunctionArgs) {
   const reply = (data: ActionData, status: number) => json(data, { status });
 
   if (form.get('intent') === 'waiver') {
-    const parsed = parseForm(waiverRequestSchema, form);
-    if (!parsed.success) return reply({ intent: 'waiver', errors: parsed.errors, values: parsed.values }, 400);
-    const done = await attempt(() =>
-      requestWaiver(db(), { registrationId: id, person, reason: parsed.data.reason, nonProfit: parsed.data.nonProfit === 'on' }),
-    );
+    const submission = parseWithZod(form, { schema: waiverRequestSchema, error: keyErrorMap });
+    if (submission.status !== 'success') return reply({ intent: 'waiver', result: submission.reply() }, 400);
+    const { reason, nonProfit } = submission.value;
+    const done = await attempt(() => requestWaiver(db(), { registrationId: id, person, reason, nonProfit: nonProfit === 'on' }));
     if (!done.ok) {
       if (done.status === 404) throw json({ message: 'Not found' }, { status: 404 });
-      return reply({ intent: 'waiver', errors: formErrorsOf(done), values: { reason: parsed.data.reason } }, done.status);
+      return reply({ intent: 'waiver', result: replyOf(submission, done) }, done.status);
     }
     return redirect(`/account/applications/${id}/payment?waiver=requested`, 303);
   }
 
-  const parsed = parseForm(checkoutSchema, form);
-  if (!parsed.success) return reply({ intent: 'checkout', errors: { form: { key: 'forms:errors.invalid' } }, values: {} }, 400);
+  const submission = parseWithZod(form, { schema: checkoutSchema, error: keyErrorMap });
+  const refuse = (key: string, status: number) => reply({ intent: 'checkout', result: submission.reply({ formErrors: [encodeFieldError({ key })] }) }, status);
+  if (submission.status !== 'success') return refuse('forms:errors.invalid', 400);
   const client = stripe();
-  if (!client) return reply({ intent: 'checkout', errors: { form: { key: 'payments:errors.onlineOff' } }, values: {} }, 409);
+  if (!client) return refuse('payments:errors.onlineOff', 409);
   try {
     const started = await attempt(() => startCheckout(db(), client, { registrationId: id, person, locale, publicUrl: env().PUBLIC_URL }));
     if (!started.ok) {
       if (started.status === 404) throw json({ message: 'Not found' }, { status: 404 });
-      return reply({ intent: 'checkout', errors: formErrorsOf(started), values: {} }, started.status);
+      return reply({ intent: 'checkout', result: replyOf(submission, started) }, started.status);
     }
     return redirect(started.value.url, 303);
   } catch (error) {
     if (error instanceof Response) throw error;
     // Stripe could not be reached or refused: say so, the association can try again
     log.error('stripe checkout failed', { registrationId: id, error: error instanceof Error ? error.message : String(error) });
-    return reply({ intent: 'checkout', errors: { form: { key: 'payments:errors.stripeUnavailable' } }, values: {} }, 503);
+    return refuse('payments:errors.stripeUnavailable', 503);
   }
 }
 
@@ -100,6 +103,9 @@ export default function PaymentPage() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
+  const waiverForm = useSchemaForm(waiverRequestSchema, data?.intent === 'waiver' ? data.result : undefined, { intent: 'waiver' });
+  // the checkout form is one button: its refusal is about the whole form
+  const checkoutError = data?.intent === 'checkout' ? firstError(data.result.error?.[''] ?? undefined) : undefined;
   const deadline = page.deadline ? formatDay(berlinDay(page.deadline), locale) : null;
   const due = page.status === 'due';
   return (
@@ -152,7 +158,7 @@ export default function PaymentPage() {
       </dl>
       <p>{t(`payments:page.statusText.${page.status}`, { amount: '', deadline: deadline ?? '' })}</p>
 
-      {data?.intent === 'checkout' ? <ErrorSummary errors={data.errors} labels={{}} /> : null}
+      {checkoutError ? <ErrorSummary errors={{ form: checkoutError }} labels={{}} /> : null}
 
       {due && page.online ? (
         <section aria-labelledby="pay-online">
@@ -210,8 +216,8 @@ export default function PaymentPage() {
         <section aria-labelledby="waiver">
           <h2 id="waiver">{t('payments:waiver.title')}</h2>
           <p>{t('payments:waiver.body')}</p>
-          {data?.intent === 'waiver' ? <ErrorSummary errors={data.errors} labels={{ reason: t('payments:waiver.reason') }} /> : null}
-          <Form method="post" noValidate>
+          <SchemaFormErrors setup={waiverForm} labels={{ reason: t('payments:waiver.reason') }} />
+          <Form method="post" {...getFormProps(waiverForm.form)} noValidate>
             <input type="hidden" name="intent" value="waiver" />
             <TextAreaField
               name="reason"
@@ -219,11 +225,11 @@ export default function PaymentPage() {
               hint={t('payments:waiver.reasonHint')}
               required
               maxLength={2000}
-              defaultValue={data?.intent === 'waiver' ? data.values.reason : undefined}
-              error={data?.intent === 'waiver' ? data.errors.reason : undefined}
+              defaultValue={waiverForm.value('reason')}
+              error={waiverForm.error('reason')}
             />
             <label className="checkbox">
-              <input type="checkbox" name="nonProfit" defaultChecked={data?.intent === 'waiver' ? data.values.nonProfit === 'on' : false} />
+              <input type="checkbox" name="nonProfit" defaultChecked={waiverForm.value('nonProfit') === 'on'} />
               {t('payments:waiver.nonProfit')}
             </label>
             <p>

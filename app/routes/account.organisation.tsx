@@ -1,21 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { LocalizedFields, useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Honeypot } from '~/components/honeypot';
 import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
-import { ChoiceGroup, FormAlert, TextArea } from '~/components/registration';
+import { ChoiceGroup, FormAlert } from '~/components/registration';
 import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
 import { inviteContactPerson } from '~/domain/organisations/invitations.server';
 import { STAND_LANGUAGES } from '~/domain/organisations/languages';
-import { DESCRIPTION_MAX, inviteSchema, organisationSchema } from '~/domain/organisations/profile.schema';
+import { DESCRIPTION_MAX, inviteSchema, organisationSchemaFor } from '~/domain/organisations/profile.schema';
 import { createOrganisation, getOrganisationForMember, listMyOrganisations, updateOrganisation } from '~/domain/organisations/profile.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { directionOf, LOCALES, languageName, translator } from '~/lib/i18n';
+import { encodeFieldError, keyErrorMap, toConformErrors } from '~/lib/form-keys';
+import { caughtByHoneypot } from '~/lib/forms';
+import { LOCALES, languageName, translator } from '~/lib/i18n';
 import { parseList, parseLocalized } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { rateLimited } from '~/http/rate-limit.server';
@@ -50,43 +54,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!organisationId.success) throw json({ message: 'bad request' }, { status: 400 });
 
   if (formData.get('intent') === 'invite') {
-    const result = parseForm(inviteSchema, formData);
-    if (!result.success) return json({ form: 'invite' as const, errors: result.errors, values: result.values, message: null, invited: null }, { status: 400 });
+    const submission = parseWithZod(formData, { schema: inviteSchema, error: keyErrorMap });
+    if (submission.status !== 'success') return json({ form: 'invite' as const, result: submission.reply(), invited: null }, { status: 400 });
     if (organisationId.data === undefined) throw json({ message: 'bad request' }, { status: 400 });
+    const { email } = submission.value;
     // an invitation sends mail to any address: counted like applications
     const limited = await rateLimited([['applicationIp', context.clientIp]]);
     if (limited) {
-      const message = { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } };
-      return json({ form: 'invite' as const, errors: {} as FieldErrors, values: { email: result.data.email } as Record<string, string>, message, invited: null }, { status: 429 });
+      const result = submission.reply({ formErrors: [encodeFieldError({ key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } })] });
+      return json({ form: 'invite' as const, result, invited: null }, { status: 429 });
     }
-    const outcome = await attempt(() =>
-      inviteContactPerson(db(), { personId: person.id, organisationId: organisationId.data!, email: result.data.email, locale, publicUrl: env().PUBLIC_URL }),
-    );
+    const outcome = await attempt(() => inviteContactPerson(db(), { personId: person.id, organisationId: organisationId.data!, email, locale, publicUrl: env().PUBLIC_URL }));
     if (!outcome.ok) {
       if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
-      return json(
-        { form: 'invite' as const, errors: outcome.fieldErrors as FieldErrors, values: { email: result.data.email } as Record<string, string>, message: outcome.formError, invited: null },
-        { status: outcome.status },
-      );
+      const result = submission.reply({ formErrors: [encodeFieldError(outcome.formError)], fieldErrors: toConformErrors(outcome.fieldErrors) });
+      return json({ form: 'invite' as const, result, invited: null }, { status: outcome.status });
     }
-    return json({ form: 'invite' as const, errors: undefined as FieldErrors | undefined, values: {} as Record<string, string>, message: null, invited: result.data.email });
+    // sent: the field is empty again for the next address
+    return json({ form: 'invite' as const, result: submission.reply({ resetForm: true }), invited: email });
   }
 
-  const result = parseForm(organisationSchema, formData);
-  if (!result.success) {
-    // "one description, in any language" is shown at the field of the page's language
-    const { description, ...errors } = result.errors;
-    if (description) errors[`description_${locale}`] ??= description;
-    return json({ form: 'profile' as const, errors, values: result.values, message: null, invited: null }, { status: 400 });
-  }
+  const submission = parseWithZod(formData, { schema: organisationSchemaFor(locale), error: keyErrorMap });
+  if (caughtByHoneypot(formData)) return json({ form: 'profile' as const, result: submission.reply({ formErrors: ['forms:errors.bot'] }), invited: null }, { status: 400 });
+  if (submission.status !== 'success') return json({ form: 'profile' as const, result: submission.reply(), invited: null }, { status: 400 });
+  const profile = submission.value;
   if (organisationId.data === undefined) {
-    const created = await createOrganisation(db(), person.id, result.data);
+    const created = await createOrganisation(db(), person.id, profile);
     // back where the association started (its application), with the profile confirmed
     const next = safeRedirect(formData.get('redirectTo'), '');
     if (next.startsWith('/editions/') && next.endsWith('/apply')) return redirect(`${next}?org=${created.id}&profile=saved`);
     return redirect(`/account/organisation?id=${created.id}&saved=1`);
   }
-  await orRespond(() => updateOrganisation(db(), person.id, organisationId.data!, result.data));
+  await orRespond(() => updateOrganisation(db(), person.id, organisationId.data!, profile));
   return redirect(`/account/organisation?id=${organisationId.data}&saved=1`);
 }
 
@@ -95,12 +94,15 @@ export default function OrganisationProfile() {
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const errors = data?.form === 'profile' ? data.errors : undefined;
-  const values = data?.form === 'profile' ? data.values : undefined;
   const description = parseLocalized(organisation?.description);
-  const value = (field: string, fallback: string | null | undefined) => (values ? (values[field] ?? '') : (fallback ?? ''));
-  const selected = (field: 'categories' | 'languages') =>
-    values ? (values[field] ?? '').split(',').filter(Boolean) : parseList(organisation?.[field]);
+  const setup = useSchemaForm(organisationSchemaFor(locale), data?.form === 'profile' ? data.result : undefined, {
+    name: organisation?.name,
+    legalForm: organisation?.legal_form ?? undefined,
+    ...Object.fromEntries(LOCALES.map((code) => [`description_${code}`, description[code]])),
+    website: organisation?.website ?? undefined,
+    categories: parseList(organisation?.categories),
+    languages: parseList(organisation?.languages),
+  });
   const labels: Record<string, string> = {
     name: t('registration:profile.name'),
     legalForm: t('registration:profile.legalForm'),
@@ -109,8 +111,6 @@ export default function OrganisationProfile() {
     languages: t('registration:profile.languages'),
   };
   for (const code of LOCALES) labels[`description_${code}`] = t('registration:profile.descriptionIn', { language: languageName(code, locale) });
-  const shown = locale === 'de' ? (['de'] as const) : ([locale, 'de'] as const);
-  const folded = LOCALES.filter((code) => !(shown as readonly string[]).includes(code));
 
   return (
     <>
@@ -125,52 +125,38 @@ export default function OrganisationProfile() {
         </p>
       ) : null}
 
-      <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="profile-form">
+      <FormAlert message={setup.formError} />
+      <ErrorSummary errors={setup.fieldErrors} labels={labels} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate className="profile-form">
         <Honeypot />
         {organisation ? <input type="hidden" name="organisationId" value={organisation.id} /> : null}
         <input type="hidden" name="intent" value="profile" />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <Field name="name" type="text" dir="auto" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={value('name', organisation?.name)} error={errors?.name} />
-        <Field name="legalForm" type="text" label={labels.legalForm} hint={t('registration:profile.legalFormHint')} maxLength={40} defaultValue={value('legalForm', organisation?.legal_form)} error={errors?.legalForm} />
+        <Field name="name" type="text" dir="auto" label={labels.name} required maxLength={120} autoComplete="organization" defaultValue={setup.value('name')} error={setup.error('name')} />
+        <Field name="legalForm" type="text" label={labels.legalForm} hint={t('registration:profile.legalFormHint')} maxLength={40} defaultValue={setup.value('legalForm')} error={setup.error('legalForm')} />
         <p className="hint" id="descriptions-hint">
           {t('newcomer:profile.descriptionOneLanguage')} {t('registration:profile.descriptionHint', { max: DESCRIPTION_MAX })}
         </p>
-        {shown.map((code) => (
-          <TextArea
-            key={code}
-            name={`description_${code}`}
-            lang={code}
-            dir={directionOf(code)}
-            label={labels[`description_${code}`]}
-            maxLength={DESCRIPTION_MAX}
-            defaultValue={value(`description_${code}`, description[code])}
-            error={errors?.[`description_${code}`]}
-          />
-        ))}
-        <details className="more-languages" open={folded.some((code) => Boolean(errors?.[`description_${code}`] ?? description[code]))}>
-          <summary>{t('registration:profile.moreLanguages')}</summary>
-          {folded.map((code) => (
-            <TextArea
-              key={code}
-              name={`description_${code}`}
-              lang={code}
-              dir={directionOf(code)}
-              label={labels[`description_${code}`]}
-              maxLength={DESCRIPTION_MAX}
-              defaultValue={value(`description_${code}`, description[code])}
-              error={errors?.[`description_${code}`]}
-            />
-          ))}
-        </details>
-        <Field name="website" type="url" label={labels.website} hint={t('registration:profile.websiteHint')} maxLength={200} defaultValue={value('website', organisation?.website)} error={errors?.website} />
+        {/* the page's language first, then German; one description in any language is enough */}
+        <LocalizedFields
+          setup={setup}
+          prefix="description"
+          label={(_language, code) => labels[`description_${code}`] ?? ''}
+          multiline
+          germanRequired={false}
+          maxLength={DESCRIPTION_MAX}
+          more={t('registration:profile.moreLanguages')}
+          first={locale === 'de' ? ['de'] : [locale, 'de']}
+          note={null}
+        />
+        <Field name="website" type="url" label={labels.website} hint={t('registration:profile.websiteHint')} maxLength={200} defaultValue={setup.value('website')} error={setup.error('website')} />
         <ChoiceGroup
           name="categories"
           type="checkbox"
           legend={labels.categories}
           options={ORGANISATION_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
-          selected={selected('categories')}
-          error={errors?.categories}
+          selected={setup.values('categories')}
+          error={setup.error('categories')}
         />
         <ChoiceGroup
           name="languages"
@@ -178,8 +164,8 @@ export default function OrganisationProfile() {
           legend={labels.languages}
           hint={t('registration:profile.languagesHint')}
           options={STAND_LANGUAGES.map((code) => ({ value: code, label: languageName(code, locale) }))}
-          selected={selected('languages')}
-          error={errors?.languages}
+          selected={setup.values('languages')}
+          error={setup.error('languages')}
         />
         <p className="hint">{t('registration:profile.logoLater')}</p>
         <p>
@@ -199,6 +185,8 @@ type Loaded = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['organ
 function ContactPeople({ organisation, data }: { organisation: Loaded; data: ReturnType<typeof useActionData<typeof action>> }) {
   const { t } = useI18n();
   const invite = data?.form === 'invite' ? data : undefined;
+  const setup = useSchemaForm(inviteSchema, invite?.result, { intent: 'invite' });
+  const emailError = setup.error('email');
   return (
     <section aria-labelledby="people-title">
       <h2 id="people-title">{t('registration:people.title')}</h2>
@@ -215,7 +203,7 @@ function ContactPeople({ organisation, data }: { organisation: Loaded; data: Ret
         ))}
       </ul>
       {organisation.role === 'owner' ? (
-        <Form method="post" noValidate className="invite-form">
+        <Form method="post" {...getFormProps(setup.form)} noValidate className="invite-form">
           <input type="hidden" name="organisationId" value={organisation.id} />
           <input type="hidden" name="intent" value="invite" />
           {invite?.invited ? (
@@ -223,15 +211,15 @@ function ContactPeople({ organisation, data }: { organisation: Loaded; data: Ret
               {t('registration:people.sent', { email: invite.invited })}
             </p>
           ) : null}
-          <FormAlert message={invite?.message && !invite.errors?.email ? invite.message : null} />
+          <FormAlert message={emailError ? null : setup.formError} />
           <Field
             name="email"
             type="email"
             autoComplete="off"
             label={t('registration:people.email')}
             hint={t('registration:people.hint')}
-            defaultValue={invite?.invited ? '' : invite?.values.email}
-            error={invite?.errors?.email}
+            defaultValue={setup.value('email')}
+            error={emailError}
           />
           <p>
             <button type="submit">{t('registration:people.invite')}</button>

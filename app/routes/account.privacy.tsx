@@ -2,6 +2,9 @@ import { Checkbox } from '~/components/registration';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
@@ -10,7 +13,7 @@ import { ConflictError } from '~/domain/errors';
 import { listConsents, withdrawConsent } from '~/domain/privacy/consents.server';
 import { erasePerson } from '~/domain/privacy/erasure.server';
 import { db } from '~/server/db.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { getSessionPerson, requirePerson, signOutHeaders } from '~/http/session.server';
@@ -37,8 +40,8 @@ const eraseSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
 });
 
-type Result = { step: 'confirm' | 'withdrawn' | null; errors: FieldErrors; values: Record<string, string> };
-const result = (r: Partial<Result>, status = 200) => json<Result>({ step: null, errors: {}, values: {}, ...r }, { status });
+type Result = { step: 'confirm' | 'withdrawn' | null; result: SubmissionResult<string[]> | null };
+const result = (r: Partial<Result>, status = 200) => json<Result>({ step: null, result: null, ...r }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requirePerson(request);
@@ -46,20 +49,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get('intent');
   if (intent === 'erase-start') return result({ step: 'confirm' });
   if (intent === 'withdraw') {
-    const parsed = parseForm(withdrawSchema, form);
-    if (!parsed.success) return result({ errors: parsed.errors }, 400);
-    await orRespond(() => withdrawConsent(db(), person.id, parsed.data.consentId));
+    const submission = parseWithZod(form, { schema: withdrawSchema, error: keyErrorMap });
+    if (submission.status !== 'success') return result({ result: submission.reply() }, 400);
+    const { consentId } = submission.value;
+    await orRespond(() => withdrawConsent(db(), person.id, consentId));
     return result({ step: 'withdrawn' });
   }
-  const parsed = parseForm(eraseSchema, form);
-  if (!parsed.success) return result({ step: 'confirm', errors: parsed.errors, values: parsed.values }, 400);
-  if (parsed.data.email !== person.email.toLowerCase()) {
-    return result({ step: 'confirm', errors: { email: { key: 'admin:privacy.errors.emailMismatch' } }, values: { email: parsed.data.email } }, 400);
+  const submission = parseWithZod(form, { schema: eraseSchema, error: keyErrorMap });
+  if (submission.status !== 'success') return result({ step: 'confirm', result: submission.reply() }, 400);
+  if (submission.value.email !== person.email.toLowerCase()) {
+    return result({ step: 'confirm', result: submission.reply({ fieldErrors: { email: ['admin:privacy.errors.emailMismatch'] } }) }, 400);
   }
   try {
     await erasePerson(db(), person, person.id, { reason: 'request' });
   } catch (error) {
-    if (error instanceof ConflictError) return result({ step: 'confirm', errors: { form: { key: error.messageKey } }, values: { email: parsed.data.email } }, 409);
+    if (error instanceof ConflictError) return result({ step: 'confirm', result: submission.reply({ formErrors: [encodeFieldError({ key: error.messageKey })] }) }, 409);
     throw error;
   }
   return redirect('/account/privacy?erased', { headers: await signOutHeaders(request) });
@@ -140,18 +144,7 @@ export default function Privacy() {
         <p>{t('admin:privacy.eraseIntro')}</p>
         {data?.step === 'confirm' ? (
           <>
-            <ErrorSummary errors={data.errors} labels={{ confirm: t('admin:privacy.confirmLabel'), email: t('admin:privacy.confirmEmail') }} />
-            <Form method="post" noValidate className="danger-zone">
-              <input type="hidden" name="intent" value="erase" />
-              <p>{t('admin:privacy.eraseWarning')}</p>
-              <Checkbox name="confirm" label={t('admin:privacy.confirmLabel')} error={data?.errors?.confirm} />
-              <Field name="email" type="email" label={t('admin:privacy.confirmEmail', { email })} defaultValue={data.values.email} error={data.errors.email} autoComplete="off" />
-              <p>
-                <button type="submit" className="danger">
-                  {t('admin:privacy.eraseSubmit')}
-                </button>
-              </p>
-            </Form>
+            <EraseForm email={email} lastResult={data.result} />
           </>
         ) : (
           <Form method="post">
@@ -162,6 +155,31 @@ export default function Privacy() {
           </Form>
         )}
       </section>
+    </>
+  );
+}
+
+/** The last step of erasing: tick, type the address, erase. */
+function EraseForm({ email, lastResult }: { email: string; lastResult: SubmissionResult<string[]> | null }) {
+  const { t } = useI18n();
+  const setup = useSchemaForm(eraseSchema, lastResult, { intent: 'erase' });
+  return (
+    <>
+      <ErrorSummary
+        errors={setup.formError ? { form: setup.formError, ...setup.fieldErrors } : setup.fieldErrors}
+        labels={{ confirm: t('admin:privacy.confirmLabel'), email: t('admin:privacy.confirmEmail') }}
+      />
+      <Form method="post" {...getFormProps(setup.form)} noValidate className="danger-zone">
+        <input type="hidden" name="intent" value="erase" />
+        <p>{t('admin:privacy.eraseWarning')}</p>
+        <Checkbox name="confirm" label={t('admin:privacy.confirmLabel')} error={setup.error('confirm')} />
+        <Field name="email" type="email" label={t('admin:privacy.confirmEmail', { email })} defaultValue={setup.value('email')} error={setup.error('email')} autoComplete="off" />
+        <p>
+          <button type="submit" className="danger">
+            {t('admin:privacy.eraseSubmit')}
+          </button>
+        </p>
+      </Form>
     </>
   );
 }

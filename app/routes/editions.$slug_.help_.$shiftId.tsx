@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { Checkbox, ChoiceGroup, Select, TextArea } from '~/components/registration';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { groupOrganisationsOf, publicEdition, shiftForPage } from '~/domain/volunteers/public.server';
 import { ageAsked, signUp, signUpGroup } from '~/domain/volunteers/signups.server';
 import { GROUP_MAX, groupSignupSchema, NAME_MAX, signupSchema } from '~/domain/volunteers/volunteers.schema';
@@ -79,7 +79,7 @@ function PersonForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
   const { shift, role, languages, person } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const full = shift.free <= 0;
-  const setup = useSetupForm(signupSchema, lastResult, { shiftId: String(shift.id), name: person?.name ?? '' });
+  const setup = useSchemaForm(signupSchema, lastResult, { shiftId: String(shift.id), name: person?.name ?? '' });
   const value = setup.form.value as Record<string, unknown> | undefined;
   const spoken = Array.isArray(value?.languages) ? (value.languages as string[]) : typeof value?.languages === 'string' ? [value.languages] : [];
   const labels = {
@@ -92,7 +92,7 @@ function PersonForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="person" />
         <input type="hidden" name="shiftId" value={shift.id} />
@@ -129,7 +129,7 @@ function PersonForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
 function GroupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const { shift, role, organisations } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const setup = useSetupForm(groupSignupSchema, lastResult, { shiftId: String(shift.id) });
+  const setup = useSchemaForm(groupSignupSchema, lastResult, { shiftId: String(shift.id) });
   const value = setup.form.value as Record<string, unknown> | undefined;
   const labels = {
     organisation_id: t('volunteers:group.organisation'),
@@ -139,7 +139,7 @@ function GroupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | un
   };
   return (
     <>
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="group" />
         <input type="hidden" name="shiftId" value={shift.id} />

@@ -2,19 +2,23 @@ import { retryAfterOf } from '~/http/http.server';
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Honeypot } from '~/components/honeypot';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { Checkbox, ChoiceGroup, FormAlert, StateBadge, TextArea } from '~/components/registration';
+import { useSchemaForm } from '~/components/schema-forms';
 import { formatMoney } from '~/lib/money';
-import { APPLICATION_LIMITS as L, applicationInput, parseApplicationForm } from '~/domain/registrations/application.schema';
+import { APPLICATION_LIMITS as L, applicationInput, applicationSchema } from '~/domain/registrations/application.schema';
 import { getApplyPage, saveApplication } from '~/domain/registrations/applications.server';
 import { isEditable } from '~/domain/registrations/transitions';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { formValues, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, keyErrorMap, toConformErrors } from '~/lib/form-keys';
+import { caughtByHoneypot } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -61,12 +65,13 @@ export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(acti
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const person = await requirePerson(request);
   const formData = await request.formData();
-  const result = parseApplicationForm(formData);
-  if (!result.success) return json({ errors: result.errors, values: result.values, message: null }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: applicationSchema, error: keyErrorMap });
+  if (caughtByHoneypot(formData)) return json({ result: submission.reply({ formErrors: ['forms:errors.bot'] }) }, { status: 400 });
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const limited = await rateLimited([['applicationIp', context.clientIp]]);
   if (limited) {
     return json(
-      { errors: {} as FieldErrors, values: formValues(formData), message: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } },
+      { result: submission.reply({ formErrors: [encodeFieldError({ key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } })] }) },
       { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
     );
   }
@@ -74,19 +79,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     saveApplication(db(), {
       personId: person.id,
       editionSlug: params.slug ?? '',
-      organisationId: result.data.organisationId,
-      registrationId: result.data.registrationId,
-      application: applicationInput(result.data),
-      submit: result.data.intent === 'submit',
+      organisationId: submission.value.organisationId,
+      registrationId: submission.value.registrationId,
+      application: applicationInput(submission.value),
+      submit: submission.value.intent === 'submit',
       publicUrl: env().PUBLIC_URL,
     }),
   );
   if (!outcome.ok) {
     // a foreign application (or edition) is not found, not explained
     if (outcome.status === 404) respondWith(outcome);
-    const errors: FieldErrors = { ...outcome.fieldErrors };
-    if (outcome.status === 403) errors.organisationId = outcome.formError;
-    return json({ errors, values: formValues(formData), message: outcome.status === 403 ? null : outcome.formError }, { status: outcome.status });
+    // not the person's organisation: said next to it; any other refusal over the form as well as next to its fields
+    const result =
+      outcome.status === 403
+        ? submission.reply({ fieldErrors: { ...toConformErrors(outcome.fieldErrors), organisationId: [encodeFieldError(outcome.formError)] } })
+        : submission.reply({ formErrors: [encodeFieldError(outcome.formError)], fieldErrors: toConformErrors(outcome.fieldErrors) });
+    return json({ result }, { status: outcome.status });
   }
   return redirect(`/account/applications/${outcome.value.registrationId}`);
 }
@@ -96,6 +104,27 @@ export default function Apply() {
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
+  const opt = (v: string | number | null | undefined) => (v == null ? undefined : String(v));
+  const box = (v: number | undefined) => (v === 1 ? 'on' : undefined);
+  const setup = useSchemaForm(applicationSchema, data?.result, {
+    registrationId: opt(existing?.id),
+    organisationId: opt(organisation?.id),
+    standTypeId: opt(existing?.stand_type_id),
+    widthM: opt(existing?.width_m),
+    depthM: opt(existing?.depth_m),
+    powerWatts: opt(existing?.power_watts ?? 0),
+    water: box(existing?.water),
+    tables: opt(existing?.tables ?? 1),
+    benches: opt(existing?.benches ?? 0),
+    ownGazebo: box(existing?.own_gazebo),
+    vehicleAccess: box(existing?.vehicle_access),
+    activities: opt(existing?.activities),
+    stageActTitle: opt(existing?.stage_act_title),
+    stageActMinutes: opt(existing?.stage_act_minutes),
+    stageActNeeds: opt(existing?.stage_act_needs),
+    accessibility: opt(existing?.accessibility),
+    publicConsent: box(existing?.public_consent ?? 1),
+  });
 
   const header = (
     <>
@@ -108,7 +137,7 @@ export default function Apply() {
           {t('newcomer:profile.savedContinue', { organisation: organisation.name })}
         </p>
       ) : null}
-      <FormAlert message={data?.message} />
+      <FormAlert message={setup.formError} />
     </>
   );
 
@@ -148,10 +177,9 @@ export default function Apply() {
     );
   }
 
-  const values = data?.values;
-  const errors = data?.errors;
-  const text = (field: string, fallback: string | number | null | undefined) => (values ? (values[field] ?? '') : fallback == null ? '' : String(fallback));
-  const checked = (field: string, fallback: number | undefined) => (values ? values[field] === 'on' : fallback === 1);
+  const text = (field: string) => setup.value(field) ?? '';
+  const organisationError = setup.error('organisationId');
+  const checked = (field: string) => setup.value(field) === 'on';
   // the size fields follow the chosen stand type (with JavaScript); left empty, the server takes the type's size
   const followStandType = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement;
@@ -191,11 +219,11 @@ export default function Apply() {
           {t('registration:apply.editing')} <StateBadge state={existing.state} />
         </p>
       ) : null}
-      <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="apply-form" onChange={followStandType}>
+      <ErrorSummary errors={setup.fieldErrors} labels={labels} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate className="apply-form" onChange={followStandType}>
         <Honeypot />
         {existing ? <input type="hidden" name="registrationId" value={existing.id} /> : null}
-        <input type="hidden" name="organisationId" value={values?.organisationId ?? organisation?.id ?? ''} />
+        <input type="hidden" name="organisationId" value={text('organisationId')} />
         <p id="field-organisationId" tabIndex={-1}>
           {t('registration:apply.for', { organisation: organisation?.name })}
           {organisations.length > 1 && !existing ? (
@@ -205,14 +233,14 @@ export default function Apply() {
             </>
           ) : null}
         </p>
-        {errors?.organisationId ? <p className="field-error">{t(errors.organisationId.key, errors.organisationId.values ?? {})}</p> : null}
+        {organisationError ? <p className="field-error">{t(organisationError.key, organisationError.values ?? {})}</p> : null}
 
         <ChoiceGroup
           name="standTypeId"
           type="radio"
           legend={labels.standTypeId}
-          selected={[text('standTypeId', existing?.stand_type_id)]}
-          error={errors?.standTypeId}
+          selected={[text('standTypeId')]}
+          error={setup.error('standTypeId')}
           options={standTypes.map((s) => ({
             value: String(s.id),
             label: (
@@ -232,8 +260,8 @@ export default function Apply() {
 
         <fieldset className="field-row">
           <legend>{t('registration:apply.size')}</legend>
-          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM', existing?.width_m)} error={errors?.widthM} />
-          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM', existing?.depth_m)} error={errors?.depthM} />
+          <Field name="widthM" type="text" inputMode="decimal" label={labels.widthM} defaultValue={text('widthM')} error={setup.error('widthM')} />
+          <Field name="depthM" type="text" inputMode="decimal" label={labels.depthM} defaultValue={text('depthM')} error={setup.error('depthM')} />
         </fieldset>
         <p className="hint">
           {t('registration:apply.sizeHint', { min: L.sizeMin, max: L.sizeMax })} {t('newcomer:apply.sizeFromType')}
@@ -249,16 +277,16 @@ export default function Apply() {
             step={100}
             label={labels.powerWatts}
             hint={t('registration:apply.powerHint')}
-            defaultValue={text('powerWatts', existing?.power_watts ?? 0)}
-            error={errors?.powerWatts}
+            defaultValue={text('powerWatts')}
+            error={setup.error('powerWatts')}
           />
-          <Checkbox name="water" label={t('registration:apply.water')} defaultChecked={checked('water', existing?.water)} />
+          <Checkbox name="water" label={t('registration:apply.water')} defaultChecked={checked('water')} />
           <div className="field-row">
-            <Field name="tables" type="number" min={0} max={L.tablesMax} label={labels.tables} defaultValue={text('tables', existing?.tables ?? 1)} error={errors?.tables} />
-            <Field name="benches" type="number" min={0} max={L.benchesMax} label={labels.benches} defaultValue={text('benches', existing?.benches ?? 0)} error={errors?.benches} />
+            <Field name="tables" type="number" min={0} max={L.tablesMax} label={labels.tables} defaultValue={text('tables')} error={setup.error('tables')} />
+            <Field name="benches" type="number" min={0} max={L.benchesMax} label={labels.benches} defaultValue={text('benches')} error={setup.error('benches')} />
           </div>
-          <Checkbox name="ownGazebo" label={t('registration:apply.ownGazebo')} defaultChecked={checked('ownGazebo', existing?.own_gazebo)} />
-          <Checkbox name="vehicleAccess" label={t('registration:apply.vehicleAccess')} hint={t('registration:apply.vehicleAccessHint')} defaultChecked={checked('vehicleAccess', existing?.vehicle_access)} />
+          <Checkbox name="ownGazebo" label={t('registration:apply.ownGazebo')} defaultChecked={checked('ownGazebo')} />
+          <Checkbox name="vehicleAccess" label={t('registration:apply.vehicleAccess')} hint={t('registration:apply.vehicleAccessHint')} defaultChecked={checked('vehicleAccess')} />
         </fieldset>
 
         <TextArea
@@ -266,24 +294,24 @@ export default function Apply() {
           label={labels.activities}
           hint={t('registration:apply.activitiesHint', { max: L.activitiesMax })}
           maxLength={L.activitiesMax}
-          defaultValue={text('activities', existing?.activities)}
-          error={errors?.activities}
+          defaultValue={text('activities')}
+          error={setup.error('activities')}
         />
 
         <fieldset>
           <legend>{t('registration:apply.stageAct')}</legend>
           <p className="hint">{t('registration:apply.stageActHint')}</p>
-          <Field name="stageActTitle" type="text" label={labels.stageActTitle} maxLength={L.stageActTitleMax} defaultValue={text('stageActTitle', existing?.stage_act_title)} error={errors?.stageActTitle} />
+          <Field name="stageActTitle" type="text" label={labels.stageActTitle} maxLength={L.stageActTitleMax} defaultValue={text('stageActTitle')} error={setup.error('stageActTitle')} />
           <Field
             name="stageActMinutes"
             type="number"
             min={L.stageActMinutesMin}
             max={L.stageActMinutesMax}
             label={labels.stageActMinutes}
-            defaultValue={text('stageActMinutes', existing?.stage_act_minutes)}
-            error={errors?.stageActMinutes}
+            defaultValue={text('stageActMinutes')}
+            error={setup.error('stageActMinutes')}
           />
-          <TextArea name="stageActNeeds" rows={2} label={labels.stageActNeeds} maxLength={L.stageActNeedsMax} defaultValue={text('stageActNeeds', existing?.stage_act_needs)} error={errors?.stageActNeeds} />
+          <TextArea name="stageActNeeds" rows={2} label={labels.stageActNeeds} maxLength={L.stageActNeedsMax} defaultValue={text('stageActNeeds')} error={setup.error('stageActNeeds')} />
         </fieldset>
 
         <TextArea
@@ -292,10 +320,10 @@ export default function Apply() {
           label={labels.accessibility}
           hint={t('registration:apply.accessibilityHint')}
           maxLength={L.accessibilityMax}
-          defaultValue={text('accessibility', existing?.accessibility)}
-          error={errors?.accessibility}
+          defaultValue={text('accessibility')}
+          error={setup.error('accessibility')}
         />
-        <Checkbox name="publicConsent" label={t('registration:apply.publicConsent')} hint={t('registration:apply.publicConsentHint')} defaultChecked={checked('publicConsent', existing?.public_consent ?? 1)} />
+        <Checkbox name="publicConsent" label={t('registration:apply.publicConsent')} hint={t('registration:apply.publicConsentHint')} defaultChecked={checked('publicConsent')} />
 
         <p className="button-row">
           {existing?.state === 'submitted' ? (

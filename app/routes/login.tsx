@@ -1,13 +1,18 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { z } from 'zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { ErrorSummary, Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
 import { requestSignInLink, safeRedirect } from '~/domain/people/sign-in.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm } from '~/lib/forms';
+import { encodeFieldError, keyErrorMap } from '~/lib/form-keys';
+import { caughtByHoneypot } from '~/lib/forms';
+import { signInSchema } from '~/domain/people/sign-in.schema';
+import { useSchemaForm } from '~/components/schema-forms';
+import { FormAlert } from '~/components/registration';
 import { translator } from '~/lib/i18n';
 import { localeOf, sessionLocaleOf } from '~/http/locale.server';
 import { retryAfterOf } from '~/http/http.server';
@@ -15,11 +20,6 @@ import { rateLimited } from '~/http/rate-limit.server';
 import { Honeypot } from '~/components/honeypot';
 import { FirstStart } from '~/components/first-start';
 import { administratorCount } from '~/domain/people/administrators.server';
-
-const schema = z.object({
-  email: z.string().trim().min(1).max(254).pipe(z.email()),
-  redirectTo: z.string().max(500).optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
@@ -47,21 +47,24 @@ export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOf(acti
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeOf(request);
-  const result = parseForm(schema, await request.formData());
-  if (!result.success) return json({ sent: false as const, errors: result.errors, values: result.values }, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema, error: keyErrorMap });
+  if (caughtByHoneypot(formData)) return json({ sent: false as const, result: submission.reply({ formErrors: ['forms:errors.bot'] }), email: null }, { status: 400 });
+  if (submission.status !== 'success') return json({ sent: false as const, result: submission.reply(), email: null }, { status: 400 });
+  const asked = submission.value;
   const limited = await rateLimited([
-    ['signInEmail', result.data.email],
+    ['signInEmail', asked.email],
     ['signInIp', context.clientIp],
   ]);
   if (limited) {
     return json(
-      { sent: false as const, errors: { email: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } }, values: { email: result.data.email } },
+      { sent: false as const, result: submission.reply({ fieldErrors: { email: [encodeFieldError({ key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } })] } }), email: null },
       { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
     );
   }
-  await requestSignInLink(db(), { ...result.data, locale, sessionLocale: await sessionLocaleOf(request), publicUrl: env().PUBLIC_URL });
+  await requestSignInLink(db(), { ...asked, locale, sessionLocale: await sessionLocaleOf(request), publicUrl: env().PUBLIC_URL });
   // The same answer whether or not the address is known.
-  return json({ sent: true as const, errors: undefined, values: { email: result.data.email } });
+  return json({ sent: true as const, result: null, email: asked.email });
 }
 
 export default function Login() {
@@ -69,11 +72,12 @@ export default function Login() {
   const data = useActionData<typeof action>();
   const { t } = useI18n();
   const busy = useNavigation().state === 'submitting';
+  const setup = useSchemaForm(signInSchema, data?.result);
   if (data?.sent) {
     return (
       <>
         <h1>{t('auth:login.sentTitle')}</h1>
-        <p role="status">{t('auth:login.sentBody', { email: data.values.email })}</p>
+        <p role="status">{t('auth:login.sentBody', { email: data.email })}</p>
       </>
     );
   }
@@ -88,8 +92,9 @@ export default function Login() {
       <p className="lead">{t('auth:login.intro')}</p>
       <p>{t('auth:login.newHere')}</p>
       {firstStart ? <FirstStart /> : null}
-      <ErrorSummary errors={data?.errors} labels={{ email: t('auth:login.email') }} />
-      <Form method="post" noValidate>
+      <FormAlert message={setup.formError} />
+      <ErrorSummary errors={setup.fieldErrors} labels={{ email: t('auth:login.email') }} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Honeypot />
         <Field
@@ -98,8 +103,8 @@ export default function Login() {
           autoComplete="email"
           required
           label={t('auth:login.email')}
-          defaultValue={data?.values.email}
-          error={data?.errors?.email}
+          defaultValue={setup.value('email')}
+          error={setup.error('email')}
         />
         <p className="hint">
           {t('admin:privacy.signInNotice')} <Link to="/datenschutz">{t('admin:footer.privacy')}</Link>

@@ -68,7 +68,7 @@ export default function Enrol() {
           </details>
         </li>
         <li>
-          <TotpCodeForm errors={data?.errors} label={t('admin:twoFactor.enrolCode')} submit={t('admin:twoFactor.enrolSubmit')} />
+          <TotpCodeForm lastResult={data?.result} label={t('admin:twoFactor.enrolCode')} submit={t('admin:twoFactor.enrolSubmit')} />
         </li>
       </ol>
     </>

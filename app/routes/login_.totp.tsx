@@ -36,7 +36,7 @@ export default function TotpStep() {
     <>
       <h1>{t('admin:twoFactor.verifyTitle')}</h1>
       <p className="lead">{t('admin:twoFactor.verifyIntro')}</p>
-      <TotpCodeForm errors={data?.errors} label={t('admin:twoFactor.code')} submit={t('admin:twoFactor.verifySubmit')} />
+      <TotpCodeForm lastResult={data?.result} label={t('admin:twoFactor.code')} submit={t('admin:twoFactor.verifySubmit')} />
       <p className="muted">{t('admin:twoFactor.lostDevice')}</p>
       <p>
         <Link to="/login">{t('auth:verify.newLink')}</Link>

@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useSchemaForm } from '~/components/schema-forms';
+import { FormAlert } from '~/components/registration';
 import { useState } from 'react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -12,7 +16,8 @@ import { consentTexts, requestSubscription } from '~/domain/notifications/subscr
 import { programFacets } from '~/domain/program/public-program.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, keyErrorMap } from '~/lib/form-keys';
+import { caughtByHoneypot } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { pageShare } from '~/http/share.server';
@@ -21,7 +26,7 @@ import { shareMeta } from '~/lib/share';
 import { rateLimited } from '~/http/rate-limit.server';
 
 const schema = z.object({
-  series: z.string().trim().min(1, 'feeds:notify.errors.series').max(100),
+  series: z.string({ error: 'feeds:notify.errors.series' }).trim().min(1, 'feeds:notify.errors.series').max(100),
   email: z.string().trim().min(1).max(254).pipe(z.email()),
   consent: z.literal('yes', { message: 'feeds:notify.errors.consent' }),
   // the series whose consent text the page showed next to the checkbox
@@ -39,32 +44,34 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => shareMet
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeOf(request);
-  const result = parseForm(schema, await request.formData());
-  if (!result.success) return json({ sent: false as const, errors: result.errors, values: result.values as Record<string, string> }, { status: 400 });
-  const values = { series: result.data.series, email: result.data.email };
-  if (result.data.consentFor !== result.data.series) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema, error: keyErrorMap });
+  const refuse = (fieldErrors: Record<string, string[]>, status = 400, headers?: HeadersInit) =>
+    json({ sent: false as const, result: submission.reply({ fieldErrors }), email: null }, { status, headers });
+  if (caughtByHoneypot(formData)) return json({ sent: false as const, result: submission.reply({ formErrors: ['forms:errors.bot'] }), email: null }, { status: 400 });
+  if (submission.status !== 'success') return json({ sent: false as const, result: submission.reply(), email: null }, { status: 400 });
+  const asked = submission.value;
+  const values = { series: asked.series, email: asked.email };
+  if (asked.consentFor !== asked.series) {
     // Without JavaScript the text beside the checkbox named the series chosen before: the
     // person agreed to another text than the one we would keep. Show the right one, ask again.
-    return json({ sent: false as const, errors: { consent: { key: 'newcomer:notify.consentForOtherSeries' } } as FieldErrors, values }, { status: 400 });
+    return refuse({ consent: ['newcomer:notify.consentForOtherSeries'] });
   }
   const limited = await rateLimited([
-    ['subscriptionEmail', result.data.email],
+    ['subscriptionEmail', asked.email],
     ['subscriptionIp', (context as { clientIp?: string }).clientIp],
   ]);
   if (limited) {
-    return json(
-      { sent: false as const, errors: { email: { key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } } } as FieldErrors, values },
-      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
-    );
+    return refuse({ email: [encodeFieldError({ key: 'forms:errors.tooManyRequests', values: { minutes: limited.minutes } })] }, 429, { 'Retry-After': String(limited.retryAfterSeconds) });
   }
   try {
     await requestSubscription(db(), { ...values, locale, publicUrl: env().PUBLIC_URL });
   } catch (error) {
-    if (error instanceof ValidationError) return json({ sent: false as const, errors: { series: { key: error.messageKey } } as FieldErrors, values }, { status: 400 });
+    if (error instanceof ValidationError) return refuse({ series: [encodeFieldError({ key: error.messageKey })] });
     throw error;
   }
   // The same answer for a new and a known address.
-  return json({ sent: true as const, errors: undefined as FieldErrors | undefined, values });
+  return json({ sent: true as const, result: null, email: values.email });
 }
 
 export default function NotificationsPage() {
@@ -72,15 +79,17 @@ export default function NotificationsPage() {
   const data = useActionData<typeof action>();
   const { t, text } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const seriesError = useFieldError(data?.errors?.series);
-  const consentError = useFieldError(data?.errors?.consent);
-  const initial = series.some((s) => s.slug === (data?.values.series ?? preselected)) ? (data?.values.series ?? preselected) : (series[0]?.slug ?? '');
+  const setup = useSchemaForm(schema, data?.result, { series: preselected || undefined });
+  const seriesError = useFieldError(setup.error('series'));
+  const consentError = useFieldError(setup.error('consent'));
+  const wanted = setup.value('series') ?? preselected;
+  const initial = series.some((s) => s.slug === wanted) ? wanted : (series[0]?.slug ?? '');
   const [chosen, choose] = useState(initial);
   if (data?.sent) {
     return (
       <>
         <h1>{t('feeds:notify.sentTitle')}</h1>
-        <p role="status">{t('feeds:notify.sentBody', { email: data.values.email })}</p>
+        <p role="status">{t('feeds:notify.sentBody', { email: data.email })}</p>
       </>
     );
   }
@@ -88,11 +97,12 @@ export default function NotificationsPage() {
     <>
       <h1>{t('feeds:notify.title')}</h1>
       <p className="lead">{t('feeds:notify.intro')}</p>
+      <FormAlert message={setup.formError} />
       <ErrorSummary
-        errors={data?.errors}
+        errors={setup.fieldErrors}
         labels={{ series: t('feeds:notify.series'), email: t('feeds:notify.email'), consent: t('feeds:notify.consentLabel') }}
       />
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(setup.form)} noValidate>
         <Honeypot />
         <input type="hidden" name="consentFor" value={chosen} />
         <div className="field">
@@ -117,7 +127,7 @@ export default function NotificationsPage() {
             </p>
           ) : null}
         </div>
-        <Field name="email" type="email" autoComplete="email" required label={t('feeds:notify.email')} defaultValue={data?.values.email} error={data?.errors?.email} />
+        <Field name="email" type="email" autoComplete="email" required label={t('feeds:notify.email')} defaultValue={setup.value('email')} error={setup.error('email')} />
         <div className="field">
           <label className="checkbox" htmlFor="field-consent">
             <input

@@ -9,7 +9,7 @@ import { Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert } from '~/components/registration';
 import { OfficeEditionNav } from '~/components/schedule';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { ArrivalCounts, CheckInOutcomeNotice, PassScanner, useHydrated, useLiveData, useOfflineQueue } from '~/components/festival-day';
 import { arrivalBoard, checkInStand, undoCheckIn, type CheckInOutcome } from '~/domain/festival-day/check-in.server';
 import { checkInCodeSchema, CODE_INPUT_MAX, standActionSchema } from '~/domain/festival-day/check-in.schema';
@@ -85,7 +85,7 @@ export default function CheckIn() {
   const { t, locale, text } = useI18n();
   const hydrated = useHydrated();
   const live = useLiveData(5_000);
-  const setup = useSetupForm(checkInCodeSchema, data?.result ?? null, { code, intent: 'code' });
+  const setup = useSchemaForm(checkInCodeSchema, data?.result ?? null, { code, intent: 'code' });
   const queue = useOfflineQueue(edition.slug);
   // a queued scan came back: the counts follow at once
   useEffect(() => {
@@ -119,7 +119,7 @@ export default function CheckIn() {
 
       <section aria-labelledby="code-title">
         <h2 id="code-title">{t('festival-day:checkIn.byCode')}</h2>
-        <SetupFormErrors setup={setup} labels={{ code: t('festival-day:checkIn.code') }} />
+        <SchemaFormErrors setup={setup} labels={{ code: t('festival-day:checkIn.code') }} />
         <Form
           method="post"
           {...getFormProps(setup.form)}

@@ -5,7 +5,8 @@ import { EXPORT_KINDS } from '~/domain/office/constants';
 import { exportEdition } from '~/domain/office/exports.server';
 import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
-import { parseForm } from '~/lib/forms';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { keyErrorMap } from '~/lib/form-keys';
 import { withReadableRefusals } from '~/http/http.server';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
@@ -21,15 +22,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const locale = await localeOf(request);
     const edition = await orRespond(() => manageableEdition(db(), person, params.slug ?? ''));
     const form = await request.formData();
-    const result = parseForm(schema, form);
-    if (!result.success) {
+    // a file is the answer, not a page: what is missing goes back to the form as ?error=<field>
+    const submission = parseWithZod(form, { schema, error: keyErrorMap });
+    if (submission.status !== 'success') {
       const back = new URLSearchParams();
       const kind = form.get('kind');
       if (typeof kind === 'string' && kind.length <= 20) back.set('kind', kind);
-      for (const field of Object.keys(result.errors)) back.append('error', field);
+      for (const field of Object.keys(submission.error ?? {})) back.append('error', field || 'form');
       return redirect(`/office/editions/${edition.slug}/export?${back.toString()}`, 303);
     }
-    const file = await orRespond(() => exportEdition(db(), person, edition.id, result.data.kind, locale));
+    const file = await orRespond(() => exportEdition(db(), person, edition.id, submission.value.kind, locale));
     return new Response(file.csv, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

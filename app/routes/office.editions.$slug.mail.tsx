@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary } from '~/components/forms';
+import { useSchemaForm } from '~/components/schema-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { listCampaigns, previewCampaign, sendCampaign, type CampaignTexts } from '~/domain/office/campaigns.server';
 import { CAMPAIGN_STATES } from '~/domain/office/constants';
@@ -12,13 +15,13 @@ import { manageableEdition } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
 import { renderEmail } from '../../emails/index';
-import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
+import { keyErrorMap } from '~/lib/form-keys';
 import { LOCALES, localeInfo, translator, type Locale } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
 import { formatDateTime } from '~/lib/time';
-import { attempt, formErrorsOf, orRespond, respondWith } from '~/http/errors.server';
+import { attempt, orRespond, replyOf, respondWith } from '~/http/errors.server';
 import { requireEditionManager } from '~/http/office.server';
 
 /** Bulk mail to an edition's exhibitors: choose who, write per language, preview, send. */
@@ -59,11 +62,9 @@ const schema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { person, edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
-  const values = formValues(form);
-  const parsed = parseForm(schema, form);
-  const selected = { states: form.getAll('states').map(String), standTypeIds: form.getAll('standTypeIds').map(String), areaIds: form.getAll('areaIds').map(String) };
-  if (!parsed.success) return json({ errors: parsed.errors, values, selected, preview: null }, { status: 400 });
-  const data = parsed.data as z.infer<typeof schema> & Record<string, string | undefined>;
+  const submission = parseWithZod(form, { schema, error: keyErrorMap });
+  if (submission.status !== 'success') return json({ result: submission.reply(), preview: null }, { status: 400 });
+  const data = submission.value as z.infer<typeof schema> & Record<string, string | undefined>;
   const texts: CampaignTexts = { subject: {}, body: {} };
   for (const l of LOCALES) {
     if (data[`subject_${l}`]) texts.subject[l] = data[`subject_${l}`];
@@ -79,13 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     if (outcome.status !== 400) respondWith(outcome);
-    return json({ errors: formErrorsOf(outcome), values, selected, preview: null }, { status: 400 });
+    return json({ result: replyOf(submission, outcome), preview: null }, { status: 400 });
   }
   if (outcome.value.kind === 'preview') {
     const found = outcome.value.preview;
     const mail = found.sample ? renderEmail('campaign', found.sample.payload, found.sample.locale) : null;
     const sample = found.sample && mail ? { locale: found.sample.locale, organisation: found.sample.organisation, subject: mail.subject, text: mail.text } : null;
-    return json({ errors: {} as FieldErrors, values, selected, preview: { ...found, sample } });
+    // the form stays filled in under the preview, to send or change
+    return json({ result: submission.reply(), preview: { ...found, sample } });
   }
   return redirect(`/office/editions/${edition.slug}/mail?sent=${outcome.value.sent.count}`);
 }
@@ -96,8 +98,8 @@ export default function BulkMail() {
   const [search] = useSearchParams();
   const { t, locale } = useI18n();
   const sent = search.get('sent');
-  const values = data?.values ?? {};
-  const checked = (field: 'states' | 'standTypeIds' | 'areaIds', value: string) => data?.selected[field].includes(value) ?? false;
+  const setup = useSchemaForm(schema, data?.result);
+  const checked = (field: 'states' | 'standTypeIds' | 'areaIds', value: string) => setup.values(field).includes(value);
   const labels: Record<string, string> = { form: t('admin:mail.title') };
   for (const l of LOCALES) {
     labels[`subject_${l}`] = `${t('admin:mail.subject')} (${localeInfo[l].name})`;
@@ -118,8 +120,8 @@ export default function BulkMail() {
         </p>
       ) : null}
       <p className="lead">{t('admin:mail.intro')}</p>
-      <ErrorSummary errors={data?.errors} labels={labels} />
-      <Form method="post" noValidate>
+      <ErrorSummary errors={setup.formError ? { form: setup.formError, ...setup.fieldErrors } : setup.fieldErrors} labels={labels} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate>
         <fieldset>
           <legend>{t('admin:mail.states')}</legend>
           <p className="hint">{t('admin:mail.statesHint')}</p>
@@ -156,8 +158,8 @@ export default function BulkMail() {
           </fieldset>
         ) : null}
         {LOCALES.map((l: Locale) => {
-          const subjectError = data?.errors?.[`subject_${l}`];
-          const bodyError = data?.errors?.[`body_${l}`];
+          const subjectError = setup.error(`subject_${l}`);
+          const bodyError = setup.error(`body_${l}`);
           return (
             <fieldset key={l}>
               <legend>
@@ -171,7 +173,7 @@ export default function BulkMail() {
                   name={`subject_${l}`}
                   lang={l}
                   dir={localeInfo[l].dir}
-                  defaultValue={values[`subject_${l}`]}
+                  defaultValue={setup.value(`subject_${l}`)}
                   maxLength={200}
                   aria-invalid={subjectError ? true : undefined}
                   aria-describedby={subjectError ? `field-subject_${l}-error` : undefined}
@@ -190,7 +192,7 @@ export default function BulkMail() {
                   lang={l}
                   dir={localeInfo[l].dir}
                   rows={l === 'de' ? 8 : 4}
-                  defaultValue={values[`body_${l}`]}
+                  defaultValue={setup.value(`body_${l}`)}
                   aria-invalid={bodyError ? true : undefined}
                   aria-describedby={bodyError ? `field-body_${l}-error` : undefined}
                 />
@@ -206,7 +208,7 @@ export default function BulkMail() {
         {preview && preview.choices.length > 1 ? (
           <div className="field">
             <label htmlFor="field-previewPerson">{t('admin:mail.previewAs')}</label>
-            <select id="field-previewPerson" name="previewPerson" defaultValue={values.previewPerson}>
+            <select id="field-previewPerson" name="previewPerson" defaultValue={setup.value('previewPerson')}>
               {preview.choices.map((c) => (
                 <option key={c.personId} value={c.personId}>
                   {c.organisation} ({localeInfo[c.locale as Locale]?.name ?? c.locale})

@@ -4,23 +4,22 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary, Field } from '~/components/forms';
+import { Field } from '~/components/forms';
 import { useI18n } from '~/components/i18n';
 import { PitchPlanEditor } from '~/components/pitch-plan';
-import { FormAlert, SetupPageHeader } from '~/components/places-forms';
+import { SetupPageHeader } from '~/components/places-forms';
 import { Checkbox, Select } from '~/components/registration';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { areaPositionsSchema, pitchBlockSchema, PLAN_IMAGE_MAX_BYTES, planPictureSchema } from '~/domain/places/places.schema';
 import { generatePitchBlock, listPitchAreas, placePitches } from '~/domain/places/pitches.server';
 import { planImagesOf, reencodePlanImage, removePlanImage, savePlanImage } from '~/domain/places/plan-image.server';
 import { requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
-import { keyErrorMap } from '~/lib/form-keys';
-import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { planBackground } from '~/lib/site-plan';
 import { db } from '~/server/db.server';
-import { formAttempt, replyOnFailure } from '~/http/errors.server';
+import { attempt, replyOf, replyOnFailure, respondWith } from '~/http/errors.server';
 
 const MAX_MB = PLAN_IMAGE_MAX_BYTES / 1024 / 1024;
 
@@ -41,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-type Reply = { intent: 'positions' | 'picture'; areaId: number; result: SubmissionResult<string[]>; notice?: string };
+type Reply = { intent: 'positions' | 'picture' | 'generate'; areaId: number; result: SubmissionResult<string[]>; notice?: string; generated?: number };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { person, edition } = await requireEditionSetup(request, params.slug);
@@ -64,16 +63,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'removePicture') {
     const areaId = Number(form.get('areaId'));
-    const result = await formAttempt(() => removePlanImage(db(), person.id, edition.id, areaId), { intent: 'removePicture', values: {} });
-    if (!result.ok) return result.response;
+    const removed = await attempt(() => removePlanImage(db(), person.id, edition.id, areaId));
+    if (!removed.ok) {
+      if (removed.status === 404 || removed.status === 403) respondWith(removed);
+      // the reason over the area's picture form
+      const result: SubmissionResult<string[]> = { status: 'error', initialValue: null, error: { '': [encodeFieldError(removed.formError)] } };
+      return json({ intent: 'picture', areaId, result } satisfies Reply, { status: removed.status });
+    }
     return json({ intent: 'picture', areaId, result: { status: 'success' } as SubmissionResult<string[]>, notice: 'places:pitches.pictureRemoved' } satisfies Reply);
   }
 
-  const parsed = parseForm(pitchBlockSchema, form);
-  if (!parsed.success) return json({ intent: 'generate', errors: parsed.errors, values: parsed.values, generated: 0 }, { status: 400 });
-  const result = await formAttempt(() => generatePitchBlock(db(), person.id, edition.id, parsed.data), { intent: 'generate', values: formValues(form) });
-  if (!result.ok) return result.response;
-  return json({ intent: 'generated', errors: undefined, values: undefined, generated: result.value });
+  const submission = parseWithZod(form, { schema: pitchBlockSchema, error: keyErrorMap });
+  if (submission.status !== 'success') return json({ intent: 'generate', areaId: 0, result: submission.reply() } satisfies Reply, { status: 400 });
+  const block = submission.value;
+  const generated = await attempt(() => generatePitchBlock(db(), person.id, edition.id, block));
+  if (!generated.ok) {
+    if (generated.status === 404 || generated.status === 403) respondWith(generated);
+    return json({ intent: 'generate', areaId: 0, result: replyOf(submission, generated) } satisfies Reply, { status: generated.status });
+  }
+  // done: the form starts again from its defaults, with how many were made
+  return json({ intent: 'generate', areaId: 0, result: submission.reply({ resetForm: true }), generated: generated.value } satisfies Reply);
 }
 
 /**
@@ -115,11 +124,11 @@ export default function Pitches() {
   const data = useActionData<typeof action>();
   const { t, text } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const generate = data && (data.intent === 'generate' || data.intent === 'generated') ? (data as { intent: string; errors?: FieldErrors; values?: Record<string, string>; generated?: number }) : undefined;
-  const v: Record<string, string> = { rows: '2', columns: '3', prefix: '', first_number: '1', x: '0', y: '0', gap: '0.5', width: '3', height: '3', power_available: '0', ...(generate?.values ?? {}) };
-  const errors = generate?.errors;
-  const label = (name: string) => t(`places:pitches.${KEY[name] ?? name}`);
   const reply = data && 'result' in data ? (data as Reply) : undefined;
+  const generate = reply?.intent === 'generate' ? reply : undefined;
+  const block = useSchemaForm(pitchBlockSchema, generate?.result, { rows: '2', columns: '3', prefix: '', first_number: '1', x: '0', y: '0', gap: '0.5', width: '3', height: '3', power_available: '0' });
+  const v = (name: string) => block.value(name);
+  const label = (name: string) => t(`places:pitches.${KEY[name] ?? name}`);
   return (
     <>
       <SetupPageHeader edition={edition} title={t('places:pitches.title')} />
@@ -132,30 +141,29 @@ export default function Pitches() {
         <section aria-labelledby="generate">
           <h2 id="generate">{t('places:pitches.generate')}</h2>
           <p className="hint">{t('places:pitches.generateHint')}</p>
-          {generate?.intent === 'generated' ? <p role="status">{t('places:pitches.generated', { count: generate.generated ?? 0 })}</p> : null}
-          <ErrorSummary errors={generate && errors && !('form' in errors) ? errors : undefined} labels={Object.fromEntries(LABELS.map((n) => [n, label(n)]))} />
-          <FormAlert message={generate ? errors?.form : undefined} />
-          <Form method="post" noValidate key={JSON.stringify(v)}>
-            <Select name="stage_id" label={label('stage_id')} defaultValue={v.stage_id} error={errors?.stage_id} options={areas.map((a) => ({ value: String(a.id), label: text(a.name).text }))} />
+          {generate?.generated !== undefined ? <p role="status">{t('places:pitches.generated', { count: generate.generated })}</p> : null}
+          <SchemaFormErrors setup={block} labels={Object.fromEntries(LABELS.map((n) => [n, label(n)]))} />
+          <Form method="post" {...getFormProps(block.form)} noValidate>
+            <Select name="stage_id" label={label('stage_id')} defaultValue={v('stage_id')} error={block.error('stage_id')} options={areas.map((a) => ({ value: String(a.id), label: text(a.name).text }))} />
             <div className="field-row">
-              <Field name="rows" type="number" min={1} max={50} label={label('rows')} defaultValue={v.rows} error={errors?.rows} />
-              <Field name="columns" type="number" min={1} max={50} label={label('columns')} defaultValue={v.columns} error={errors?.columns} />
+              <Field name="rows" type="number" min={1} max={50} label={label('rows')} defaultValue={v('rows')} error={block.error('rows')} />
+              <Field name="columns" type="number" min={1} max={50} label={label('columns')} defaultValue={v('columns')} error={block.error('columns')} />
             </div>
             <div className="field-row">
-              <Field name="prefix" type="text" maxLength={10} label={label('prefix')} hint={t('places:pitches.prefixHint')} defaultValue={v.prefix} error={errors?.prefix} />
-              <Field name="first_number" type="number" min={1} label={label('first_number')} defaultValue={v.first_number} error={errors?.first_number} />
+              <Field name="prefix" type="text" maxLength={10} label={label('prefix')} hint={t('places:pitches.prefixHint')} defaultValue={v('prefix')} error={block.error('prefix')} />
+              <Field name="first_number" type="number" min={1} label={label('first_number')} defaultValue={v('first_number')} error={block.error('first_number')} />
             </div>
             <div className="field-row">
-              <Field name="width" type="text" inputMode="decimal" label={label('width')} defaultValue={v.width} error={errors?.width} />
-              <Field name="height" type="text" inputMode="decimal" label={label('height')} defaultValue={v.height} error={errors?.height} />
+              <Field name="width" type="text" inputMode="decimal" label={label('width')} defaultValue={v('width')} error={block.error('width')} />
+              <Field name="height" type="text" inputMode="decimal" label={label('height')} defaultValue={v('height')} error={block.error('height')} />
             </div>
             <div className="field-row">
-              <Field name="x" type="text" inputMode="decimal" label={label('x')} defaultValue={v.x} error={errors?.x} />
-              <Field name="y" type="text" inputMode="decimal" label={label('y')} defaultValue={v.y} error={errors?.y} />
-              <Field name="gap" type="text" inputMode="decimal" label={label('gap')} defaultValue={v.gap} error={errors?.gap} />
+              <Field name="x" type="text" inputMode="decimal" label={label('x')} defaultValue={v('x')} error={block.error('x')} />
+              <Field name="y" type="text" inputMode="decimal" label={label('y')} defaultValue={v('y')} error={block.error('y')} />
+              <Field name="gap" type="text" inputMode="decimal" label={label('gap')} defaultValue={v('gap')} error={block.error('gap')} />
             </div>
-            <Field name="power_available" type="number" min={0} label={label('power_available')} defaultValue={v.power_available} error={errors?.power_available} />
-            <Checkbox name="water" label={t('places:pitches.water')} defaultChecked={v.water === 'on'} />
+            <Field name="power_available" type="number" min={0} label={label('power_available')} defaultValue={v('power_available')} error={block.error('power_available')} />
+            <Checkbox name="water" label={t('places:pitches.water')} defaultChecked={v('water') === 'on'} />
             <p>
               <button type="submit" disabled={busy}>
                 {t('places:pitches.generate')}
@@ -181,8 +189,8 @@ function AreaPlan({ area, slug, reply }: { area: Area; slug: string; reply?: Rep
     defaults[`x_${p.id}`] = String(p.x);
     defaults[`y_${p.id}`] = String(p.y);
   }
-  const positions = useSetupForm(areaPositionsSchema(ids), reply?.intent === 'positions' ? reply.result : undefined, defaults);
-  const picture = useSetupForm(planPictureSchema, reply?.intent === 'picture' ? reply.result : undefined, { intent: 'picture', areaId: String(area.id), widthM: area.picture ? String(area.picture.width) : '' });
+  const positions = useSchemaForm(areaPositionsSchema(ids), reply?.intent === 'positions' ? reply.result : undefined, defaults);
+  const picture = useSchemaForm(planPictureSchema, reply?.intent === 'picture' ? reply.result : undefined, { intent: 'picture', areaId: String(area.id), widthM: area.picture ? String(area.picture.width) : '' });
   const positionLabels: Record<string, string> = {};
   for (const p of area.pitches) {
     positionLabels[`x_${p.id}`] = t('places:pitches.xOf', { label: p.label });
@@ -204,7 +212,7 @@ function AreaPlan({ area, slug, reply }: { area: Area; slug: string; reply?: Rep
       {area.pitches.length > 0 ? (
         <>
           <p className="hint">{t('places:pitches.positionsHint')}</p>
-          <SetupFormErrors setup={positions} labels={positionLabels} />
+          <SchemaFormErrors setup={positions} labels={positionLabels} />
           <Form method="post" {...getFormProps(positions.form)} className="pitch-positions" noValidate>
             <input type="hidden" name="intent" value="positions" />
             <input type="hidden" name="areaId" value={area.id} />
@@ -249,7 +257,7 @@ function AreaPlan({ area, slug, reply }: { area: Area; slug: string; reply?: Rep
       ) : null}
       <h3>{t('places:pitches.picture')}</h3>
       <p className="hint">{t('places:pitches.pictureHint')}</p>
-      <SetupFormErrors setup={picture} labels={{ picture: t('places:pitches.pictureFile', { max: MAX_MB }), widthM: t('places:pitches.pictureWidth') }} />
+      <SchemaFormErrors setup={picture} labels={{ picture: t('places:pitches.pictureFile', { max: MAX_MB }), widthM: t('places:pitches.pictureWidth') }} />
       <Form method="post" action={`?area=${area.id}`} encType="multipart/form-data" {...getFormProps(picture.form)} noValidate>
         <input type="hidden" name="intent" value="picture" />
         <input type="hidden" name="areaId" value={area.id} />

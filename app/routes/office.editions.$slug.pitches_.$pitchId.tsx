@@ -9,7 +9,7 @@ import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert, RemoveForm } from '~/components/places-forms';
 import { Checkbox } from '~/components/registration';
 import { OfficeEditionNav } from '~/components/schedule';
-import { SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { pitchSchema } from '~/domain/places/places.schema';
 import { getPitch, removePitch, updatePitch } from '~/domain/places/pitches.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
@@ -54,7 +54,7 @@ export default function PitchPage() {
   const { edition, pitch } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
-  const setup = useSetupForm(pitchSchema, data && 'result' in data ? data.result : undefined, {
+  const setup = useSchemaForm(pitchSchema, data && 'result' in data ? data.result : undefined, {
     label: pitch.label,
     x: String(pitch.x),
     y: String(pitch.y),
@@ -83,7 +83,7 @@ export default function PitchPage() {
         <Link to={`/office/editions/${edition.slug}/pitches`}>{t('places:pitches.back')}</Link>
       </p>
       {assigned ? <p className="notice">{t('places:errors.pitchAssigned')}</p> : null}
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <Field name="label" type="text" maxLength={20} label={labels.label} defaultValue={setup.value('label')} error={setup.error('label')} required />
         <div className="field-row">

@@ -3,19 +3,22 @@ import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Field } from '~/components/forms';
 import { pageLink, Paging, pagingInfo } from '~/components/paging';
 import { Localized, useI18n } from '~/components/i18n';
 import { FormAlert, Select, StateBadge } from '~/components/registration';
+import { useSchemaForm } from '~/components/schema-forms';
 import { ORGANISATION_CATEGORIES } from '~/domain/organisations/categories';
-import { decisionSchema } from '~/domain/registrations/application.schema';
+import { decisionSchema, type Decision } from '~/domain/registrations/application.schema';
 import { decideRegistration, getReviewQueue } from '~/domain/registrations/review.server';
 import { QUEUE_STATES } from '~/domain/registrations/transitions';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, firstError, keyErrorMap, toConformErrors } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -55,33 +58,36 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { person: organiser } = await requireEditionManager(request, params.slug);
   const formData = await request.formData();
-  const result = parseForm(decisionSchema, formData);
+  const submission = parseWithZod(formData, { schema: decisionSchema, error: keyErrorMap });
   const rowId = Number(formData.get('registrationId')) || null;
-  if (!result.success) return json({ rowId, errors: result.errors, message: null, values: result.values }, { status: 400 });
+  if (submission.status !== 'success') return json({ rowId, result: submission.reply() }, { status: 400 });
+  const decision = submission.value;
   const outcome = await attempt(() =>
     decideRegistration(db(), {
       organiserId: organiser.id,
       editionSlug: params.slug ?? '',
-      registrationId: result.data.registrationId,
-      decision: result.data.intent,
-      reason: result.data.reason,
+      registrationId: decision.registrationId,
+      decision: decision.intent,
+      reason: decision.reason,
       publicUrl: env().PUBLIC_URL,
     }),
   );
   if (!outcome.ok) {
     if (outcome.status === 404) throw json({ message: 'not found' }, { status: 404 });
-    return json({ rowId, errors: outcome.fieldErrors as FieldErrors, message: outcome.formError, values: { reason: result.data.reason } as Record<string, string> }, { status: outcome.status });
+    // the reason over the row's form (or over the list), and next to the field it names
+    const result = submission.reply({ formErrors: [encodeFieldError(outcome.formError)], fieldErrors: toConformErrors(outcome.fieldErrors) });
+    return json({ rowId, result }, { status: outcome.status });
   }
   // back to the same filtered list (post/redirect/get)
   const url = new URL(request.url);
-  return redirect(`${sitePathname(url.pathname)}${url.search}#registration-${result.data.registrationId}`);
+  return redirect(`${sitePathname(url.pathname)}${url.search}#registration-${decision.registrationId}`);
 }
 
 export default function ReviewQueue() {
   const { edition, standTypes, registrations, filters, total, paging } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const busy = useNavigation().state === 'submitting';
+  const message = firstError(data?.result.error?.[''] ?? undefined);
   const yes = (v: number, label: string) => (v ? <li className="tag">{label}</li> : null);
   return (
     <>
@@ -150,12 +156,11 @@ export default function ReviewQueue() {
           </p>
         </Form>
         {/* a refused move is explained at its row; a row without decisions (or gone from the filter) gets it here */}
-        {data?.message && !registrations.some((r) => r.id === data.rowId && r.decisions.length > 0) ? <FormAlert message={data.message} /> : null}
+        {message && !registrations.some((r) => r.id === data?.rowId && r.decisions.length > 0) ? <FormAlert message={message} /> : null}
         <p role="status">{t('registration:office.count', { count: total })}</p>
 
         <ol className="queue">
           {registrations.map((r) => {
-            const failed = data?.rowId === r.id ? data : null;
             return (
               <li key={r.id} id={`registration-${r.id}`} className="queue-item">
                 <h3 className="queue-item__title">
@@ -198,27 +203,7 @@ export default function ReviewQueue() {
                   </dl>
                 </details>
                 {r.decisions.length > 0 ? (
-                  <Form method="post" className="decision" noValidate>
-                    <input type="hidden" name="registrationId" value={r.id} />
-                    <FormAlert message={failed?.message && !failed.errors?.reason ? failed.message : null} />
-                    <Field
-                      id={`reason-${r.id}`}
-                      name="reason"
-                      type="text"
-                      maxLength={1000}
-                      label={t('registration:office.reason')}
-                      hint={t('registration:office.reasonHint')}
-                      defaultValue={failed?.values?.reason}
-                      error={failed?.errors?.reason}
-                    />
-                    <p className="button-row">
-                      {r.decisions.map((d) => (
-                        <button key={d} type="submit" name="intent" value={d} disabled={busy} className={d === 'approve' || d === 'confirm' ? undefined : 'secondary'}>
-                          {t(`registration:office.decisions.${d}`)}
-                        </button>
-                      ))}
-                    </p>
-                  </Form>
+                  <DecisionForm registrationId={r.id} decisions={r.decisions} lastResult={data?.rowId === r.id ? data.result : undefined} />
                 ) : null}
               </li>
             );
@@ -227,6 +212,37 @@ export default function ReviewQueue() {
         <Paging paging={paging} of={t('registration:office.queueTitle')} />
       </section>
     </>
+  );
+}
+
+/** One row's decision: a reason and a button per possible move, its own Conform form. */
+function DecisionForm({ registrationId, decisions, lastResult }: { registrationId: number; decisions: Decision[]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useI18n();
+  const busy = useNavigation().state === 'submitting';
+  const setup = useSchemaForm(decisionSchema, lastResult, { registrationId: String(registrationId) });
+  const reasonError = setup.error('reason');
+  return (
+    <Form method="post" {...getFormProps(setup.form)} className="decision" noValidate>
+      <input type="hidden" name="registrationId" value={registrationId} />
+      <FormAlert message={reasonError ? null : setup.formError} />
+      <Field
+        id={`reason-${registrationId}`}
+        name="reason"
+        type="text"
+        maxLength={1000}
+        label={t('registration:office.reason')}
+        hint={t('registration:office.reasonHint')}
+        defaultValue={setup.value('reason')}
+        error={reasonError}
+      />
+      <p className="button-row">
+        {decisions.map((d) => (
+          <button key={d} type="submit" name="intent" value={d} disabled={busy} className={d === 'approve' || d === 'confirm' ? undefined : 'secondary'}>
+            {t(`registration:office.decisions.${d}`)}
+          </button>
+        ))}
+      </p>
+    </Form>
   );
 }
 

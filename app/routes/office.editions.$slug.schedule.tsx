@@ -13,7 +13,8 @@ import { placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { publishSchedule, ScheduleConflictsError } from '~/domain/schedule/publish.server';
 import { db } from '~/server/db.server';
 import { env } from '~/server/env.server';
-import { parseForm } from '~/lib/forms';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { fieldErrorsOf, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
@@ -62,15 +63,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get('intent');
   if (intent === 'move') {
-    const parsed = parseForm(placeSchema, form);
-    if (!parsed.success) return json({ intent, ok: false as const, errors: parsed.errors }, { status: 400 });
-    await orRespond(() => moveItem(db(), edition.id, parsed.data.uid, parsed.data));
+    // the board's drag and drop (a fetcher, no form of its own): the reasons come back as a list
+    const parsed = parseWithZod(form, { schema: placeSchema, error: keyErrorMap });
+    if (parsed.status !== 'success') return json({ intent, ok: false as const, errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+    const place = parsed.value;
+    await orRespond(() => moveItem(db(), edition.id, place.uid, place));
     return json({ intent, ok: true as const });
   }
   if (intent === 'resize') {
-    const parsed = parseForm(resizeSchema, form);
-    if (!parsed.success) return json({ intent, ok: false as const, errors: parsed.errors }, { status: 400 });
-    await orRespond(() => resizeItem(db(), edition.id, parsed.data.uid, parsed.data.end));
+    const parsed = parseWithZod(form, { schema: resizeSchema, error: keyErrorMap });
+    if (parsed.status !== 'success') return json({ intent, ok: false as const, errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+    const { uid, end } = parsed.value;
+    await orRespond(() => resizeItem(db(), edition.id, uid, end));
     return json({ intent, ok: true as const });
   }
   if (intent === 'publish') {

@@ -2,11 +2,15 @@ import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getFormProps, type Submission, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { ConflictList, OfficeEditionNav } from '~/components/schedule';
-import { ItemFields, itemFieldLabels, itemTextValues, mergeValues, SelectField, type ItemFormValues } from '~/components/schedule-item-form';
+import { ItemFields, itemFieldLabels, itemTextValues, SelectField, type ItemFormValues } from '~/components/schedule-item-form';
+import { useSchemaForm } from '~/components/schema-forms';
 import {
   berlinTime,
   deleteUnpublishedItem,
@@ -18,12 +22,12 @@ import {
 } from '~/domain/schedule/editor.server';
 import { itemSchema, placeSchema, resizeSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
-import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
+import { firstError, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { parseList, pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { berlinDay, daysBetween, formatDay } from '~/lib/time';
-import { formAttempt, orRespond } from '~/http/errors.server';
+import { attempt, orRespond, replyOf } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditionManager(request, params.slug);
@@ -52,46 +56,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
+const intentSchema = z.object({ intent: z.enum(['save', 'move', 'resize', 'cancel', 'restore', 'delete'], 'schedule:errors.invalid') });
+
+type Reply = { intent: string; result: SubmissionResult<string[]> };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionManager(request, params.slug);
   const uid = params.uid ?? '';
   const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const values = formValues(form);
+  const chosen = intentSchema.safeParse({ intent: form.get('intent') });
+  if (!chosen.success) {
+    const result = parseWithZod(form, { schema: intentSchema, error: keyErrorMap }).reply({ formErrors: ['schedule:errors.invalid'] });
+    return json<Reply>({ intent: String(form.get('intent') ?? ''), result }, { status: 400 });
+  }
+  const intent = chosen.data.intent;
+  if (intent === 'move' || intent === 'resize') form.set('uid', uid);
   const back = redirect(`/office/editions/${edition.slug}/schedule#item-${uid}`);
-  const run = async (call: () => Promise<void>) => {
-    const result = await formAttempt(call, { intent, values });
-    return result.ok ? back : result.response;
+  // raw: an emptied language field is '' (cleared), not missing (kept)
+  const parse = <S extends z.ZodType>(schema: S) => parseWithZod(form, { schema, error: keyErrorMap, disableAutoCoercion: true });
+  const run = async <V,>(submission: Submission<unknown, string[], V>, call: (value: V) => Promise<void>, then = back) => {
+    if (submission.status !== 'success') return json<Reply>({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await attempt(() => call(submission.value));
+    return outcome.ok ? then : json<Reply>({ intent, result: replyOf(submission, outcome) }, { status: outcome.status });
   };
   switch (intent) {
-    case 'save': {
-      const parsed = parseForm(itemSchema, form);
-      if (!parsed.success) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-      return run(() => updateItem(db(), edition.id, uid, parsed.data));
-    }
-    case 'move': {
-      form.set('uid', uid);
-      const parsed = parseForm(placeSchema, form);
-      if (!parsed.success) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-      return run(() => moveItem(db(), edition.id, uid, parsed.data));
-    }
-    case 'resize': {
-      form.set('uid', uid);
-      const parsed = parseForm(resizeSchema, form);
-      if (!parsed.success) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-      return run(() => resizeItem(db(), edition.id, uid, parsed.data.end));
-    }
+    case 'move':
+      return run(parse(placeSchema), (value) => moveItem(db(), edition.id, uid, value));
+    case 'resize':
+      return run(parse(resizeSchema), (value) => resizeItem(db(), edition.id, uid, value.end));
     case 'cancel':
     case 'restore':
-      return run(() => setItemStatus(db(), edition.id, uid, intent === 'cancel' ? 'cancelled' : 'scheduled'));
-    case 'delete': {
-      const result = await formAttempt(() => deleteUnpublishedItem(db(), edition.id, uid), { intent, values });
-      return result.ok ? redirect(`/office/editions/${edition.slug}/schedule`) : result.response;
-    }
-    default: {
-      const errors: FieldErrors = { form: { key: 'schedule:errors.invalid' } };
-      return json({ intent, errors, values }, { status: 400 });
-    }
+      return run(parse(intentSchema), () => setItemStatus(db(), edition.id, uid, intent === 'cancel' ? 'cancelled' : 'scheduled'));
+    case 'delete':
+      return run(parse(intentSchema), () => deleteUnpublishedItem(db(), edition.id, uid), redirect(`/office/editions/${edition.slug}/schedule`));
+    case 'save':
+      return run(parse(itemSchema), (value) => updateItem(db(), edition.id, uid, value));
   }
 }
 
@@ -99,12 +98,12 @@ export default function EditItem() {
   const { edition, item, published, conflicts, related, values, options } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, text, locale } = useI18n();
-  const errorsFor = (intent: string) => (data?.intent === intent ? data.errors : undefined);
-  const valuesFor = (intent: string) => (data?.intent === intent ? data.values : undefined);
-  const merged = mergeValues(values, valuesFor('save'));
-  const move = { ...values, ...valuesFor('move') };
-  const resize = { ...values, ...valuesFor('resize') };
-  const formError = data?.errors && 'form' in data.errors ? data.errors.form : undefined;
+  const replyFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
+  const details = useSchemaForm(itemSchema, replyFor('save'), values, { raw: true });
+  const move = useSchemaForm(placeSchema, replyFor('move'), { uid: item.uid, stage_id: values.stage_id, day: values.day, start: values.start }, { raw: true });
+  const resize = useSchemaForm(resizeSchema, replyFor('resize'), { uid: item.uid, end: values.end }, { raw: true });
+  // a refusal about the whole item (not one field), whichever form asked
+  const formError = firstError(data?.result.error?.[''] ?? undefined);
   const cancelled = item.status === 'cancelled';
   return (
     <>
@@ -138,36 +137,38 @@ export default function EditItem() {
       <section aria-labelledby="move-title">
         <h2 id="move-title">{t('schedule:item.move')}</h2>
         <p className="hint">{t('schedule:item.moveHint')}</p>
-        <ErrorSummary errors={errorsFor('move')} labels={itemFieldLabels(t, locale)} />
-        <Form method="post" noValidate className="inline-form">
+        <ErrorSummary errors={move.fieldErrors} labels={itemFieldLabels(t, locale)} />
+        <Form method="post" {...getFormProps(move.form)} noValidate className="inline-form">
           <input type="hidden" name="intent" value="move" />
+          <input type="hidden" name="uid" value={item.uid} />
           <SelectField
             id="move-stage"
             name="stage_id"
             label={t('schedule:item.stage')}
-            defaultValue={move.stage_id}
-            error={errorsFor('move')?.stage_id}
+            defaultValue={move.value('stage_id')}
+            error={move.error('stage_id')}
             options={options.stages.map((s) => ({ value: String(s.id), label: text(s.name).text }))}
           />
           <SelectField
             id="move-day"
             name="day"
             label={t('schedule:item.day')}
-            defaultValue={move.day}
-            error={errorsFor('move')?.day}
+            defaultValue={move.value('day')}
+            error={move.error('day')}
             options={options.days.map((d) => ({ value: d, label: formatDay(d, locale) }))}
           />
-          <Field id="move-start" name="start" type="time" step={300} label={t('schedule:item.start')} defaultValue={move.start} error={errorsFor('move')?.start} />
+          <Field id="move-start" name="start" type="time" step={300} label={t('schedule:item.start')} defaultValue={move.value('start')} error={move.error('start')} />
           <button type="submit">{t('schedule:item.moveButton')}</button>
         </Form>
       </section>
 
       <section aria-labelledby="resize-title">
         <h2 id="resize-title">{t('schedule:item.resize')}</h2>
-        <ErrorSummary errors={errorsFor('resize')} labels={itemFieldLabels(t, locale)} />
-        <Form method="post" noValidate className="inline-form">
+        <ErrorSummary errors={resize.fieldErrors} labels={itemFieldLabels(t, locale)} />
+        <Form method="post" {...getFormProps(resize.form)} noValidate className="inline-form">
           <input type="hidden" name="intent" value="resize" />
-          <Field id="resize-end" name="end" type="time" step={300} label={t('schedule:item.end')} hint={t('schedule:item.endHint')} defaultValue={resize.end} error={errorsFor('resize')?.end} />
+          <input type="hidden" name="uid" value={item.uid} />
+          <Field id="resize-end" name="end" type="time" step={300} label={t('schedule:item.end')} hint={t('schedule:item.endHint')} defaultValue={resize.value('end')} error={resize.error('end')} />
           <button type="submit">{t('schedule:item.resizeButton')}</button>
         </Form>
       </section>
@@ -193,10 +194,10 @@ export default function EditItem() {
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t('schedule:item.details')}</h2>
-        <ErrorSummary errors={errorsFor('save')} labels={itemFieldLabels(t, locale)} />
-        <Form method="post" noValidate>
+        <ErrorSummary errors={details.fieldErrors} labels={itemFieldLabels(t, locale)} />
+        <Form method="post" {...getFormProps(details.form)} noValidate>
           <input type="hidden" name="intent" value="save" />
-          <ItemFields values={merged} errors={errorsFor('save')} options={options} withRepeat={false} />
+          <ItemFields setup={details} options={options} withRepeat={false} />
           <p>
             <button type="submit">{t('schedule:item.save')}</button>
           </p>

@@ -2,19 +2,21 @@ import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { OfficeEditionNav } from '~/components/schedule';
-import { ItemFields, itemFieldLabels, itemTextValues, mergeValues, type ItemFormValues } from '~/components/schedule-item-form';
+import { ItemFields, itemFieldLabels, itemTextValues, type ItemFormValues } from '~/components/schedule-item-form';
+import { SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { createItem, getItemFormOptions } from '~/domain/schedule/editor.server';
 import { itemSchema } from '~/domain/schedule/item.schema';
 import { db } from '~/server/db.server';
-import { formValues, parseForm } from '~/lib/forms';
+import { keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { daysBetween } from '~/lib/time';
-import { formAttempt } from '~/http/errors.server';
+import { attempt, replyOf } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionManager(request, params.slug);
@@ -48,10 +50,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
-  const parsed = parseForm(itemSchema, form);
-  if (!parsed.success) return json({ intent: 'create', errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await formAttempt(() => createItem(db(), edition.id, parsed.data), { intent: 'create', values: formValues(form) });
-  if (!result.ok) return result.response;
+  // raw: an emptied language field is '' (cleared), not missing (kept)
+  const submission = parseWithZod(form, { schema: itemSchema, error: keyErrorMap, disableAutoCoercion: true });
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
+  const result = await attempt(() => createItem(db(), edition.id, submission.value));
+  if (!result.ok) return json({ result: replyOf(submission, result) }, { status: result.status });
   return redirect(`/office/editions/${edition.slug}/schedule#item-${result.value[0]}`);
 }
 
@@ -60,7 +63,7 @@ export default function NewItem() {
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
-  const merged = mergeValues(values, data?.values);
+  const setup = useSchemaForm(itemSchema, data?.result, values, { raw: true });
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -71,9 +74,9 @@ export default function NewItem() {
       <p>
         <Link to={`/office/editions/${edition.slug}/schedule`}>{t('schedule:item.back')}</Link>
       </p>
-      <ErrorSummary errors={data?.errors} labels={itemFieldLabels(t, locale)} />
-      <Form method="post" noValidate>
-        <ItemFields values={merged} errors={data?.errors} options={options} withRepeat />
+      <SchemaFormErrors setup={setup} labels={itemFieldLabels(t, locale)} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate>
+        <ItemFields setup={setup} options={options} withRepeat />
         <p>
           <button type="submit" disabled={busy}>
             {t('schedule:item.create')}

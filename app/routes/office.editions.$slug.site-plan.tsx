@@ -10,11 +10,14 @@ import { planBackground } from '~/lib/site-plan';
 import { acceptSuggestionsSchema, assignSchema, unassignSchema } from '~/domain/schedule/item.schema';
 import { acceptSuggestions, assignPitch, getSitePlan, suggestPitches, unassignPitch } from '~/domain/siteplan/pitches.server';
 import { db } from '~/server/db.server';
-import { formValues, parseForm, type FieldErrors } from '~/lib/forms';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { SubmissionResult } from '@conform-to/react';
+import type { z } from 'zod';
+import { encodeFieldError, fieldErrorsOf, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
-import { formAttempt } from '~/http/errors.server';
+import { attempt, replyOf } from '~/http/errors.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionManager(request, params.slug);
@@ -29,32 +32,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
+type Reply = { intent: string; result: SubmissionResult<string[]> };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
-  const values = formValues(form);
   const here = `/office/editions/${edition.slug}/site-plan`;
+  // one zod schema per form of the table, told apart by intent; a refusal comes back over the plan
+  const run = async <S extends z.ZodType, T>(schema: S, call: (value: z.output<S>) => Promise<T>, then: (value: z.output<S>, result: T) => string) => {
+    const submission = parseWithZod(form, { schema, error: keyErrorMap });
+    if (submission.status !== 'success') return json<Reply>({ intent, result: submission.reply() }, { status: 400 });
+    const value = submission.value as z.output<S>;
+    const outcome = await attempt(() => call(value));
+    return outcome.ok ? redirect(then(value, outcome.value)) : json<Reply>({ intent, result: replyOf(submission, outcome) }, { status: outcome.status });
+  };
   if (intent === 'assign') {
-    const parsed = parseForm(assignSchema, form);
-    if (!parsed.success) return json({ intent, errors: parsed.errors, values }, { status: 400 });
-    const result = await formAttempt(() => assignPitch(db(), edition.id, parsed.data.pitch_id, parsed.data.registration_id), { intent, values });
-    return result.ok ? redirect(`${here}?assigned=${parsed.data.pitch_id}#pitch-${parsed.data.pitch_id}`) : result.response;
+    return run(assignSchema, (v) => assignPitch(db(), edition.id, v.pitch_id, v.registration_id), (v) => `${here}?assigned=${v.pitch_id}#pitch-${v.pitch_id}`);
   }
   if (intent === 'unassign') {
-    const parsed = parseForm(unassignSchema, form);
-    if (!parsed.success) return json({ intent, errors: parsed.errors, values }, { status: 400 });
-    const result = await formAttempt(() => unassignPitch(db(), edition.id, parsed.data.pitch_id), { intent, values });
-    return result.ok ? redirect(`${here}?released=${parsed.data.pitch_id}#pitch-${parsed.data.pitch_id}`) : result.response;
+    return run(unassignSchema, (v) => unassignPitch(db(), edition.id, v.pitch_id), (v) => `${here}?released=${v.pitch_id}#pitch-${v.pitch_id}`);
   }
   if (intent === 'accept') {
-    const parsed = parseForm(acceptSuggestionsSchema, form);
-    if (!parsed.success) return json({ intent, errors: parsed.errors, values }, { status: 400 });
-    const result = await formAttempt(() => acceptSuggestions(db(), edition.id, parsed.data.pairs), { intent, values });
-    return result.ok ? redirect(`${here}?accepted=${result.value}`) : result.response;
+    return run(acceptSuggestionsSchema, (v) => acceptSuggestions(db(), edition.id, v.pairs), (_v, accepted) => `${here}?accepted=${accepted}`);
   }
-  const errors: FieldErrors = { form: { key: 'schedule:errors.invalid' } };
-  return json({ intent, errors, values }, { status: 400 });
+  const result: SubmissionResult<string[]> = { status: 'error', initialValue: null, error: { '': [encodeFieldError({ key: 'schedule:errors.invalid' })] } };
+  return json<Reply>({ intent, result }, { status: 400 });
 }
 
 export default function SitePlan() {
@@ -62,8 +65,12 @@ export default function SitePlan() {
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t, text } = useI18n();
-  const error = data?.errors ? Object.values(data.errors)[0] : undefined;
-  const errorPitch = data?.values.pitch_id;
+  const error = data ? Object.values(fieldErrorsOf(data.result.error))[0] : undefined;
+  const submitted = (name: string) => {
+    const v = data?.result.initialValue?.[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const errorPitch = submitted('pitch_id');
   const allPitches = plan.areas.flatMap((a) => a.pitches);
   const label = (id: number | null | undefined) => allPitches.find((p) => p.id === id)?.label ?? '';
   const assigned = allPitches.find((p) => String(p.id) === search.get('assigned'));
@@ -147,7 +154,7 @@ export default function SitePlan() {
                               <label htmlFor={`assign-${p.id}`} className="visually-hidden">
                                 {t('schedule:pitches.choose')} ({t('schedule:pitches.pitch')} {p.label})
                               </label>
-                              <select id={`assign-${p.id}`} name="registration_id" defaultValue={errorPitch === String(p.id) ? data?.values.registration_id : ''}>
+                              <select id={`assign-${p.id}`} name="registration_id" defaultValue={errorPitch === String(p.id) ? submitted('registration_id') : ''}>
                                 <option value="">{t('schedule:pitches.choose')}</option>
                                 {plan.unplaced.map((r) => (
                                   <option key={r.id} value={r.id}>

@@ -1,22 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { localizedLabels } from '~/components/localized-field';
+import { inLanguage, localizedLabels, SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { FormAlert, RemoveForm, StageFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { stageSchema } from '~/domain/places/places.schema';
 import { berlinClock, createStage, getStage, removeStage, updateStage } from '~/domain/places/venues.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
-import { formValues, parseForm } from '~/lib/forms';
+import { keyErrorMap } from '~/lib/form-keys';
 import { translator, type Locale } from '~/lib/i18n';
 import { localizedValues } from '~/lib/localized-fields';
 import { daysBetween, formatDay } from '~/lib/time';
 import { db } from '~/server/db.server';
-import { formAttempt, orRespond } from '~/http/errors.server';
+import { orRespond, removalAttempt, replyOnFailure } from '~/http/errors.server';
 
 /** One stage or area: new (`/stages/new?venue=<id>`) or edited, with its opening hours per day; removed only without items. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,27 +57,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/office/editions/${edition.slug}/venues`;
   const isNew = params.stageId === 'new';
   if (form.get('intent') === 'remove' && !isNew) {
-    const result = await formAttempt(() => removeStage(db(), person.id, edition.id, idParam(params.stageId)), { intent: 'remove', values: {} });
-    if (!result.ok) return result.response;
+    const removed = await removalAttempt(() => removeStage(db(), person.id, edition.id, idParam(params.stageId)));
+    if (!removed.ok) return removed.response;
     return redirect(back);
   }
-  const parsed = parseForm(stageSchema(daysBetween(edition.starts_on, edition.ends_on)), form);
-  if (!parsed.success) return json({ intent: 'save', errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await formAttempt(
-    async () => {
-      if (isNew) return createStage(db(), person.id, edition, parsed.data);
-      await updateStage(db(), person.id, edition, idParam(params.stageId), parsed.data);
-      return idParam(params.stageId);
-    },
-    { intent: 'save', values: formValues(form) },
-  );
+  const submission = parseWithZod(form, { schema: stageSchema(daysBetween(edition.starts_on, edition.ends_on)), error: keyErrorMap });
+  if (submission.status !== 'success') return json({ result: submission.reply(), removal: null }, { status: 400 });
+  const stage = submission.value;
+  const result = await replyOnFailure(submission, async () => {
+    if (isNew) return createStage(db(), person.id, edition, stage);
+    await updateStage(db(), person.id, edition, idParam(params.stageId), stage);
+    return idParam(params.stageId);
+  });
   if (!result.ok) return result.response;
-  return redirect(`${back}#venue-${parsed.data.venue_id}`);
+  return redirect(`${back}#venue-${stage.venue_id}`);
 }
 
 function stageLabels(t: (key: string, values?: Record<string, string>) => string, locale: Locale, days: string[]): Record<string, string> {
   const labels: Record<string, string> = {
-    ...localizedLabels(t, locale, 'name', t('places:stage.name')),
+    ...localizedLabels('name', inLanguage(t, locale, t('places:stage.name'))),
     venue_id: t('places:stage.venue'),
     kind: t('places:stage.kind'),
     changeover_minutes: t('places:stage.changeover'),
@@ -95,8 +94,7 @@ export default function StagePage() {
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const base = `/office/editions/${edition.slug}`;
-  const saveErrors = data?.intent === 'save' ? data.errors : undefined;
-  const shown = data?.intent === 'save' ? data.values : values;
+  const setup = useSchemaForm(stageSchema(days), data && 'result' in data ? data.result : undefined, values);
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -111,11 +109,10 @@ export default function StagePage() {
         <p>{t('places:stages.needVenue')}</p>
       ) : (
         <>
-          <ErrorSummary errors={saveErrors && !('form' in saveErrors) ? saveErrors : undefined} labels={stageLabels(t, locale, days)} />
-          <FormAlert message={saveErrors?.form} />
-          <Form method="post" noValidate key={JSON.stringify(shown)}>
+          <SchemaFormErrors setup={setup} labels={stageLabels(t, locale, days)} />
+          <Form method="post" {...getFormProps(setup.form)} noValidate>
             <input type="hidden" name="intent" value="save" />
-            <StageFields values={shown} errors={saveErrors} venues={venues} days={days} />
+            <StageFields setup={setup} venues={venues} days={days} />
             <p>
               <button type="submit" disabled={busy}>
                 {isNew ? t('places:stages.create') : t('places:save')}
@@ -127,7 +124,7 @@ export default function StagePage() {
       {stage ? (
         <section aria-labelledby="remove-stage">
           <h2 id="remove-stage">{t('places:stages.remove')}</h2>
-          <FormAlert message={data?.intent === 'remove' ? data.errors.form : undefined} />
+          <FormAlert message={data && 'removal' in data ? data.removal : undefined} />
           <RemoveForm label={t('places:stages.remove')} />
         </section>
       ) : null}

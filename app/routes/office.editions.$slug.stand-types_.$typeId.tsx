@@ -1,22 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ErrorSummary } from '~/components/forms';
 import { Localized, useI18n } from '~/components/i18n';
-import { localizedLabels } from '~/components/localized-field';
+import { inLanguage, localizedLabels, SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { FormAlert, RemoveForm, StandTypeFields } from '~/components/places-forms';
 import { OfficeEditionNav } from '~/components/schedule';
 import { standTypeSchema } from '~/domain/places/places.schema';
 import { createStandType, getStandType, removeStandType, updateStandType } from '~/domain/places/stand-types.server';
 import { idParam, requireEditionSetup } from '~/http/edition-setup.server';
 import { localeOf } from '~/http/locale.server';
-import { formValues, parseForm } from '~/lib/forms';
+import { keyErrorMap } from '~/lib/form-keys';
 import { translator, type Locale } from '~/lib/i18n';
 import { parseList } from '~/lib/i18n-text';
 import { localizedValues } from '~/lib/localized-fields';
 import { db } from '~/server/db.server';
-import { formAttempt, orRespond } from '~/http/errors.server';
+import { orRespond, removalAttempt, replyOnFailure } from '~/http/errors.server';
 
 /** One stand type, new (`/stand-types/new`) or edited; removed while nobody applied for it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const isNew = params.typeId === 'new';
   const type = isNew ? null : await orRespond(() => getStandType(db(), edition.id, idParam(params.typeId)));
-  const values: Record<string, string> = type
+  const values: Record<string, string | string[]> = type
     ? {
         ...localizedValues(type.name, 'name'),
         ...localizedValues(type.description, 'description'),
@@ -32,9 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         capacity: String(type.capacity),
         width_m: String(type.width_m),
         depth_m: String(type.depth_m),
-        equipment: parseList(type.equipment).join(','),
+        equipment: parseList(type.equipment),
       }
-    : { ...localizedValues(null, 'name'), fee: '0', capacity: '', width_m: '3', depth_m: '3', equipment: '' };
+    : { ...localizedValues(null, 'name'), fee: '0', capacity: '', width_m: '3', depth_m: '3', equipment: [] };
   return json({ title: translator(locale)(isNew ? 'places:standTypes.new' : 'places:standTypes.editTitle'), isNew, edition: { slug: edition.slug, title: edition.title }, type: type && { id: type.id, name: type.name }, values });
 }
 
@@ -46,28 +47,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/office/editions/${edition.slug}/stand-types`;
   const isNew = params.typeId === 'new';
   if (form.get('intent') === 'remove' && !isNew) {
-    const result = await formAttempt(() => removeStandType(db(), person.id, edition.id, idParam(params.typeId)), { intent: 'remove', values: {} });
-    if (!result.ok) return result.response;
+    const removed = await removalAttempt(() => removeStandType(db(), person.id, edition.id, idParam(params.typeId)));
+    if (!removed.ok) return removed.response;
     return redirect(back);
   }
-  const parsed = parseForm(standTypeSchema, form);
-  if (!parsed.success) return json({ intent: 'save', errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const submission = parseWithZod(form, { schema: standTypeSchema, error: keyErrorMap });
+  if (submission.status !== 'success') return json({ result: submission.reply(), removal: null }, { status: 400 });
+  const standType = submission.value;
   if (isNew) {
-    const created = await formAttempt(() => createStandType(db(), person.id, edition.id, parsed.data), { intent: 'save', values: formValues(form) });
+    const created = await replyOnFailure(submission, () => createStandType(db(), person.id, edition.id, standType));
     if (!created.ok) return created.response;
     return redirect(`${back}#stand-type-${created.value}`);
   }
-  const result = await formAttempt(() => updateStandType(db(), person.id, edition.id, idParam(params.typeId), parsed.data), { intent: 'save', values: formValues(form) });
+  const result = await replyOnFailure(submission, () => updateStandType(db(), person.id, edition.id, idParam(params.typeId), standType));
   if (!result.ok) return result.response;
   // A changed fee says what happens to fees already asked for; otherwise back to the list.
-  if (result.value.feeChanged) return json({ intent: 'saved', feesKept: result.value.feesKept });
+  if (result.value.feeChanged) return json({ result: submission.reply(), removal: null, feesKept: result.value.feesKept });
   return redirect(`${back}#stand-type-${params.typeId}`);
 }
 
 function labels(t: (key: string, values?: Record<string, string>) => string, locale: Locale): Record<string, string> {
   return {
-    ...localizedLabels(t, locale, 'name', t('places:standType.name')),
-    ...localizedLabels(t, locale, 'description', t('places:standType.description')),
+    ...localizedLabels('name', inLanguage(t, locale, t('places:standType.name'))),
+    ...localizedLabels('description', inLanguage(t, locale, t('places:standType.description'))),
     fee: t('places:standType.fee'),
     capacity: t('places:standType.capacity'),
     width_m: t('places:standType.width'),
@@ -82,8 +84,7 @@ export default function StandTypePage() {
   const { t, locale } = useI18n();
   const busy = useNavigation().state === 'submitting';
   const base = `/office/editions/${edition.slug}`;
-  const saveErrors = data && 'errors' in data && data.intent === 'save' ? data.errors : undefined;
-  const shown = data && 'values' in data && data.intent === 'save' ? { ...values, equipment: '', ...data.values } : values;
+  const setup = useSchemaForm(standTypeSchema, data && 'result' in data ? data.result : undefined, values);
   return (
     <>
       <OfficeEditionNav slug={edition.slug} />
@@ -95,11 +96,10 @@ export default function StandTypePage() {
         <Link to={`${base}/stand-types`}>{t('places:standTypes.back')}</Link>
       </p>
       {data && 'feesKept' in data ? <p role="status" className="notice">{t('places:standTypes.feeKept', { count: data.feesKept })}</p> : null}
-      <ErrorSummary errors={saveErrors && !('form' in saveErrors) ? saveErrors : undefined} labels={labels(t, locale)} />
-      <FormAlert message={saveErrors?.form} />
-      <Form method="post" noValidate key={JSON.stringify(shown)}>
+      <SchemaFormErrors setup={setup} labels={labels(t, locale)} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate>
         <input type="hidden" name="intent" value="save" />
-        <StandTypeFields values={shown} errors={saveErrors} />
+        <StandTypeFields setup={setup} />
         <p>
           <button type="submit" disabled={busy}>
             {isNew ? t('places:standTypes.create') : t('places:save')}
@@ -109,7 +109,7 @@ export default function StandTypePage() {
       {type ? (
         <section aria-labelledby="remove-type">
           <h2 id="remove-type">{t('places:standTypes.remove')}</h2>
-          <FormAlert message={data && 'errors' in data && data.intent === 'remove' ? data.errors.form : undefined} />
+          <FormAlert message={data && 'removal' in data ? data.removal : undefined} />
           <RemoveForm label={t('places:standTypes.remove')} />
         </section>
       ) : null}

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Localized, useI18n } from '~/components/i18n';
 import { ChoiceGroup, Select } from '~/components/registration';
-import { LocalizedFields, localizedLabels, SetupFormErrors, useSetupForm } from '~/components/setup-forms';
+import { LocalizedFields, localizedLabels, SchemaFormErrors, useSchemaForm } from '~/components/schema-forms';
 import { VolunteerNav } from '~/components/volunteer-forms';
 import type { CampaignTexts } from '~/domain/office/campaigns.server';
 import { boardShifts } from '~/domain/volunteers/board.server';
@@ -76,7 +76,7 @@ export default function WriteToVolunteers() {
   const { edition, roles, shifts, defaults } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as Reply | undefined;
   const { t, locale } = useI18n();
-  const setup = useSetupForm(volunteerMailSchema, data?.result, defaults);
+  const setup = useSchemaForm(volunteerMailSchema, data?.result, defaults);
   const subjectLabel = (language: string) => t('volunteers:write.subjectIn', { language });
   const bodyLabel = (language: string) => t('volunteers:write.bodyIn', { language });
   const labels = { ...localizedLabels('subject', subjectLabel), ...localizedLabels('body', bodyLabel), audience: t('volunteers:write.audience'), role_id: t('volunteers:shift.role'), shift_id: t('volunteers:write.shift') };
@@ -98,7 +98,7 @@ export default function WriteToVolunteers() {
           {t('volunteers:write.preview', { count: data.preview.count, languages: Object.entries(data.preview.byLanguage).map(([l, n]) => `${languageName(l, locale)} ${n}`).join(', ') || '–' })}
         </p>
       ) : null}
-      <SetupFormErrors setup={setup} labels={labels} />
+      <SchemaFormErrors setup={setup} labels={labels} />
       <Form method="post" {...getFormProps(setup.form)} noValidate>
         <ChoiceGroup
           name="audience"

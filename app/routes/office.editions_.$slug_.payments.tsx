@@ -8,10 +8,13 @@ import { requireEditionManager } from '~/http/office.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
 import { pageLink, Paging, pagingOf, type PagingInfo } from '~/components/paging';
+import { useSchemaForm } from '~/components/schema-forms';
 import { Localized, useI18n } from '~/components/i18n';
 import { FeeStatusTag, Money, PaymentList, TextAreaField } from '~/components/payments';
 import { recordBankTransfer } from '~/domain/payments/bank-transfer.server';
@@ -22,14 +25,15 @@ import { parseTransferReference } from '~/domain/payments/reference';
 import { cancelSchema, grantSchema, officeIntent, refuseSchema, retryRefundSchema, transferSchema } from '~/domain/payments/payments.schema';
 import { grantWaiver, refuseWaiver } from '~/domain/payments/waivers.server';
 import { db } from '~/server/db.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { firstError, keyErrorMap } from '~/lib/form-keys';
+import type { FieldError } from '~/lib/forms';
 import { translator } from '~/lib/i18n';
 import { pickText } from '~/lib/i18n-text';
 import { localeOf } from '~/http/locale.server';
 import { stripe } from '~/server/stripe.server';
 import { berlinDay, berlinToday, formatDay } from '~/lib/time';
 import type { Locale } from '~/lib/i18n';
-import { attempt, formErrorsOf, orRespond } from '~/http/errors.server';
+import { attempt, orRespond, replyOf } from '~/http/errors.server';
 
 /** A malformed slug is a 404 before anything else (never a sign-in redirect that carries it along). */
 function editionSlug(params: { slug?: string }): string {
@@ -72,71 +76,129 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Festplatz` }];
 
-type ActionData = { intent: string; target: number | null; errors: FieldErrors; values: Record<string, string> };
+type ActionData = {
+  intent: string;
+  target: number | null;
+  result: SubmissionResult<string[]>;
+};
+
+const schemas = {
+  transfer: transferSchema,
+  grant: grantSchema,
+  refuse: refuseSchema,
+  cancel: cancelSchema,
+  retryRefund: retryRefundSchema,
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = editionSlug(params);
   const { person: organiser } = await requireEditionManager(request, params.slug);
   const form = await request.formData();
   const intent = officeIntent.safeParse(form.get('intent'));
-  const fail = (target: number | null, errors: FieldErrors, values: Record<string, string>, status = 400) =>
-    json<ActionData>({ intent: intent.data ?? '', target, errors, values }, { status });
-  if (!intent.success) return fail(null, { form: { key: 'forms:errors.invalid' } }, {});
+  const target = Number(form.get('registrationId')) || null;
+  if (!intent.success) {
+    const result = parseWithZod(form, {
+      schema: transferSchema,
+      error: keyErrorMap,
+    }).reply({ formErrors: ['forms:errors.invalid'] });
+    return json<ActionData>({ intent: '', target: null, result }, { status: 400 });
+  }
+  // one zod schema per form, told apart by intent; the reply carries which row's form it answers
+  const submission = parseWithZod(form, {
+    schema: schemas[intent.data],
+    error: keyErrorMap,
+  });
+  const fail = (
+    to: number | null,
+    failure: {
+      formError?: FieldError;
+      fieldErrors?: Record<string, FieldError>;
+    },
+    status = 400
+  ) =>
+    json<ActionData>(
+      {
+        intent: intent.data,
+        target: to,
+        result: replyOf(submission, {
+          formError: failure.formError ?? { key: 'forms:errors.invalid' },
+          fieldErrors: failure.fieldErrors ?? {},
+        }),
+      },
+      { status }
+    );
+  if (intent.data === 'retryRefund') {
+    const client = stripe();
+    if (submission.status !== 'success' || !client) return fail(null, { formError: { key: 'payments:errors.onlineOff' } }, submission.status === 'success' ? 409 : 400);
+  } else if (submission.status !== 'success') {
+    return json<ActionData>({ intent: intent.data, target, result: submission.reply() }, { status: 400 });
+  }
   // every registration acted on must belong to this edition
   const view = await orRespond(() => editionPayments(db(), slug));
   const inEdition = (id: number) => view.rows.some((r) => r.registrationId === id);
-  const target = Number(form.get('registrationId')) || null;
   const done = () => redirect(`/office/editions/${slug}/payments?done=${intent.data}#registration-${target ?? ''}`, 303);
+  const notFound = () => fail(target, { formError: { key: 'payments:errors.notFound' } }, 404);
 
-  const run = async <T,>(values: Record<string, string>, call: () => Promise<T>) => {
-    if (target !== null && !inEdition(target)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
+  const run = async <T,>(call: () => Promise<T>) => {
+    if (target !== null && !inEdition(target)) return notFound();
     const result = await attempt(call);
-    if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
+    if (!result.ok) return fail(target, result, result.status);
     return done();
   };
 
-  switch (intent.data) {
-    case 'transfer': {
-      const parsed = parseForm(transferSchema, form);
-      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
-      const d = parsed.data;
-      return run(Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])), () =>
-        recordBankTransfer(db(), { registrationId: d.registrationId, amountCents: d.amount, receivedOn: d.receivedOn, note: d.note, organiser }),
+  const value = submission.status === 'success' ? submission.value : null;
+  if (!value) return fail(target, {});
+  switch (value.intent) {
+    case 'transfer':
+      return run(() =>
+        recordBankTransfer(db(), {
+          registrationId: value.registrationId,
+          amountCents: value.amount,
+          receivedOn: value.receivedOn,
+          note: value.note,
+          organiser,
+        })
       );
-    }
-    case 'grant': {
-      const parsed = parseForm(grantSchema, form);
-      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
-      return run(parsed.data.reason ? { reason: parsed.data.reason } : {}, () =>
-        grantWaiver(db(), { registrationId: parsed.data.registrationId, organiser, reason: parsed.data.reason ?? null }),
+    case 'grant':
+      return run(() =>
+        grantWaiver(db(), {
+          registrationId: value.registrationId,
+          organiser,
+          reason: value.reason ?? null,
+        })
       );
-    }
-    case 'refuse': {
-      const parsed = parseForm(refuseSchema, form);
-      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
-      return run({ reason: parsed.data.reason }, () => refuseWaiver(db(), { registrationId: parsed.data.registrationId, organiser, reason: parsed.data.reason }));
-    }
+    case 'refuse':
+      return run(() =>
+        refuseWaiver(db(), {
+          registrationId: value.registrationId,
+          organiser,
+          reason: value.reason,
+        })
+      );
     case 'cancel': {
-      const parsed = parseForm(cancelSchema, form);
-      if (!parsed.success) return fail(target, parsed.errors, parsed.values);
-      const d = parsed.data;
-      const values = { refund: String(form.get('refund') ?? ''), reason: d.reason };
-      if (!inEdition(d.registrationId)) return fail(target, { form: { key: 'payments:errors.notFound' } }, values, 404);
-      const result = await attempt(() => cancelPaidStand(db(), { registrationId: d.registrationId, refundCents: d.refund, reason: d.reason, organiser }));
-      if (!result.ok) return fail(target, formErrorsOf(result), values, result.status);
+      if (!inEdition(value.registrationId)) return notFound();
+      const result = await attempt(() =>
+        cancelPaidStand(db(), {
+          registrationId: value.registrationId,
+          refundCents: value.refund,
+          reason: value.reason,
+          organiser,
+        })
+      );
+      if (!result.ok) return fail(target, result, result.status);
       // Stripe refunds leave after the commit; a failure stays pending with its error, to retry
       const client = stripe();
       if (client) for (const refundId of result.value.stripeRefundIds) await sendStripeRefund(db(), client, refundId);
       return done();
     }
     case 'retryRefund': {
-      const parsed = parseForm(retryRefundSchema, form);
-      const client = stripe();
-      if (!parsed.success || !client) return fail(null, { form: { key: 'payments:errors.onlineOff' } }, {}, parsed.success ? 409 : 400);
-      const refundRow = view.rows.flatMap((r) => r.payments.flatMap((p) => p.refunds.map((x) => ({ ...x, registrationId: r.registrationId })))).find((x) => x.id === parsed.data.refundId);
-      if (!refundRow) return fail(null, { form: { key: 'payments:errors.notFound' } }, {}, 404);
+      const client = stripe()!;
+      const refundRow = view.rows
+        .flatMap((r) => r.payments.flatMap((p) => p.refunds.map((x) => ({ ...x, registrationId: r.registrationId }))))
+        .find((x) => x.id === value.refundId);
+      if (!refundRow) return fail(null, { formError: { key: 'payments:errors.notFound' } }, 404);
       const sent = await sendStripeRefund(db(), client, refundRow.id);
-      if (!sent) return fail(refundRow.registrationId, { form: { key: 'payments:errors.stripeUnavailable' } }, {}, 503);
+      if (!sent) return fail(refundRow.registrationId, { formError: { key: 'payments:errors.stripeUnavailable' } }, 503);
       return redirect(`/office/editions/${slug}/payments?done=retryRefund`, 303);
     }
   }
@@ -214,13 +276,37 @@ function Section({ id, title, rows, paging, today }: { id: string; title: string
   );
 }
 
-function RowForm({ row, intent, children, submit, secondary }: { row: OfficeRow; intent: string; children?: ReactNode; submit: string; secondary?: boolean }) {
+type RowSetup = ReturnType<typeof useSchemaForm>;
+
+/** One of a row's forms: its own Conform state, answered by the reply for this row and intent only. */
+function RowForm({
+  row,
+  intent,
+  children,
+  submit,
+  secondary,
+  defaultValue,
+}: {
+  row: OfficeRow;
+  intent: keyof typeof schemas;
+  children: (setup: RowSetup) => ReactNode;
+  submit: string;
+  secondary?: boolean;
+  defaultValue?: Record<string, string | undefined>;
+}) {
   const busy = useNavigation().state === 'submitting';
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const mine = data && data.target === row.registrationId && data.intent === intent ? data.result : undefined;
+  const setup = useSchemaForm(schemas[intent], mine, {
+    intent,
+    registrationId: String(row.registrationId),
+    ...defaultValue,
+  });
   return (
-    <Form method="post" noValidate className="row-form">
+    <Form method="post" {...getFormProps(setup.form)} noValidate className="row-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="registrationId" value={row.registrationId} />
-      {children}
+      {children(setup)}
       <p>
         <button type="submit" className={secondary ? 'secondary' : undefined} disabled={busy}>
           {submit}
@@ -239,8 +325,8 @@ function Row({ row, today }: { row: OfficeRow; today: string }) {
   const { t, locale } = useI18n();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const mine = data && data.target === row.registrationId ? data : undefined;
-  const errorsFor = (intent: string) => (mine?.intent === intent ? mine.errors : undefined);
-  const valuesFor = (intent: string) => (mine?.intent === intent ? mine.values : undefined);
+  // a refusal about the whole row (not about one field) is shown over the row's forms
+  const rowError = firstError(mine?.result.error?.[''] ?? undefined);
   const fid = (intent: string, name: string) => `${intent}-${row.registrationId}-${name}`;
   const owes = row.status === 'due' || row.status === 'pending';
   return (
@@ -278,13 +364,17 @@ function Row({ row, today }: { row: OfficeRow; today: string }) {
         {row.reminderStage > 0 ? (
           <>
             <dt>{t('payments:office.row.reminders')}</dt>
-            <dd>{t('payments:office.row.reminderStage', { stage: row.reminderStage })}</dd>
+            <dd>
+              {t('payments:office.row.reminderStage', {
+                stage: row.reminderStage,
+              })}
+            </dd>
           </>
         ) : null}
       </dl>
       <PaymentList payments={row.payments} office />
 
-      {mine?.errors.form ? <ErrorSummary errors={{ form: mine.errors.form }} labels={{}} /> : null}
+      {rowError ? <ErrorSummary errors={{ form: rowError }} labels={{}} /> : null}
 
       {row.waiver?.state === 'requested' ? (
         <div className="waiver-request">
@@ -293,25 +383,33 @@ function Row({ row, today }: { row: OfficeRow; today: string }) {
             {row.waiver.nonProfit ? <span className="tag">{t('payments:office.waiver.nonProfit')}</span> : null} {row.waiver.reason}
           </p>
           <RowForm row={row} intent="grant" submit={t('payments:office.waiver.grant')}>
-            <TextAreaField
-              id={fid('grant', 'reason')}
-              name="reason"
-              rows={2}
-              label={t('payments:office.waiver.grantReason')}
-              defaultValue={valuesFor('grant')?.reason}
-              error={errorsFor('grant')?.reason}
-            />
+            {(setup) => (
+              <>
+                <TextAreaField
+                  id={fid('grant', 'reason')}
+                  name="reason"
+                  rows={2}
+                  label={t('payments:office.waiver.grantReason')}
+                  defaultValue={setup.value('reason')}
+                  error={setup.error('reason')}
+                />
+              </>
+            )}
           </RowForm>
           <RowForm row={row} intent="refuse" submit={t('payments:office.waiver.refuse')} secondary>
-            <TextAreaField
-              id={fid('refuse', 'reason')}
-              name="reason"
-              rows={2}
-              required
-              label={t('payments:office.waiver.refuseReason')}
-              defaultValue={valuesFor('refuse')?.reason}
-              error={errorsFor('refuse')?.reason}
-            />
+            {(setup) => (
+              <>
+                <TextAreaField
+                  id={fid('refuse', 'reason')}
+                  name="reason"
+                  rows={2}
+                  required
+                  label={t('payments:office.waiver.refuseReason')}
+                  defaultValue={setup.value('reason')}
+                  error={setup.error('reason')}
+                />
+              </>
+            )}
           </RowForm>
         </div>
       ) : row.waiver ? (
@@ -324,26 +422,32 @@ function Row({ row, today }: { row: OfficeRow; today: string }) {
       {owes ? (
         <details open={mine?.intent === 'transfer'}>
           <summary>{t('payments:office.transfer.summary')}</summary>
-          <RowForm row={row} intent="transfer" submit={t('payments:office.transfer.submit')}>
-            <Field
-              id={fid('transfer', 'amount')}
-              name="amount"
-              inputMode="decimal"
-              label={t('payments:office.transfer.amount')}
-              hint={t('payments:office.transfer.amountHint', { amount: formatMoney(row.outstandingCents, locale) })}
-              defaultValue={valuesFor('transfer')?.amount ?? euros(row.outstandingCents, locale)}
-              error={errorsFor('transfer')?.amount}
-            />
-            <Field
-              id={fid('transfer', 'receivedOn')}
-              name="receivedOn"
-              type="date"
-              max={today}
-              label={t('payments:office.transfer.receivedOn')}
-              defaultValue={valuesFor('transfer')?.receivedOn ?? today}
-              error={errorsFor('transfer')?.receivedOn}
-            />
-            <Field id={fid('transfer', 'note')} name="note" label={t('payments:office.transfer.note')} defaultValue={valuesFor('transfer')?.note} error={errorsFor('transfer')?.note} />
+          <RowForm row={row} intent="transfer" submit={t('payments:office.transfer.submit')} defaultValue={{ amount: euros(row.outstandingCents, locale), receivedOn: today }}>
+            {(setup) => (
+              <>
+                <Field
+                  id={fid('transfer', 'amount')}
+                  name="amount"
+                  inputMode="decimal"
+                  label={t('payments:office.transfer.amount')}
+                  hint={t('payments:office.transfer.amountHint', {
+                    amount: formatMoney(row.outstandingCents, locale),
+                  })}
+                  defaultValue={setup.value('amount')}
+                  error={setup.error('amount')}
+                />
+                <Field
+                  id={fid('transfer', 'receivedOn')}
+                  name="receivedOn"
+                  type="date"
+                  max={today}
+                  label={t('payments:office.transfer.receivedOn')}
+                  defaultValue={setup.value('receivedOn')}
+                  error={setup.error('receivedOn')}
+                />
+                <Field id={fid('transfer', 'note')} name="note" label={t('payments:office.transfer.note')} defaultValue={setup.value('note')} error={setup.error('note')} />
+              </>
+            )}
           </RowForm>
         </details>
       ) : null}
@@ -351,38 +455,48 @@ function Row({ row, today }: { row: OfficeRow; today: string }) {
       {row.state === 'confirmed' && row.paidCents > 0 ? (
         <details open={mine?.intent === 'cancel'}>
           <summary>{t('payments:office.cancel.summary')}</summary>
-          <RowForm row={row} intent="cancel" submit={t('payments:office.cancel.submit')}>
-            <Field
-              id={fid('cancel', 'refund')}
-              name="refund"
-              inputMode="decimal"
-              label={t('payments:office.cancel.refund')}
-              hint={t('payments:office.cancel.refundHint', { amount: formatMoney(row.refundableCents, locale) })}
-              defaultValue={valuesFor('cancel')?.refund ?? euros(row.refundableCents, locale)}
-              error={errorsFor('cancel')?.refund}
-            />
-            <TextAreaField
-              id={fid('cancel', 'reason')}
-              name="reason"
-              rows={2}
-              required
-              label={t('payments:office.cancel.reason')}
-              defaultValue={valuesFor('cancel')?.reason}
-              error={errorsFor('cancel')?.reason}
-            />
+          <RowForm row={row} intent="cancel" submit={t('payments:office.cancel.submit')} defaultValue={{ refund: euros(row.refundableCents, locale) }}>
+            {(setup) => (
+              <>
+                <Field
+                  id={fid('cancel', 'refund')}
+                  name="refund"
+                  inputMode="decimal"
+                  label={t('payments:office.cancel.refund')}
+                  hint={t('payments:office.cancel.refundHint', {
+                    amount: formatMoney(row.refundableCents, locale),
+                  })}
+                  defaultValue={setup.value('refund')}
+                  error={setup.error('refund')}
+                />
+                <TextAreaField
+                  id={fid('cancel', 'reason')}
+                  name="reason"
+                  rows={2}
+                  required
+                  label={t('payments:office.cancel.reason')}
+                  defaultValue={setup.value('reason')}
+                  error={setup.error('reason')}
+                />
+              </>
+            )}
           </RowForm>
         </details>
       ) : null}
 
-      {row.payments.flatMap((p) => p.refunds.filter((r) => r.state === 'pending')).map((r) => (
-        <Form method="post" key={r.id} className="row-form">
-          <input type="hidden" name="intent" value="retryRefund" />
-          <input type="hidden" name="refundId" value={r.id} />
-          <button type="submit" className="secondary">
-            {t('payments:office.retryRefund', { amount: formatMoney(r.amountCents, locale) })}
-          </button>
-        </Form>
-      ))}
+      {row.payments
+        .flatMap((p) => p.refunds.filter((r) => r.state === 'pending'))
+        .map((r) => (
+          <Form method="post" key={r.id} className="row-form">
+            <input type="hidden" name="intent" value="retryRefund" />
+            <input type="hidden" name="refundId" value={r.id} />
+            <button type="submit" className="secondary">
+              {t('payments:office.retryRefund', {
+                amount: formatMoney(r.amountCents, locale),
+              })}
+            </button>
+          </Form>
+        ))}
     </li>
   );
 }

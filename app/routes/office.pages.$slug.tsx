@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field, useFieldError } from '~/components/forms';
@@ -9,7 +12,7 @@ import { RichText } from '~/components/rich-text';
 import { EDITABLE_PAGES, isPageSlug, pageInLocale, savePage, type PageSlug } from '~/domain/pages/pages.server';
 import { assertAdministrator } from '~/domain/people/authorise.server';
 import { db } from '~/server/db.server';
-import { parseForm } from '~/lib/forms';
+import { keyErrorMap } from '~/lib/form-keys';
 import { invariantResponse } from '~/http/http.server';
 import { isLocale, localeInfo, translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
@@ -48,9 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireOfficePerson(request);
   await orRespond(async () => assertAdministrator(person));
   const { slug, pageLocale } = target(request, params.slug);
-  const result = parseForm(schema, await request.formData());
-  if (!result.success) return json({ errors: result.errors, values: result.values }, { status: 400 });
-  const version = await orRespond(() => savePage(db(), person, { slug, locale: pageLocale, ...result.data }));
+  const submission = parseWithZod(await request.formData(), { schema, error: keyErrorMap });
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
+  const text = submission.value;
+  const version = await orRespond(() => savePage(db(), person, { slug, locale: pageLocale, ...text }));
   return redirect(`/office/pages/${slug}?locale=${pageLocale}&saved=${version}`);
 }
 
@@ -58,8 +62,8 @@ export default function EditPage() {
   const { slug, path, pageLocale, page, saved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
-  const bodyError = useFieldError(data?.errors?.body);
-  const body = data?.values?.body ?? page.body;
+  const setup = useSchemaForm(schema, data?.result, { title: page.title, body: page.body });
+  const bodyError = useFieldError(setup.error('body'));
   const dir = localeInfo[pageLocale as keyof typeof localeInfo].dir;
   return (
     <>
@@ -75,9 +79,9 @@ export default function EditPage() {
         </p>
       ) : null}
       <p className="hint">{t('admin:pages.syntax')}</p>
-      <ErrorSummary errors={data?.errors} labels={{ title: t('admin:pages.pageTitle'), body: t('admin:pages.body') }} />
-      <Form method="post" noValidate>
-        <Field name="title" label={t('admin:pages.pageTitle')} defaultValue={data?.values?.title ?? page.title} error={data?.errors?.title} lang={pageLocale} dir={dir} required maxLength={200} />
+      <ErrorSummary errors={setup.fieldErrors} labels={{ title: t('admin:pages.pageTitle'), body: t('admin:pages.body') }} />
+      <Form method="post" {...getFormProps(setup.form)} noValidate>
+        <Field name="title" label={t('admin:pages.pageTitle')} defaultValue={setup.value('title')} error={setup.error('title')} lang={pageLocale} dir={dir} required maxLength={200} />
         <div className="field">
           <label htmlFor="field-body">{t('admin:pages.body')}</label>
           <textarea
@@ -86,7 +90,7 @@ export default function EditPage() {
             rows={24}
             lang={pageLocale}
             dir={dir}
-            defaultValue={body}
+            defaultValue={setup.value('body')}
             aria-invalid={bodyError ? true : undefined}
             aria-describedby={bodyError ? 'field-body-error' : undefined}
           />

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useSchemaForm } from '~/components/schema-forms';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorSummary, Field } from '~/components/forms';
@@ -11,7 +14,7 @@ import { addToSeriesTeam, listOfficePeople, removeFromSeriesTeam } from '~/domai
 import { addAdministrator, removeAdministrator } from '~/domain/people/administrators.server';
 import { FormAlert } from '~/components/registration';
 import { db } from '~/server/db.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { encodeFieldError, firstError, keyErrorMap } from '~/lib/form-keys';
 import { translator } from '~/lib/i18n';
 import { localeOf } from '~/http/locale.server';
 import { requireOfficePerson } from '~/http/session.server';
@@ -33,49 +36,63 @@ const resetSchema = z.object({ intent: z.literal('reset'), personId: z.coerce.nu
 const addAdminSchema = z.object({ intent: z.literal('addAdmin'), email: z.string().trim().min(1).max(254).pipe(z.email()) });
 const removeAdminSchema = z.object({ intent: z.literal('removeAdmin'), personId: z.coerce.number().int().positive() });
 
+type Done = 'added' | 'adminAdded' | 'adminRemoved' | 'removed' | 'reset';
+/** One schema per form of the page, told apart by intent; the reply names the form it answers. */
+type Reply = { intent: string; result: SubmissionResult<string[]> | null; done: Done | null };
+
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requireOfficePerson(request);
   await orRespond(async () => assertAdministrator(person));
   const form = await request.formData();
-  const intent = form.get('intent');
+  const intent = String(form.get('intent') ?? '');
+  const parse = <S extends z.ZodType>(schema: S) => parseWithZod(form, { schema, error: keyErrorMap });
+  const invalid = (submission: { reply: () => SubmissionResult<string[]> }) => json<Reply>({ intent, result: submission.reply(), done: null }, { status: 400 });
+  // done: the form starts again empty, with what happened said over the page
+  const done = (what: Done) => json<Reply>({ intent, result: null, done: what });
   if (intent === 'add') {
-    const result = parseForm(addSchema, form);
-    if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
-    await orRespond(() => addToSeriesTeam(db(), person, result.data));
-    return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'added' as const });
+    const submission = parse(addSchema);
+    if (submission.status !== 'success') return invalid(submission);
+    const member = submission.value;
+    await orRespond(() => addToSeriesTeam(db(), person, member));
+    return done('added');
   }
   if (intent === 'addAdmin') {
-    const result = parseForm(addAdminSchema, form);
-    if (!result.success) return json({ errors: {} as FieldErrors, adminErrors: result.errors, values: result.values, done: null }, { status: 400 });
-    const outcome = await attempt(() => addAdministrator(db(), person, result.data.email));
-    if (!outcome.ok) return json({ errors: {} as FieldErrors, adminErrors: { email: outcome.formError } as FieldErrors, values: { email: result.data.email } as Record<string, string>, done: null }, { status: outcome.status });
-    return json({ errors: {} as FieldErrors, adminErrors: {} as FieldErrors, values: {} as Record<string, string>, done: 'adminAdded' as const });
+    const submission = parse(addAdminSchema);
+    if (submission.status !== 'success') return invalid(submission);
+    const { email } = submission.value;
+    const outcome = await attempt(() => addAdministrator(db(), person, email));
+    if (!outcome.ok) return json<Reply>({ intent, result: submission.reply({ fieldErrors: { email: [encodeFieldError(outcome.formError)] } }), done: null }, { status: outcome.status });
+    return done('adminAdded');
   }
   if (intent === 'removeAdmin') {
-    const result = parseForm(removeAdminSchema, form);
-    if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
-    const outcome = await attempt(() => removeAdministrator(db(), person, result.data.personId));
-    if (!outcome.ok) return json({ errors: { form: outcome.formError } as FieldErrors, values: {} as Record<string, string>, done: null }, { status: outcome.status });
-    return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'adminRemoved' as const });
+    const submission = parse(removeAdminSchema);
+    if (submission.status !== 'success') return invalid(submission);
+    const { personId } = submission.value;
+    const outcome = await attempt(() => removeAdministrator(db(), person, personId));
+    if (!outcome.ok) return json<Reply>({ intent, result: submission.reply({ formErrors: [encodeFieldError(outcome.formError)] }), done: null }, { status: outcome.status });
+    return done('adminRemoved');
   }
   if (intent === 'remove') {
-    const result = parseForm(removeSchema, form);
-    if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
-    await orRespond(() => removeFromSeriesTeam(db(), person, result.data));
-    return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'removed' as const });
+    const submission = parse(removeSchema);
+    if (submission.status !== 'success') return invalid(submission);
+    const member = submission.value;
+    await orRespond(() => removeFromSeriesTeam(db(), person, member));
+    return done('removed');
   }
-  const result = parseForm(resetSchema, form);
-  if (!result.success) return json({ errors: result.errors, values: result.values, done: null }, { status: 400 });
-  await orRespond(() => resetSecondFactor(db(), person, result.data.personId));
-  return json({ errors: {} as FieldErrors, values: {} as Record<string, string>, done: 'reset' as const });
+  const submission = parse(resetSchema);
+  if (submission.status !== 'success') return invalid(submission);
+  const { personId } = submission.value;
+  await orRespond(() => resetSecondFactor(db(), person, personId));
+  return done('reset');
 }
 
-function AddAdministrator({ errors, value }: { errors: FieldErrors | undefined; value: string | undefined }) {
+function AddAdministrator({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
   const { t } = useI18n();
+  const setup = useSchemaForm(addAdminSchema, lastResult, { intent: 'addAdmin' });
   return (
-    <Form method="post" noValidate>
+    <Form method="post" {...getFormProps(setup.form)} noValidate>
       <input type="hidden" name="intent" value="addAdmin" />
-      <Field name="email" id="field-admin-email" type="email" label={t('setup:people.adminEmail')} hint={t('setup:people.adminHint')} defaultValue={value} error={errors?.email} required />
+      <Field name="email" id="field-admin-email" type="email" label={t('setup:people.adminEmail')} hint={t('setup:people.adminHint')} defaultValue={setup.value('email')} error={setup.error('email')} required />
       <p>
         <button type="submit">{t('setup:people.addAdmin')}</button>
       </p>
@@ -100,6 +117,8 @@ export default function OfficePeople() {
   const { admins, series } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
+  const replyFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
+  const add = useSchemaForm(addSchema, replyFor('add'), { intent: 'add' });
   return (
     <>
       <p>
@@ -111,7 +130,7 @@ export default function OfficePeople() {
           {data.done === 'adminAdded' || data.done === 'adminRemoved' ? t(`setup:people.done.${data.done}`) : t(`admin:people.done.${data.done}`)}
         </p>
       ) : null}
-      <FormAlert message={data?.errors?.form} />
+      <FormAlert message={firstError(data?.result?.error?.[''] ?? undefined)} />
       <h2>{t('admin:people.admins')}</h2>
       <ul>
         {admins.map((a) => (
@@ -128,7 +147,7 @@ export default function OfficePeople() {
           </li>
         ))}
       </ul>
-      <AddAdministrator errors={data && 'adminErrors' in data ? data.adminErrors : undefined} value={data && 'adminErrors' in data ? data.values?.email : undefined} />
+      <AddAdministrator lastResult={replyFor('addAdmin')} />
       {series.map((s) => (
         <section key={s.id} aria-labelledby={`team-${s.slug}`}>
           <h2 id={`team-${s.slug}`}>
@@ -155,13 +174,13 @@ export default function OfficePeople() {
         </section>
       ))}
       <h2>{t('admin:people.add')}</h2>
-      <ErrorSummary errors={data?.errors} labels={{ email: t('admin:people.email'), seriesId: t('admin:people.series') }} />
-      <Form method="post" noValidate>
+      <ErrorSummary errors={add.fieldErrors} labels={{ email: t('admin:people.email'), seriesId: t('admin:people.series') }} />
+      <Form method="post" {...getFormProps(add.form)} noValidate>
         <input type="hidden" name="intent" value="add" />
-        <Field name="email" type="email" label={t('admin:people.email')} defaultValue={data?.values?.email} error={data?.errors?.email} required />
+        <Field name="email" type="email" label={t('admin:people.email')} defaultValue={add.value('email')} error={add.error('email')} required />
         <div className="field">
           <label htmlFor="field-seriesId">{t('admin:people.series')}</label>
-          <select id="field-seriesId" name="seriesId" defaultValue={data?.values?.seriesId}>
+          <select id="field-seriesId" name="seriesId" defaultValue={add.value('seriesId')}>
             {series.map((s) => (
               <option key={s.id} value={s.id}>
                 {JSON.parse(s.name).de ?? s.slug}

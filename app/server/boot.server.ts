@@ -9,6 +9,7 @@ import { startBackupJob } from './backup-job.server';
 import { startPaymentReminders } from './payment-reminders.server';
 import { startVolunteerReminders } from './volunteer-reminders.server';
 import { administratorCount } from '../domain/people/administrators.server';
+import { wireDomains } from '../domain/wiring.server';
 
 type Stopper = () => Promise<void> | void;
 const stoppers: Stopper[] = [];
@@ -16,6 +17,7 @@ const stoppers: Stopper[] = [];
 /** Called by server.mjs before it listens: checks the environment, migrates, seeds the demo. */
 export async function startApp() {
   const config = env();
+  wireDomains();
   const { db, path } = database();
   const migrated = await migrateToLatest(db);
   for (const r of migrated.results ?? []) log.info(`migration ${r.migrationName}: ${r.status}`);

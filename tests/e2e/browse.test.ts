@@ -1,28 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectVisible, launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { journey } from '../helpers/journey';
+import { expectVisible } from '../helpers/browser';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = journey();
 
 describe('a resident browses the program', () => {
   it('goes from the home page to Djelem Djelem, sees its program and switches to English', async () => {
-    const context = await browser.newContext({ locale: 'de-DE' });
+    const context = await app.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     // hydrated: the client router took over (the cached page's scripts ran under its CSP hashes)
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await expect(page.locator('h1').textContent()).resolves.toBe('Feste und Aktionstage der Stadt');

@@ -1,18 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { journey } from '../helpers/journey';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = journey();
 
 /**
  * A route whose module evaluates a `.server` import at load time (e.g.
@@ -22,11 +12,11 @@ afterAll(async () => {
  */
 describe('client modules', () => {
   it('every route module of the client build loads in the browser without an error', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     // the whole client build's manifest (with lazy route discovery the page holds only its own routes)
     const file = readdirSync('public/build').find((name) => /^manifest-.*\.js$/.test(name));

@@ -19,7 +19,7 @@ import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectVisible, launchBrowser } from '../helpers/browser';
-import { linkIn, startSmtpServer, type TestSmtp } from '../helpers/mail';
+import { linkIn, sentTo, startSmtpServer, type TestSmtp } from '../helpers/mail';
 import { startServer, type RunningServer } from '../helpers/server';
 import { formatDay } from '~/lib/time';
 import { languageName, translator } from '~/lib/i18n';
@@ -71,7 +71,6 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-const to = (address: string) => (m: { to?: unknown }) => JSON.stringify(m.to ?? '').includes(address);
 
 /** Asks for a link at /login and opens the one that really went through SMTP, then confirms. */
 async function followSignInLink(page: Page, email: string) {
@@ -79,7 +78,7 @@ async function followSignInLink(page: Page, email: string) {
   await page.getByLabel(t('auth:login.email')).fill(email);
   await page.getByRole('button', { name: t('auth:login.submit') }).click();
   await expectVisible(page.getByRole('heading', { name: t('auth:login.sentTitle') }));
-  const mail = await smtp.waitFor((m) => to(email)(m) && (m.text ?? '').includes('/login/verify?token='));
+  const mail = await smtp.waitFor((m) => sentTo(email)(m) && (m.text ?? '').includes('/login/verify?token='));
   const link = new URL(linkIn(mail, `${PUBLIC_URL}/login/verify?token=`));
   await page.goto(`${server.url}${link.pathname}${link.search}`);
   await page.getByRole('button', { name: t('auth:verify.submit') }).click();

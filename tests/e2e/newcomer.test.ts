@@ -3,30 +3,17 @@
  * size follows the chosen stand type, and the consent a resident reads is the one kept.
  */
 import SQLite from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { journey } from '../helpers/journey';
 import { browserCookie, signIn } from '../helpers/auth';
-import { expectVisible, launchBrowser } from '../helpers/browser';
-import { startSmtpServer, type TestSmtp } from '../helpers/mail';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expectVisible } from '../helpers/browser';
 
 const PUBLIC_URL = 'http://festplatz.test';
-let smtp: TestSmtp;
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url, PUBLIC_URL }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+const app = journey({ smtp: true, env: { PUBLIC_URL } });
 
 function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new SQLite(server.databasePath, { readonly: true });
+  const db = new SQLite(app.server.databasePath, { readonly: true });
   try {
     return db.prepare(sql).get(...params) as T;
   } finally {
@@ -36,13 +23,13 @@ function query<T>(sql: string, ...params: unknown[]): T {
 
 describe('the apply form’s stand size', () => {
   it('follows the chosen stand type with JavaScript and saves that size', async () => {
-    const cookie = await signIn(server.url, smtp, 'kontakt@projekt-ankommen.example');
-    const context = await browser.newContext({ locale: 'en-GB' });
-    await context.addCookies([browserCookie(server.url, cookie)]);
+    const cookie = await signIn(app.server.url, app.smtp, 'kontakt@projekt-ankommen.example');
+    const context = await app.browser.newContext({ locale: 'en-GB' });
+    await context.addCookies([browserCookie(app.server.url, cookie)]);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/editions/dortbund-2027/apply?lang=en`);
+    await page.goto(`${app.server.url}/editions/dortbund-2027/apply?lang=en`);
     await page.getByRole('radio', { name: /Information table/ }).check();
     await expect.poll(() => page.locator('#field-widthM').inputValue()).toBe('2');
     expect(await page.locator('#field-depthM').inputValue()).toBe('1');
@@ -68,9 +55,9 @@ describe('the consent a resident gives', () => {
   const consentFor = (email: string) => query<{ consent_text: string }>('select consent_text from series_subscriptions where email = ?', email)?.consent_text;
 
   it('with JavaScript: the text beside the checkbox follows the chosen series and is the text kept', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await app.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/notifications?lang=en`);
+    await page.goto(`${app.server.url}/notifications?lang=en`);
     await page.getByLabel('Series').selectOption({ label: 'Djelem Djelem' });
     const shown = (await page.locator('label[for="field-consent"]').innerText()).trim();
     expect(shown).toContain('Djelem Djelem');
@@ -83,9 +70,9 @@ describe('the consent a resident gives', () => {
   });
 
   it('without JavaScript: a series changed after the text was shown is asked again, then the shown text is kept', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+    const context = await app.browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/notifications?lang=en`);
+    await page.goto(`${app.server.url}/notifications?lang=en`);
     const first = (await page.locator('label[for="field-consent"]').innerText()).trim();
     expect(first).not.toContain('Djelem Djelem');
     await page.getByLabel('Series').selectOption({ label: 'Djelem Djelem' });

@@ -1,19 +1,11 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectVisible, launchBrowser } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { journey } from '../helpers/journey';
+import { expectVisible } from '../helpers/browser';
 import { parseIcs } from '../helpers/ical';
-import { startServer, type RunningServer } from '../helpers/server';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = journey();
 
 /** Opens two filter groups, ticks a box in each and sends the form: the same with and without JavaScript. */
 async function filterDjelemMusic(page: Page) {
@@ -43,9 +35,9 @@ describe('a resident filters the program, subscribes and builds "my program"', (
   afterAll(() => context?.close());
 
   it('filters, finds the subscribe link, stars two items and downloads exactly those', async () => {
-    context = await browser.newContext({ locale: 'de-DE' });
+    context = await app.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Programm' }).click();
     await page.waitForURL(/\/program$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Programm' }));
@@ -81,10 +73,10 @@ describe('a resident filters the program, subscribes and builds "my program"', (
   });
 
   it('works the same without JavaScript', async () => {
-    const noJs = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+    const noJs = await app.browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
     try {
       const page = await noJs.newPage();
-      await page.goto(`${server.url}/program`);
+      await page.goto(`${app.server.url}/program`);
       await filterDjelemMusic(page);
       await expectFilteredView(page);
       // starring is a plain form post that comes back to the same view

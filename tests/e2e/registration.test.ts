@@ -6,35 +6,23 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { journey, recordBrowserErrors } from '../helpers/journey';
 import { signInInPage } from '../helpers/auth';
-import { expectVisible, launchBrowser } from '../helpers/browser';
-import { linkIn, startSmtpServer, type TestSmtp } from '../helpers/mail';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expectVisible } from '../helpers/browser';
+import { linkIn, sentTo } from '../helpers/mail';
 
 const PUBLIC_URL = 'http://festplatz.test';
 const ASSOCIATION = 'vorstand@nachbarschaftsgarten.example';
 const ORGANISATION = 'Nachbarschaftsgarten Nordstadt e.V.';
 const DORTBUND = /^Dortbund! Eine Stadt\. Viele Gesichter \d{4}$/;
 
-let smtp: TestSmtp;
-let server: RunningServer;
-let browser: Browser;
 let association: BrowserContext;
 const browserErrors: string[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url, PUBLIC_URL }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+const app = journey({ smtp: true, env: { PUBLIC_URL } });
 
-const to = (address: string) => (m: { to?: unknown }) => JSON.stringify(m.to ?? '').includes(address);
 
 /** WCAG 2 A/AA problems axe finds on the page, as "rule: elements". */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -43,28 +31,25 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => (m.type() === 'error' ? browserErrors.push(m.text()) : undefined));
-  page.on('pageerror', (e) => browserErrors.push(String(e)));
-  return page;
+  return recordBrowserErrors(await context.newPage(), browserErrors);
 }
 
 /** Asks for a link at /login, takes it from the mail that really went through SMTP, confirms. */
 async function signInByEmail(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${app.server.url}/login`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByRole('button', { name: 'Login-Link senden' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Bitte sehen Sie in Ihr Postfach' }));
-  const mail = await smtp.waitFor((m) => to(email)(m) && (m.text ?? '').includes('/login/verify?token='));
+  const mail = await app.smtp.waitFor((m) => sentTo(email)(m) && (m.text ?? '').includes('/login/verify?token='));
   const link = new URL(linkIn(mail, `${PUBLIC_URL}/login/verify?token=`));
-  await page.goto(`${server.url}${link.pathname}${link.search}`);
+  await page.goto(`${app.server.url}${link.pathname}${link.search}`);
   await page.getByRole('button', { name: 'Jetzt einloggen' }).click();
   await page.waitForURL(/\/account$/);
 }
 
 describe('an association registers a stand and the organisers approve it', () => {
   it('goes from the sign-in link to an approved stand with the setup time in the calendar', async () => {
-    association = await browser.newContext({ locale: 'de-DE' });
+    association = await app.browser.newContext({ locale: 'de-DE' });
     const page = await newPage(association);
     await signInByEmail(page, ASSOCIATION);
 
@@ -112,14 +97,14 @@ describe('an association registers a stand and the organisers approve it', () =>
     const applicationUrl = page.url();
     expect(await axeViolations(page)).toEqual([]);
 
-    const received = await smtp.waitFor((m) => to(ASSOCIATION)(m) && (m.subject ?? '').startsWith('Anmeldung erhalten'));
+    const received = await app.smtp.waitFor((m) => sentTo(ASSOCIATION)(m) && (m.subject ?? '').startsWith('Anmeldung erhalten'));
     expect(received.subject).toMatch(/^Anmeldung erhalten: Dortbund! Eine Stadt\. Viele Gesichter \d{4}$/);
 
     // the organiser, in a second browser, signed in the same way
     // (organisers also pass a second factor: enrolled in the page, the code typed into it)
-    const office = await browser.newContext({ locale: 'de-DE' });
+    const office = await app.browser.newContext({ locale: 'de-DE' });
     const orga = await newPage(office);
-    await signInInPage(orga, server.url, smtp, 'orga@festplatz.localhost');
+    await signInInPage(orga, app.server.url, app.smtp, 'orga@festplatz.localhost');
     await orga.waitForURL(/\/office$/);
     // newest first: the coming edition before last year's
     const edition = orga.locator('.card', { has: orga.getByRole('heading', { name: DORTBUND }) }).first();
@@ -142,11 +127,11 @@ describe('an association registers a stand and the organisers approve it', () =>
     expect(orga.url()).toMatch(/\?state=submitted/);
 
     // the approval mail, with the setup time as a calendar entry in UTC
-    const approved = await smtp.waitFor((m) => to(ASSOCIATION)(m) && (m.subject ?? '').endsWith('ist zugesagt'));
+    const approved = await app.smtp.waitFor((m) => sentTo(ASSOCIATION)(m) && (m.subject ?? '').endsWith('ist zugesagt'));
     expect(approved.subject).toMatch(/^Ihr Stand bei Dortbund! Eine Stadt\. Viele Gesichter \d{4} ist zugesagt$/);
     const ics = approved.attachments.find((a) => a.filename === 'setup.ics');
     expect(ics?.contentType).toBe('text/calendar');
-    const db = new SQLite(server.databasePath, { readonly: true });
+    const db = new SQLite(app.server.databasePath, { readonly: true });
     const setup = db.prepare("select setup_starts_at from editions where slug like 'dortbund-%' order by starts_on desc limit 1").get() as { setup_starts_at: string };
     db.close();
     const dtstart = setup.setup_starts_at.replace(/[-:]/g, '').replace(/\.\d{3}/, ''); // 2027-09-11T05:30:00.000Z → 20270911T053000Z
@@ -164,12 +149,42 @@ describe('an association registers a stand and the organisers approve it', () =>
   });
 });
 
-describe('the apply form without JavaScript, on a phone', () => {
-  it('shows the error next to the field, keeps the input, then saves a draft', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', viewport: { width: 375, height: 740 } });
+describe('the apply form with JavaScript', () => {
+  it('checks in the browser with the same schema and words before anything is sent', async () => {
+    const context = await app.browser.newContext({ locale: 'de-DE' });
     await context.addCookies(await association.cookies());
     const page = await newPage(context);
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${app.server.url}/account`);
+    const djelem = page.locator('.card', { has: page.getByRole('heading', { name: /^Djelem Djelem \d{4}$/ }) });
+    await djelem.getByRole('link', { name: 'Stand anmelden' }).click();
+    await page.waitForURL(/\/editions\/djelem-djelem-\d{4}\/apply\?org=\d+$/);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+    const posts: string[] = [];
+    page.on('request', (r) => (r.method() === 'POST' ? posts.push(r.url()) : undefined));
+
+    await page.getByRole('radio', { name: /Infotisch im Foyer/ }).check();
+    await page.getByLabel('Breite (m)').fill('zwei');
+    await page.getByRole('button', { name: 'Anmeldung einreichen' }).click();
+
+    const width = page.locator('.field', { has: page.locator('#field-widthM') });
+    await expectVisible(width.locator('.field-error'));
+    await expect(width.locator('.field-error').textContent()).resolves.toBe('Diese Angabe ist ungültig.');
+    await expect(page.locator('#field-widthM').getAttribute('aria-invalid')).resolves.toBe('true');
+    const activities = page.locator('.field', { has: page.locator('#field-activities') });
+    await expect(activities.locator('.field-error').textContent()).resolves.toBe('Bitte beschreiben Sie, was Sie an Ihrem Stand vorhaben.');
+    await expect(page.locator('.error-summary h2').textContent()).resolves.toBe('Bitte korrigieren Sie 2 Angaben');
+    // the browser answered: no request left for the server
+    expect(posts).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the apply form without JavaScript, on a phone', () => {
+  it('shows the error next to the field, keeps the input, then saves a draft', async () => {
+    const context = await app.browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', viewport: { width: 375, height: 740 } });
+    await context.addCookies(await association.cookies());
+    const page = await newPage(context);
+    await page.goto(`${app.server.url}/account`);
     const djelem = page.locator('.card', { has: page.getByRole('heading', { name: /^Djelem Djelem \d{4}$/ }) });
     await djelem.getByRole('link', { name: 'Stand anmelden' }).click();
     await page.waitForURL(/\/editions\/djelem-djelem-\d{4}\/apply\?org=\d+$/);

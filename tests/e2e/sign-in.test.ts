@@ -5,30 +5,18 @@
  * off (the code page); an association signs in without JavaScript too.
  */
 import SQLite from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { journey } from '../helpers/journey';
 import { signInInPage } from '../helpers/auth';
-import { expectVisible, launchBrowser } from '../helpers/browser';
-import { startSmtpServer, type TestSmtp } from '../helpers/mail';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expectVisible } from '../helpers/browser';
 
-let smtp: TestSmtp;
-let server: RunningServer;
-let browser: Browser;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'http://festplatz.test' }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+const app = journey({ smtp: true, env: { PUBLIC_URL: 'http://festplatz.test' } });
 
 function submittedCount(): number {
-  const db = new SQLite(server.databasePath, { readonly: true });
+  const db = new SQLite(app.server.databasePath, { readonly: true });
   try {
     return (db.prepare(`select count(*) as n from registrations r join editions e on e.id = r.edition_id where r.state = 'submitted' and e.slug = ?`).get(comingDortbund()) as { n: number }).n;
   } finally {
@@ -36,7 +24,7 @@ function submittedCount(): number {
   }
 }
 function comingDortbund(): string {
-  const db = new SQLite(server.databasePath, { readonly: true });
+  const db = new SQLite(app.server.databasePath, { readonly: true });
   try {
     return (db.prepare(`select slug from editions where slug like 'dortbund-%' order by starts_on desc limit 1`).get() as { slug: string }).slug;
   } finally {
@@ -45,7 +33,7 @@ function comingDortbund(): string {
 }
 
 async function approveOne(page: Page): Promise<void> {
-  await page.goto(`${server.url}/office/editions/${comingDortbund()}/registrations?state=submitted`);
+  await page.goto(`${app.server.url}/office/editions/${comingDortbund()}/registrations?state=submitted`);
   const before = submittedCount();
   expect(before).toBeGreaterThan(0);
   const row = page.locator('.queue-item').first();
@@ -57,11 +45,11 @@ async function approveOne(page: Page): Promise<void> {
 describe('signing in by hand', () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`an organiser ${javaScriptEnabled ? 'enrols' : 'enters'} the second factor in the page and approves an application (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled });
+      const context = await app.browser.newContext({ locale: 'de-DE', javaScriptEnabled });
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
-      await signInInPage(page, server.url, smtp, 'orga@festplatz.localhost');
+      await signInInPage(page, app.server.url, app.smtp, 'orga@festplatz.localhost');
       // no page asked for: an office person lands in the office
       expect(new URL(page.url()).pathname).toBe('/office');
       await approveOne(page);
@@ -71,9 +59,9 @@ describe('signing in by hand', () => {
   }
 
   it('an association signs in without JavaScript and lands on the page it asked for', async () => {
-    const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+    const context = await app.browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
     const page = await context.newPage();
-    await signInInPage(page, server.url, smtp, 'kontakt@train-of-hope.example', { redirectTo: '/account/organisation' });
+    await signInInPage(page, app.server.url, app.smtp, 'kontakt@train-of-hope.example', { redirectTo: '/account/organisation' });
     expect(new URL(page.url()).pathname).toBe('/account/organisation');
     await context.close();
   });

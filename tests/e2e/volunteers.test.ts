@@ -7,13 +7,13 @@
  * checked in on the day page. Then the public page without JavaScript, on a phone.
  */
 import AxeBuilder from '@axe-core/playwright';
-import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
+import { sentTo } from '../helpers/mail';
+import { journey, recordBrowserErrors } from '../helpers/journey';
 import { signInInPage } from '../helpers/auth';
-import { expectVisible, launchBrowser } from '../helpers/browser';
-import { startSmtpServer, type TestSmtp } from '../helpers/mail';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expectVisible } from '../helpers/browser';
 import { translator } from '../../app/lib/i18n';
 import { shiftInWords } from '../../app/domain/volunteers/signups.server';
 
@@ -23,38 +23,16 @@ const base = '/office/editions/djelem-djelem-2027/volunteers';
 const ar = translator('ar');
 const de = translator('de');
 
-let smtp: TestSmtp;
-let server: RunningServer;
-let browser: Browser;
 let office: BrowserContext;
 let orga: Page;
 const browserErrors: string[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url, PUBLIC_URL }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+const app = journey({ smtp: true, env: { PUBLIC_URL } });
 
-const to = (address: string) => (m: { to?: unknown }) => JSON.stringify(m.to ?? '').includes(address);
-const one = <T>(sql: string, ...params: unknown[]): T => {
-  const d = new SQLite(server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).get(...params) as T;
-  } finally {
-    d.close();
-  }
-};
+const { one } = readOnlySql(() => app.server.databasePath);
 
 async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => (m.type() === 'error' ? browserErrors.push(m.text()) : undefined));
-  page.on('pageerror', (e) => browserErrors.push(String(e)));
-  return page;
+  return recordBrowserErrors(await context.newPage(), browserErrors);
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -63,7 +41,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 async function generate(page: Page, role: string, place: string) {
-  await page.goto(`${server.url}${base}/shifts`);
+  await page.goto(`${app.server.url}${base}/shifts`);
   const form = page.locator('form', { has: page.getByRole('button', { name: de('volunteers:generate.submit') }) });
   await form.getByLabel(de('volunteers:shift.role')).selectOption({ label: role });
   await form.getByRole('radio', { name: de('volunteers:generate.sources.hours') }).check();
@@ -77,13 +55,13 @@ async function generate(page: Page, role: string, place: string) {
 
 describe('volunteers for Djelem Djelem', () => {
   it('goes from two roles and generated shifts to an Arabic resident checked in on the day', async () => {
-    office = await browser.newContext({ locale: 'de-DE' });
+    office = await app.browser.newContext({ locale: 'de-DE' });
     orga = await newPage(office);
-    await signInInPage(orga, server.url, smtp, 'orga@festplatz.localhost');
+    await signInInPage(orga, app.server.url, app.smtp, 'orga@festplatz.localhost');
     await orga.waitForURL(/\/office$/);
 
     // two roles, one asking for Arabic
-    await orga.goto(`${server.url}${base}/roles`);
+    await orga.goto(`${app.server.url}${base}/roles`);
     await expectVisible(orga.getByRole('heading', { level: 1, name: de('volunteers:roles.title') }));
     await orga.getByLabel('Name der Aufgabe (Deutsch)').fill('Infostand');
     await orga.getByRole('button', { name: de('volunteers:roles.create') }).click();
@@ -104,9 +82,9 @@ describe('volunteers for Djelem Djelem', () => {
     const deskShift = one<{ id: number }>("select sh.id from volunteer_shifts sh join volunteer_roles r on r.id = sh.role_id where r.name like '%Infostand%' order by sh.starts_at limit 1").id;
 
     // a resident reading Arabic finds the shift on the public page and signs up
-    const home = await browser.newContext({ locale: 'ar' });
+    const home = await app.browser.newContext({ locale: 'ar' });
     const page = await newPage(home);
-    await page.goto(`${server.url}/editions/djelem-djelem-2027?lang=ar`);
+    await page.goto(`${app.server.url}/editions/djelem-djelem-2027?lang=ar`);
     await page.getByRole('link', { name: ar('volunteers:help.link') }).click();
     await page.waitForURL(/\/editions\/djelem-djelem-2027\/help$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: ar('volunteers:help.title') }));
@@ -119,7 +97,7 @@ describe('volunteers for Djelem Djelem', () => {
     await page.waitForURL(new RegExp(`/help/${helpShift}$`));
     await page.getByRole('link', { name: ar('volunteers:signup.signInFirst') }).click();
     await page.waitForURL(/\/login\?/);
-    await signInInPage(page, server.url, smtp, RESIDENT, { locale: 'ar', redirectTo: `/editions/djelem-djelem-2027/help/${helpShift}` });
+    await signInInPage(page, app.server.url, app.smtp, RESIDENT, { locale: 'ar', redirectTo: `/editions/djelem-djelem-2027/help/${helpShift}` });
     await page.waitForURL(new RegExp(`/help/${helpShift}$`));
     await page.getByLabel(ar('volunteers:signup.name')).fill('نور حداد');
     await page.getByRole('checkbox', { name: 'العربية' }).check();
@@ -132,14 +110,14 @@ describe('volunteers for Djelem Djelem', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // the confirmation, in Arabic, with the shift as a calendar entry in UTC (15:00 in Dortmund is 13:00 UTC)
-    const confirmation = await smtp.waitFor((m) => to(RESIDENT)(m) && (m.attachments ?? []).some((a) => a.filename === 'shift.ics'));
+    const confirmation = await app.smtp.waitFor((m) => sentTo(RESIDENT)(m) && (m.attachments ?? []).some((a) => a.filename === 'shift.ics'));
     expect(confirmation.subject).toContain('مساعدة لغوية');
     const ics = confirmation.attachments.find((a) => a.filename === 'shift.ics')!.content.toString();
     expect(ics).toContain('DTSTART:20271029T130000Z');
     expect(ics).toContain('DTEND:20271029T150000Z');
 
     // a second shift at the same time is refused, in words
-    await page.goto(`${server.url}/editions/djelem-djelem-2027/help/${deskShift}`);
+    await page.goto(`${app.server.url}/editions/djelem-djelem-2027/help/${deskShift}`);
     await page.getByLabel(ar('volunteers:signup.name')).fill('نور حداد');
     await page.getByRole('checkbox', { name: ar('volunteers:signup.ageConfirmed', { age: 18 }) }).check();
     await page.getByRole('checkbox', { name: ar('volunteers:signup.consentLabel') }).check();
@@ -149,13 +127,13 @@ describe('volunteers for Djelem Djelem', () => {
     expect(one<{ n: number }>('select count(*) as n from volunteer_signups where shift_id = ?', deskShift).n).toBe(0);
 
     // the coverage board: 1 / 2 on that shift, Arabic covered 15:00–17:00
-    await orga.goto(`${server.url}${base}`);
+    await orga.goto(`${app.server.url}${base}`);
     await expect.poll(() => orga.locator(`#board-shift-${helpShift}`).textContent()).toContain('1 / 2');
     await expect.poll(() => orga.locator('#language-2027-10-29-ar').textContent()).toBe('Arabisch: abgedeckt 15:00–17:00 · fehlt 17:00–23:30');
     expect(await axeViolations(orga)).toEqual([]);
 
     // on the day: checked in
-    await orga.goto(`${server.url}${base}/day?day=2027-10-29`);
+    await orga.goto(`${app.server.url}${base}/day?day=2027-10-29`);
     await orga.getByRole('button', { name: de('volunteers:day.checkIn', { name: 'نور حداد' }) }).click();
     await expectVisible(orga.getByRole('status').getByText(de('volunteers:day.doneIn', { name: 'نور حداد' })));
     await expectVisible(orga.getByRole('button', { name: de('volunteers:day.undo', { name: 'نور حداد' }) }));
@@ -166,9 +144,9 @@ describe('volunteers for Djelem Djelem', () => {
   }, 120_000);
 
   it('works without JavaScript, on a phone, by keyboard: the public page, a sign-up, the refusal in words, the check-in', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'ar' });
+    const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'ar' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/editions/djelem-djelem-2027/help?lang=ar`);
+    await page.goto(`${app.server.url}/editions/djelem-djelem-2027/help?lang=ar`);
     await expectVisible(page.getByRole('heading', { level: 1, name: ar('volunteers:help.title') }));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const desk = one<{ id: number }>("select sh.id from volunteer_shifts sh join volunteer_roles r on r.id = sh.role_id where r.name like '%Infostand%' order by sh.starts_at limit 1").id;
@@ -179,7 +157,7 @@ describe('volunteers for Djelem Djelem', () => {
     await page.waitForLoadState('load');
     await page.getByRole('link', { name: ar('volunteers:signup.signInFirst') }).click();
     await page.waitForLoadState('load');
-    await signInInPage(page, server.url, smtp, 'sami@example.org', { locale: 'ar', redirectTo: `/editions/djelem-djelem-2027/help/${desk}` });
+    await signInInPage(page, app.server.url, app.smtp, 'sami@example.org', { locale: 'ar', redirectTo: `/editions/djelem-djelem-2027/help/${desk}` });
     await page.waitForURL(new RegExp(`/help/${desk}$`));
     await page.waitForLoadState('load');
     await page.getByLabel(ar('volunteers:signup.name')).fill('Sami');
@@ -190,7 +168,7 @@ describe('volunteers for Djelem Djelem', () => {
     await page.waitForLoadState('load');
     await expectVisible(page.getByRole('status').getByText(ar('volunteers:account.signed.confirmed')));
     // the Arabic help at the same hour overlaps: refused, the reason shown over the form
-    await page.goto(`${server.url}/editions/djelem-djelem-2027/help/${help}`);
+    await page.goto(`${app.server.url}/editions/djelem-djelem-2027/help/${help}`);
     await page.getByLabel(ar('volunteers:signup.name')).fill('Sami');
     await page.getByRole('checkbox', { name: ar('volunteers:signup.ageConfirmed', { age: 18 }) }).check();
     await page.getByRole('checkbox', { name: ar('volunteers:signup.consentLabel') }).check();
@@ -202,9 +180,9 @@ describe('volunteers for Djelem Djelem', () => {
     await context.close();
 
     // the coordinator checks Sami in by keyboard, without JavaScript
-    const desk2 = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', storageState: await office.storageState() });
+    const desk2 = await app.browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', storageState: await office.storageState() });
     const day = await desk2.newPage();
-    await day.goto(`${server.url}${base}/day?day=2027-10-29&q=Sami`);
+    await day.goto(`${app.server.url}${base}/day?day=2027-10-29&q=Sami`);
     await day.getByRole('button', { name: de('volunteers:day.checkIn', { name: 'Sami' }) }).focus();
     await day.keyboard.press('Enter');
     await day.waitForLoadState('load');

@@ -64,3 +64,6 @@ export function linkIn(mail: ParsedMail, prefix: string): string {
   if (!match) throw new Error(`no link starting with ${prefix} in:\n${mail.text}`);
   return match;
 }
+
+/** For `smtp.waitFor`: a message addressed to `address`. */
+export const sentTo = (address: string) => (m: { to?: unknown }) => JSON.stringify(m.to ?? '').includes(address);

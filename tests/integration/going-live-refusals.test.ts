@@ -8,8 +8,8 @@
  * nor a cancelled edition takes applications.
  */
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
 import { signIn } from '../helpers/auth';
 import { startServer, type RunningServer } from '../helpers/server';
 import { translator } from '~/lib/i18n';
@@ -35,15 +35,7 @@ const post = (p: string, body: Record<string, string | string[]>, cookie = organ
   for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   return fetch(`${server.url}${p}`, { method: 'POST', body: form, headers: headers(cookie), redirect: 'manual' });
 };
-const query = <T>(sql: string, ...params: unknown[]): T[] => {
-  const d = new SQLite(server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
-};
-const one = <T>(sql: string, ...params: unknown[]): T => query<T>(sql, ...params)[0]!;
+const { query, one } = readOnlySql(() => server.databasePath);
 const count = (table: string) => one<{ n: number }>(`select count(*) as n from ${table}`).n;
 const seriesId = (slug: string) => one<{ id: number }>('select id from series where slug = ?', slug).id;
 

@@ -4,8 +4,8 @@
  * Every refusal is checked by the text an organiser reads next to the field.
  */
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
 import { signIn } from '../helpers/auth';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -27,15 +27,7 @@ const post = (p: string, body: Record<string, string | string[]>, cookie = organ
   for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   return fetch(`${server.url}${p}`, { method: 'POST', body: form, headers: { Cookie: cookie, 'Accept-Language': 'de' }, redirect: 'manual' });
 };
-const query = <T>(sql: string, ...params: unknown[]): T[] => {
-  const d = new SQLite(server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
-};
-const one = <T>(sql: string, ...params: unknown[]): T => query<T>(sql, ...params)[0]!;
+const { query, one } = readOnlySql(() => server.databasePath);
 const editionId = () => one<{ id: number }>("select id from editions where slug = 'dortbund-2027'").id;
 const audits = (action: string) => one<{ n: number }>('select count(*) as n from audit_log where action = ?', action).n;
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
 import { signIn } from '../helpers/auth';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -18,14 +18,7 @@ afterAll(() => server.stop());
 const get = (p: string, cookie = organiser) => fetch(`${server.url}${p}`, { headers: { Cookie: cookie, 'Accept-Language': 'de' }, redirect: 'manual' });
 const post = (p: string, body: Record<string, string>, cookie = organiser) =>
   fetch(`${server.url}${p}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: cookie, 'Accept-Language': 'de' }, redirect: 'manual' });
-const query = <T>(sql: string, ...params: unknown[]): T[] => {
-  const d = new SQLite(server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
-};
+const { query } = readOnlySql(() => server.databasePath);
 const stageId = (slug: string) => query<{ id: number }>("select s.id from stages s join editions e on e.id = s.edition_id where e.slug = 'dortbund-2027' and s.slug = ?", slug)[0]!.id;
 
 describe('the organisers’ schedule pages', () => {

@@ -6,9 +6,9 @@
  * refused with the message next to the field, and nothing is saved.
  */
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
 import { signIn } from '../helpers/auth';
 import { startServer, type RunningServer } from '../helpers/server';
 import { translator } from '~/lib/i18n';
@@ -34,15 +34,7 @@ const upload = (p: string, fields: Record<string, string>, file: { bytes: Uint8A
   form.append('picture', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   return fetch(`${server.url}${p}`, { method: 'POST', body: form, headers: headers(organiser), redirect: 'manual' });
 };
-const query = <T>(sql: string, ...params: unknown[]): T[] => {
-  const d = new SQLite(server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
-};
-const one = <T>(sql: string, ...params: unknown[]): T => query<T>(sql, ...params)[0]!;
+const { query, one } = readOnlySql(() => server.databasePath);
 const editionId = () => one<{ id: number }>("select id from editions where slug = 'dortbund-2027'").id;
 const area = () => one<{ id: number }>("select id from stages where slug = 'standzone' and edition_id = ?", editionId()).id;
 type Pitch = { id: number; label: string; x: number; y: number; width: number; height: number; registration_id: number | null };

@@ -5,8 +5,8 @@
  * reads them, the CSV confirmed and logged, the day page's check-in and the personal feed.
  */
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOnlySql } from '../helpers/db';
 import { signIn } from '../helpers/auth';
 import { shownHtml } from '../helpers/html';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -29,14 +29,7 @@ const post = (p: string, body: Record<string, string | string[]>, cookie = organ
   for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   return fetch(`${server.url}${p}`, { method: 'POST', body: form, headers: { Cookie: cookie, 'Accept-Language': lang, Origin: server.url }, redirect: 'manual' });
 };
-const one = <T>(sql: string, ...params: unknown[]): T => {
-  const d = new SQLite(server.databasePath, { readonly: true });
-  try {
-    return d.prepare(sql).get(...params) as T;
-  } finally {
-    d.close();
-  }
-};
+const { one } = readOnlySql(() => server.databasePath);
 
 describe('the office', () => {
   it('is for organisers: signed-out people sign in, residents are refused', async () => {

@@ -1,6 +1,6 @@
 /** The forms of an organisation's profile, its contact people and a person's own settings. */
 import { z } from 'zod';
-import { LOCALES } from '../../lib/i18n';
+import { LOCALES, type Locale } from '../../lib/i18n';
 import { ORGANISATION_CATEGORIES } from './categories';
 import { STAND_LANGUAGES } from './languages';
 
@@ -9,8 +9,7 @@ const optionalText = (max: number) => z.string().trim().max(max).default('');
 
 export const DESCRIPTION_MAX = 600;
 
-export const organisationSchema = z
-  .object({
+const organisationFields = z.object({
   name: z.string().trim().min(2).max(120),
   legalForm: optionalText(40),
   description_de: optionalText(DESCRIPTION_MAX),
@@ -25,11 +24,19 @@ export const organisationSchema = z
   ),
   categories: z.preprocess(list, z.array(z.enum(ORGANISATION_CATEGORIES)).min(1, 'registration:errors.chooseCategory')),
   languages: z.preprocess(list, z.array(z.enum(STAND_LANGUAGES)).min(1, 'registration:errors.chooseLanguage')),
-  })
-  .superRefine((v, ctx) => {
+});
+
+/**
+ * The profile form of a page in `locale`: "one description, in any language" is told at the
+ * description field of the page's language (the first one shown).
+ */
+export function organisationSchemaFor(locale: Locale) {
+  return organisationFields.superRefine((v, ctx) => {
     // one description is enough, in any of the languages; pages fall back to it and say so
-    if (LOCALES.every((code) => !v[`description_${code}`])) ctx.addIssue({ code: 'custom', path: ['description'], message: 'newcomer:profile.descriptionRequired' });
+    if (LOCALES.every((code) => !v[`description_${code}`])) ctx.addIssue({ code: 'custom', path: [`description_${locale}`], message: 'newcomer:profile.descriptionRequired' });
   });
+}
+export const organisationSchema = organisationSchemaFor('de');
 export type OrganisationForm = z.output<typeof organisationSchema>;
 
 export const inviteSchema = z.object({

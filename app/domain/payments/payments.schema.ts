@@ -1,4 +1,4 @@
-/** One zod schema per payments form; messages are translation keys (see app/lib/forms.ts). */
+/** One zod schema per payments form, parsed by Conform on the server and in the browser; messages are translation keys (app/lib/form-keys.ts). */
 import { z } from 'zod';
 import { berlinToday } from '~/lib/time';
 import { parseEuroAmount } from '../../lib/money';
@@ -20,11 +20,12 @@ const euros = (min: number) =>
       return cents;
     });
 
-const reason = z.string().trim().min(1, 'payments:errors.reasonRequired').max(1000);
+// an empty field arrives as missing (Conform): the same words as a blank one
+const reason = z.string({ error: 'payments:errors.reasonRequired' }).trim().min(1, 'payments:errors.reasonRequired').max(1000);
 
 export const waiverRequestSchema = z.object({
   intent: z.literal('waiver'),
-  reason: z.string().trim().min(1, 'payments:errors.reasonRequired').max(2000),
+  reason: z.string({ error: 'payments:errors.reasonRequired' }).trim().min(1, 'payments:errors.reasonRequired').max(2000),
   nonProfit: z.literal('on').optional(),
 });
 

@@ -3,7 +3,6 @@
  * are translation keys ("registration:errors.…"), shown next to their field.
  */
 import { z } from 'zod';
-import { parseForm, type FormResult } from '../../lib/forms';
 
 /** '' → undefined (so "required" reads right), "2,5" → 2.5 (German decimal comma). */
 const toNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v);
@@ -48,9 +47,13 @@ export const applicationSchema = z
     accessibility: z.string().trim().max(L.accessibilityMax).default(''),
     publicConsent: checkbox,
   })
-  .superRefine((v, ctx) => {
-    for (const [field, key] of Object.entries(applicationRuleErrors(v))) ctx.addIssue({ code: 'custom', path: [field], message: key });
-  });
+  .superRefine(
+    (v, ctx) => {
+      for (const [field, key] of Object.entries(applicationRuleErrors(v))) ctx.addIssue({ code: 'custom', path: [field], message: key });
+    },
+    // also when a single field is already wrong (zod skips refinements then), so the association sees every problem at once
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type ApplicationForm = z.output<typeof applicationSchema>;
 
@@ -63,17 +66,6 @@ function applicationRuleErrors(v: { intent?: unknown; activities?: unknown; stag
   if (stageAct && !filled(v.stageActTitle)) errors.stageActTitle = 'registration:errors.stageActTitleRequired';
   if (stageAct && !filled(v.stageActMinutes)) errors.stageActMinutes = 'registration:errors.stageActMinutesRequired';
   return errors;
-}
-
-/**
- * parseForm with the cross-field rules also applied when a single field is already wrong
- * (zod skips refinements then), so the association sees every problem at once.
- */
-export function parseApplicationForm(formData: FormData): FormResult<ApplicationForm> {
-  const result = parseForm(applicationSchema, formData);
-  if (result.success) return result;
-  for (const [field, key] of Object.entries(applicationRuleErrors(result.values))) result.errors[field] ??= { key };
-  return result;
 }
 
 /**

@@ -9,7 +9,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { assertCanReviewRegistration } from '../people/authorise.server';
-import { paymentRequestForApproval } from '../payments/requests.server';
 import type { DB } from '../../../db/connection';
 import type { RegistrationState } from '../../../db/schema';
 import type { EmailTemplate } from '../mail/templates';
@@ -42,6 +41,18 @@ export interface TransitionResult {
 }
 
 export const REASON_MAX = 1000;
+
+/**
+ * What else happens, in the same transaction, when an application is approved: the payments
+ * domain asks for the fee (nothing for free, paid or waived stands). Registered once at start
+ * (`wireDomains`, app/domain/wiring.server.ts), so registrations does not import payments
+ * (payments depends on registrations, not both ways).
+ */
+export type ApprovalListener = (trx: Transaction<Database>, registrationId: number, options: { publicUrl: string; now: Date }) => Promise<unknown>;
+let approvalListener: ApprovalListener | null = null;
+export function onApproval(listener: ApprovalListener | null): void {
+  approvalListener = listener;
+}
 
 export interface RegistrationWindow {
   registration_opens_at: string | null;
@@ -246,10 +257,14 @@ export async function transitionRegistration(trx: DB, input: TransitionInput): P
     }
   }
 
-  // An approved stand with a fee: ask for payment in the same transaction (the payments domain
-  // writes nothing for free, paid or waived stands). Also covers stands moved up from the waiting list.
+  // An approved stand with a fee: ask for payment in the same transaction (the listener of the
+  // payments domain writes nothing for free, paid or waived stands). Also covers stands moved up from the waiting list.
   // (transitionRegistration refuses to run outside a transaction, so trx is one)
-  if (to === 'approved') await paymentRequestForApproval(trx as Transaction<Database>, reg.id, { publicUrl: input.publicUrl, now });
+  if (to === 'approved') {
+    // loud, not silent: an approval without its payment request would be a stand nobody is asked to pay for
+    if (!approvalListener) throw new Error('No approval listener: call wireDomains() (app/domain/wiring.server.ts) at start');
+    await approvalListener(trx as Transaction<Database>, reg.id, { publicUrl: input.publicUrl, now });
+  }
 
   const promoted: number[] = [];
   if (PLACE_HOLDING_STATES.includes(from) && (to === 'withdrawn' || to === 'cancelled')) {

@@ -1,6 +1,6 @@
 /**
- * The schedule and site plan forms, one zod schema each (parsed with parseForm from
- * ~/lib/forms). Messages are translation keys of the `schedule` namespace.
+ * The schedule and site plan forms, one zod schema each (parsed by Conform's parseWithZod
+ * on the server and in the browser). Messages are translation keys of the `schedule` namespace.
  */
 import { z } from 'zod';
 import { ACCESSIBILITY_FLAGS, PROGRAM_CATEGORIES } from '../organisations/categories';
