@@ -12,6 +12,7 @@ import { openDatabase } from '../db/connection';
 import { migrations } from '../db/migrations/index';
 import { saveApplication } from '../app/domain/registrations/applications.server';
 import { decideRegistration } from '../app/domain/registrations/review.server';
+import { wireDomains } from '../app/domain/wiring.server';
 import { createBenchDatabase } from './fixtures';
 import { prepareApplicants } from '../tests/helpers/applicants';
 import { berlinToUtc } from '../app/lib/berlin-clock';
@@ -29,6 +30,7 @@ export interface ScaleDatabase {
 }
 
 async function build(target: string, registrations: number, items: number) {
+  wireDomains(); // an approval asks for the fee through the hook the server wires at start
   const { file, dir } = await createBenchDatabase(items);
   const { standTypeId, applicants } = await prepareApplicants(file, registrations, 'bench-2027');
   const { db } = openDatabase(file);

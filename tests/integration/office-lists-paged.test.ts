@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { saveApplication } from '../../app/domain/registrations/applications.server';
 import { decideRegistration } from '../../app/domain/registrations/review.server';
+import { wireDomains } from '../../app/domain/wiring.server';
 import { signIn } from '../helpers/auth';
 import { prepareApplicants } from '../helpers/applicants';
 import { shownHtml } from '../helpers/html';
@@ -56,6 +57,7 @@ async function again<T>(run: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
+  wireDomains(); // this process approves applications too: the fee is asked for through the same hook
   server = await startServer();
   slug = sql((s) => (s.prepare(`select slug from editions where slug like 'dortbund-%' order by year desc limit 1`).get() as { slug: string }).slug);
   const { standTypeId, applicants } = await again(() => prepareApplicants(server.databasePath, APPLICATIONS, slug));
