@@ -14,7 +14,7 @@ import { saveApplication } from '../app/domain/registrations/applications.server
 import { decideRegistration } from '../app/domain/registrations/review.server';
 import { wireDomains } from '../app/domain/wiring.server';
 import { createBenchDatabase } from './fixtures';
-import { prepareApplicants } from '../tests/helpers/applicants';
+import { applicationInput, prepareApplicants } from '../tests/helpers/applicants';
 import { berlinToUtc } from '../app/lib/berlin-clock';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,21 +45,7 @@ async function build(target: string, registrations: number, items: number) {
         editionSlug: 'bench-2027',
         organisationId: a.organisationId,
         submit: true,
-        application: {
-          standTypeId,
-          widthM: 2,
-          depthM: 1,
-          powerWatts: (i % 4) * 500,
-          water: i % 5 === 0,
-          tables: 1,
-          benches: i % 3,
-          ownGazebo: false,
-          vehicleAccess: i % 7 === 0,
-          activities: `Infostand und Gespräche, Nummer ${i}`,
-          stageAct: i % 10 === 0 ? { title: `Auftritt ${i}`, minutes: 30, needs: 'Mikrofon' } : null,
-          accessibility: 'ebenerdig',
-          publicConsent: true,
-        },
+        application: applicationInput(standTypeId, i),
       });
       if (i % 5 < 3) await decideRegistration(db, { organiserId: organiser.id, editionSlug: 'bench-2027', registrationId, decision: 'approve', publicUrl });
     }

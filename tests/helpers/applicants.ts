@@ -6,6 +6,7 @@
  */
 import { openDatabase } from '../../db/connection';
 import { mintSessionCookies } from './sessions';
+import type { saveApplication } from '../../app/domain/registrations/applications.server';
 
 export const BURST_SECRET = 'burst-secret-burst-secret-burst-secret-01234';
 
@@ -68,4 +69,23 @@ export function applicationForm(organisationId: number, standTypeId: number, i: 
     accessibility: 'ebenerdig',
     publicConsent: 'on',
   });
+}
+
+/** The same application as `applicationForm`, as the domain's `saveApplication` takes it (the i-th of many). */
+export function applicationInput(standTypeId: number, i: number): Parameters<typeof saveApplication>[1]['application'] {
+  return {
+    standTypeId,
+    widthM: 2,
+    depthM: 1,
+    powerWatts: (i % 4) * 500,
+    water: i % 5 === 0,
+    tables: 1,
+    benches: i % 3,
+    ownGazebo: false,
+    vehicleAccess: i % 7 === 0,
+    activities: `Infostand und Gespräche, Nummer ${i}`,
+    stageAct: i % 10 === 0 ? { title: `Auftritt ${i}`, minutes: 30, needs: 'Mikrofon' } : null,
+    accessibility: 'ebenerdig',
+    publicConsent: true,
+  };
 }

@@ -6,7 +6,7 @@ import { saveApplication } from '../../app/domain/registrations/applications.ser
 import { decideRegistration } from '../../app/domain/registrations/review.server';
 import { wireDomains } from '../../app/domain/wiring.server';
 import { signIn } from '../helpers/auth';
-import { prepareApplicants } from '../helpers/applicants';
+import { applicationInput, prepareApplicants } from '../helpers/applicants';
 import { shownHtml } from '../helpers/html';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -72,21 +72,7 @@ beforeAll(async () => {
         editionSlug: slug,
         organisationId: a.organisationId,
         submit: true,
-        application: {
-          standTypeId,
-          widthM: 2,
-          depthM: 1,
-          powerWatts: 0,
-          water: false,
-          tables: 1,
-          benches: 0,
-          ownGazebo: false,
-          vehicleAccess: false,
-          activities: `Infostand ${i}`,
-          stageAct: null,
-          accessibility: '',
-          publicConsent: true,
-        },
+        application: applicationInput(standTypeId, i),
       }));
       if (i < 70) await again(() => decideRegistration(db, { organiserId: orga.id, editionSlug: slug, registrationId, decision: 'approve', publicUrl: server.url }));
     }
