@@ -35,6 +35,17 @@ async function newPage(context: BrowserContext): Promise<Page> {
 }
 
 /** Asks for a link at /login, takes it from the mail that really went through SMTP, confirms. */
+/** The signed-in association's way to the Djelem Djelem apply form: from its account page, by the link. */
+async function openApplyForm(context: BrowserContext): Promise<Page> {
+  await context.addCookies(await association.cookies());
+  const page = await newPage(context);
+  await page.goto(`${app.server.url}/account`);
+  const djelem = page.locator('.card', { has: page.getByRole('heading', { name: /^Djelem Djelem \d{4}$/ }) });
+  await djelem.getByRole('link', { name: 'Stand anmelden' }).click();
+  await page.waitForURL(/\/editions\/djelem-djelem-\d{4}\/apply\?org=\d+$/);
+  return page;
+}
+
 async function signInByEmail(page: Page, email: string) {
   await page.goto(`${app.server.url}/login`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
@@ -152,12 +163,7 @@ describe('an association registers a stand and the organisers approve it', () =>
 describe('the apply form with JavaScript', () => {
   it('checks in the browser with the same schema and words before anything is sent', async () => {
     const context = await app.browser.newContext({ locale: 'de-DE' });
-    await context.addCookies(await association.cookies());
-    const page = await newPage(context);
-    await page.goto(`${app.server.url}/account`);
-    const djelem = page.locator('.card', { has: page.getByRole('heading', { name: /^Djelem Djelem \d{4}$/ }) });
-    await djelem.getByRole('link', { name: 'Stand anmelden' }).click();
-    await page.waitForURL(/\/editions\/djelem-djelem-\d{4}\/apply\?org=\d+$/);
+    const page = await openApplyForm(context);
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     const posts: string[] = [];
     page.on('request', (r) => (r.method() === 'POST' ? posts.push(r.url()) : undefined));
@@ -182,12 +188,7 @@ describe('the apply form with JavaScript', () => {
 describe('the apply form without JavaScript, on a phone', () => {
   it('shows the error next to the field, keeps the input, then saves a draft', async () => {
     const context = await app.browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', viewport: { width: 375, height: 740 } });
-    await context.addCookies(await association.cookies());
-    const page = await newPage(context);
-    await page.goto(`${app.server.url}/account`);
-    const djelem = page.locator('.card', { has: page.getByRole('heading', { name: /^Djelem Djelem \d{4}$/ }) });
-    await djelem.getByRole('link', { name: 'Stand anmelden' }).click();
-    await page.waitForURL(/\/editions\/djelem-djelem-\d{4}\/apply\?org=\d+$/);
+    const page = await openApplyForm(context);
 
     await page.getByRole('radio', { name: /Infotisch im Foyer/ }).check();
     await page.getByLabel('Breite (m)').fill('zwei');
